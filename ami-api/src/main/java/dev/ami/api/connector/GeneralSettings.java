@@ -1,0 +1,25 @@
+package dev.ami.api.connector;
+
+import java.util.Objects;
+
+/**
+ * The {@code [general]} settings of manager.conf that the connector acts on.
+ *
+ * @param enabled            master switch: when false no listener is bound
+ * @param bindAddress        the address the TCP listener binds ({@code ::} in Asterisk by default)
+ * @param port               the TCP port (5038 by default)
+ * @param displayConnects    whether logins and logoffs are logged
+ * @param allowMultipleLogin default for accounts: may one account hold several sessions at once
+ * @param authTimeoutSeconds seconds an unauthenticated connection may stay (30 by default)
+ * @param authLimit          concurrent unauthenticated connections allowed (50 by default)
+ */
+public record GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
+        boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit) {
+
+    /** Asterisk's defaults for a manager.conf without these lines. */
+    public static final GeneralSettings DEFAULTS = new GeneralSettings(false, "::", 5038, true, true, 30, 50);
+
+    public GeneralSettings {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.ami.api.message;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An outbound AMI message: a response or an event, as an ordered list of headers.
+ *
+ * <p>On the wire every header is written as {@code Name: value\r\n} and the message ends with an
+ * empty line. Header order is significant and preserved; names may repeat.
+ *
+ * @param headers the headers in the order they are written
+ */
+public record ManagerMessage(List<Header> headers) {
+
+    public ManagerMessage {
+        headers = List.copyOf(headers);
+    }
+
+    /**
+     * The value of the first header with this name, compared without regard to case.
+     *
+     * @param name the header name
+     * @return the value, or empty when no header has that name
+     */
+    public Optional<String> first(String name) {
+        for (Header h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return Optional.of(h.value());
+            }
+        }
+        return Optional.empty();
+    }
+}

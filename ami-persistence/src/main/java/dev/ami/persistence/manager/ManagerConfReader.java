@@ -1,0 +1,138 @@
+package dev.ami.persistence.manager;
+
+import dev.ami.api.AsteriskBoolean;
+import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.GeneralSettings;
+import dev.ami.persistence.conf.AsteriskConfigParser;
+import dev.ami.persistence.conf.ConfigDocument;
+import dev.ami.persistence.conf.ConfigEntry;
+import dev.ami.persistence.conf.ConfigParseException;
+import dev.ami.persistence.conf.ConfigSection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Interprets manager.conf as Asterisk does: {@code [general]} holds the listener settings, every
+ * other section that is not a template is an account named after the section.
+ *
+ * <p>Options this version does not act on yet are reported as warnings, never silently dropped.
+ */
+public final class ManagerConfReader {
+
+    public static final String FILE = "manager.conf";
+
+    private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
+            "allowmultiplelogin", "authtimeout", "authlimit");
+    private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write");
+
+    private ManagerConfReader() {
+    }
+
+    /**
+     * @param text the text of manager.conf
+     * @return the configuration it describes
+     * @throws ConfigParseException naming the line of the first error
+     */
+    public static ImportedConfiguration read(String text) throws ConfigParseException {
+        ConfigDocument doc = AsteriskConfigParser.parse(FILE, text);
+        List<String> warnings = new ArrayList<>(doc.warnings());
+        GeneralSettings general = doc.section("general").isPresent()
+                ? general(doc.section("general").get(), warnings)
+                : GeneralSettings.DEFAULTS;
+        List<AccountDefinition> accounts = new ArrayList<>();
+        for (ConfigSection section : doc.sections()) {
+            if (!section.template() && !section.name().equalsIgnoreCase("general")) {
+                accounts.add(account(section, warnings));
+            }
+        }
+        return new ImportedConfiguration(general, accounts, warnings);
+    }
+
+    private static GeneralSettings general(ConfigSection s, List<String> warnings) throws ConfigParseException {
+        GeneralSettings d = GeneralSettings.DEFAULTS;
+        int port = d.port();
+        ConfigEntry portEntry = s.last("port").orElse(null);
+        if (portEntry != null) {
+            port = port(portEntry);
+        }
+        String bindaddr = s.last("bindaddr").map(e -> withoutPort(e.value())).orElse(d.bindAddress());
+        warnUnknown(s, GENERAL_KNOWN, warnings);
+        return new GeneralSettings(
+                bool(s, "enabled", d.enabled()),
+                bindaddr,
+                port,
+                bool(s, "displayconnects", d.displayConnects()),
+                bool(s, "allowmultiplelogin", d.allowMultipleLogin()),
+                atLeastOne(s, "authtimeout", d.authTimeoutSeconds(), warnings),
+                atLeastOne(s, "authlimit", d.authLimit(), warnings));
+    }
+
+    private static AccountDefinition account(ConfigSection s, List<String> warnings) {
+        for (String list : new String[] {"read", "write"}) {
+            s.last(list).filter(e -> Authority.isQuirky(e.value())).ifPresent(e -> warnings.add(e.where()
+                    + ": " + list + " = " + e.value() + " relies on Asterisk's matcher quirks (an empty name grants"
+                    + " every class, a name before a comma matches as a prefix); it grants "
+                    + Authority.parse(e.value()).privilege()));
+        }
+        warnUnknown(s, ACCOUNT_KNOWN, warnings);
+        return new AccountDefinition(s.name(),
+                s.last("secret").map(ConfigEntry::value).orElse(null),
+                s.last("read").map(ConfigEntry::value).orElse(""),
+                s.last("write").map(ConfigEntry::value).orElse(""));
+    }
+
+    private static void warnUnknown(ConfigSection s, Set<String> known, List<String> warnings) {
+        for (ConfigEntry e : s.entries()) {
+            if (!known.contains(e.name().toLowerCase(Locale.ROOT))) {
+                warnings.add(e.where() + ": option '" + e.name() + "' in [" + s.name()
+                        + "] is not supported by this version and was not imported");
+            }
+        }
+    }
+
+    private static boolean bool(ConfigSection s, String option, boolean dflt) {
+        return s.last(option).map(e -> AsteriskBoolean.isTrue(e.value())).orElse(dflt);
+    }
+
+    private static int port(ConfigEntry e) throws ConfigParseException {
+        String v = e.value();
+        try {
+            int p = v.regionMatches(true, 0, "0x", 0, 2) ? Integer.parseInt(v.substring(2), 16) : Integer.parseInt(v);
+            if (p >= 1024 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new ConfigParseException(e.file(), e.line(), "Invalid port number '" + v + "' (must be 1024-65535)");
+    }
+
+    private static int atLeastOne(ConfigSection s, String option, int dflt, List<String> warnings) {
+        ConfigEntry e = s.last(option).orElse(null);
+        if (e == null) {
+            return dflt;
+        }
+        try {
+            int value = Integer.parseInt(e.value());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // warned below
+        }
+        warnings.add(e.where() + ": " + option + " = " + e.value() + " is not a number of at least 1; using " + dflt);
+        return dflt;
+    }
+
+    /** Asterisk ignores a port written into bindaddr ({@code 1.2.3.4:5038}, {@code [::1]:5038}). */
+    static String withoutPort(String address) {
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
+            return close > 0 ? address.substring(1, close) : address;
+        }
+        int colon = address.indexOf(':');
+        return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(0, colon) : address;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ami.persistence.store;
+
+import dev.ami.api.connector.GeneralSettings;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The stored {@code [general]} section of manager.conf: a single row. */
+@Entity
+@Table(name = "general_settings")
+public class GeneralSettingsEntity {
+
+    /** The id of the only row. */
+    public static final int SINGLETON_ID = 1;
+
+    @Id
+    private int id = SINGLETON_ID;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "bind_address", nullable = false)
+    private String bindAddress;
+
+    @Column(nullable = false)
+    private int port;
+
+    @Column(name = "display_connects", nullable = false)
+    private boolean displayConnects;
+
+    @Column(name = "allow_multiple_login", nullable = false)
+    private boolean allowMultipleLogin;
+
+    @Column(name = "auth_timeout", nullable = false)
+    private int authTimeout;
+
+    @Column(name = "auth_limit", nullable = false)
+    private int authLimit;
+
+    protected GeneralSettingsEntity() {
+    }
+
+    public GeneralSettingsEntity(GeneralSettings settings) {
+        update(settings);
+    }
+
+    /** Copies every value from the settings. */
+    public final void update(GeneralSettings s) {
+        enabled = s.enabled();
+        bindAddress = s.bindAddress();
+        port = s.port();
+        displayConnects = s.displayConnects();
+        allowMultipleLogin = s.allowMultipleLogin();
+        authTimeout = s.authTimeoutSeconds();
+        authLimit = s.authLimit();
+    }
+
+    public GeneralSettings toSettings() {
+        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeout, authLimit);
+    }
+}

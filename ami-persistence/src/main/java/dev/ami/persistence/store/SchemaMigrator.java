@@ -1,0 +1,39 @@
+package dev.ami.persistence.store;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the current version with the Flyway migrations in {@code db/migration},
+ * before anything reads the store.
+ */
+@Singleton
+@Startup
+public class SchemaMigrator {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/AmiDS")
+    private DataSource dataSource;
+
+    // Flyway commits its own work; it must not run inside a container transaction.
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "AMI schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied) in " + AmiPaths.dataDir());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ami.persistence.conf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AsteriskConfigParserTest {
+
+    private static List<String> values(ConfigSection s) {
+        return s.entries().stream().map(e -> e.name() + "=" + e.value()).toList();
+    }
+
+    @Test
+    void sectionsCommentsAndRepeatedKeys() throws Exception {
+        ConfigDocument doc = AsteriskConfigParser.parse("t.conf", """
+                ; a comment
+                [general]
+                enabled = yes ; trailing comment
+                [bob]
+                permit=1.2.3.4
+                permit => 5.6.7.8
+                setvar=PBXACCOUNT=edvina
+                eventfilter(name(Newchannel)) =
+                """);
+        assertEquals(List.of("enabled=yes"), values(doc.section("GENERAL").orElseThrow()));
+        assertEquals(List.of("permit=1.2.3.4", "permit=5.6.7.8", "setvar=PBXACCOUNT=edvina",
+                "eventfilter(name(Newchannel))="), values(doc.section("bob").orElseThrow()));
+        assertEquals(5, doc.section("bob").orElseThrow().entries().get(0).line());
+    }
+
+    @Test
+    void escapedSemicolonsAndNestedBlockComments() throws Exception {
+        ConfigDocument doc = AsteriskConfigParser.parse("t.conf", """
+                [s]
+                a = x\\;y
+                ;-- block
+                b = hidden ;-- nested --;
+                still hidden --;
+                c = shown
+                ;--- an ordinary comment
+                d = also shown
+                """);
+        assertEquals(List.of("a=x;y", "c=shown", "d=also shown"), values(doc.section("s").orElseThrow()));
+    }
+
+    @Test
+    void templatesAndInheritanceCopyBaseEntriesFirst() throws Exception {
+        ConfigDocument doc = AsteriskConfigParser.parse("t.conf", """
+                [base](!)
+                read = system
+                write = system
+                [alice](base)
+                write = all
+                """);
+        ConfigSection alice = doc.section("alice").orElseThrow();
+        assertTrue(doc.section("base").orElseThrow().template());
+        assertEquals(List.of("read=system", "write=system", "write=all"), values(alice));
+        assertEquals("all", alice.last("write").orElseThrow().value());
+    }
+
+    @Test
+    void errorsNameFileAndLine() {
+        ConfigParseException e = assertThrows(ConfigParseException.class,
+                () -> AsteriskConfigParser.parse("manager.conf", "[general]\nenabled=yes\n[bob](nobase)\n"));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().startsWith("manager.conf:3: "), e.getMessage());
+        assertThrows(ConfigParseException.class, () -> AsteriskConfigParser.parse("x", "a = b\n"));
+        assertThrows(ConfigParseException.class, () -> AsteriskConfigParser.parse("x", "[open\n"));
+        ConfigParseException exec = assertThrows(ConfigParseException.class,
+                () -> AsteriskConfigParser.parse("x", "[s]\n#exec /bin/date\n"));
+        assertTrue(exec.getMessage().contains("x:2: #exec is refused"), exec.getMessage());
+    }
+
+    @Test
+    void aLineWithoutEqualsIsAWarning() throws Exception {
+        ConfigDocument doc = AsteriskConfigParser.parse("x", "[s]\njunk\n");
+        assertEquals(List.of("x:2: no '=' in line, ignored: junk"), doc.warnings());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ami.persistence.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.GeneralSettings;
+import dev.ami.persistence.conf.ConfigParseException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManagerConfReaderTest {
+
+    @Test
+    void readsGeneralAndAccounts() throws Exception {
+        ImportedConfiguration c = ManagerConfReader.read("""
+                [general]
+                enabled = yes
+                port = 0x13BE
+                bindaddr = 127.0.0.1:9999
+                displayconnects = no
+                [user](!)
+                read = system
+                [admin](user)
+                secret = s3cret
+                write = all
+                [nosecret]
+                read = call
+                """);
+        assertEquals(new GeneralSettings(true, "127.0.0.1", 5054, false, true, 30, 50), c.general());
+        assertEquals(List.of(new AccountDefinition("admin", "s3cret", "system", "all"),
+                new AccountDefinition("nosecret", null, "call", "")), c.accounts());
+        assertEquals(Authority.parse("system"), c.accounts().get(0).toAccount().read());
+        assertNull(c.accounts().get(1).toAccount().secret());
+    }
+
+    @Test
+    void withoutGeneralTheDefaultsApply() throws Exception {
+        assertEquals(GeneralSettings.DEFAULTS, ManagerConfReader.read("[a]\nsecret=x\n").general());
+    }
+
+    @Test
+    void aBadPortIsAnErrorWithItsLine() {
+        ConfigParseException e = assertThrows(ConfigParseException.class,
+                () -> ManagerConfReader.read("[general]\n\nport = 80\n"));
+        assertEquals("manager.conf:3: Invalid port number '80' (must be 1024-65535)", e.getMessage());
+    }
+
+    @Test
+    void unsupportedOptionsAndQuirkyListsAreWarnedAbout() throws Exception {
+        ImportedConfiguration c = ManagerConfReader.read("[general]\nauthlimit = 0\n[a]\nread = system,,call\n"
+                + "permit = 127.0.0.1\n");
+        assertEquals(3, c.warnings().size(), c.warnings().toString());
+        assertTrue(c.warnings().get(0).startsWith("manager.conf:2: authlimit = 0"), c.warnings().get(0));
+        assertTrue(c.warnings().get(1).contains("grants system,call,log"), c.warnings().get(1));
+        assertTrue(c.warnings().get(2).contains("'permit'"), c.warnings().get(2));
+    }
+
+    @Test
+    void theShippedSampleHasTheTwoDocumentedAccounts() throws Exception {
+        Path sample = Path.of("..", "conf", "manager.conf");
+        ImportedConfiguration c = ManagerConfReader.read(Files.readString(sample));
+        assertTrue(c.general().enabled());
+        assertEquals("127.0.0.1", c.general().bindAddress());
+        assertEquals(5038, c.general().port());
+        assertEquals(List.of("admin", "monitor"), c.accounts().stream().map(AccountDefinition::username).toList());
+        assertEquals(Authority.ALL, c.accounts().get(0).toAccount().write());
+        assertEquals(Authority.parse("system,call"), c.accounts().get(1).toAccount().read());
+        assertEquals(Authority.parse("system"), c.accounts().get(1).toAccount().write());
+        assertEquals(List.of(), c.warnings());
+    }
+}

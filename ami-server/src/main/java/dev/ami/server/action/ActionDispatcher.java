@@ -1,0 +1,70 @@
+package dev.ami.server.action;
+
+import dev.ami.api.message.ManagerAction;
+import dev.ami.server.event.SecurityEvents;
+import dev.ami.server.session.AmiSession;
+import dev.ami.server.session.ConnectorContext;
+import java.util.Optional;
+
+/**
+ * Runs a framed request through Asterisk's checks, in Asterisk's order, before any handler sees it:
+ * <ol>
+ *   <li>no (non-empty) {@code Action} header: {@code Missing action in request};</li>
+ *   <li>not logged in and not Login, Logoff or Challenge: {@code Permission denied};</li>
+ *   <li>unknown action: {@code Invalid/unknown command: …};</li>
+ *   <li>none of the action's write classes held: {@code Permission denied}.</li>
+ * </ol>
+ * This is the one place where write authority is enforced.
+ */
+public final class ActionDispatcher {
+
+    static final String MISSING_ACTION = "Missing action in request";
+    static final String PERMISSION_DENIED = "Permission denied";
+
+    private final ConnectorContext connector;
+
+    public ActionDispatcher(ConnectorContext connector) {
+        this.connector = connector;
+    }
+
+    /**
+     * Handles one well-formed request.
+     *
+     * @param session the session that sent it
+     * @param action  the request
+     */
+    public void dispatch(AmiSession session, ManagerAction action) {
+        ActionCall call = new ActionCall(action, session, connector);
+        Optional<String> name = action.action();
+        if (name.isEmpty()) {
+            call.replyError(MISSING_ACTION);
+            reportBadFormat(call, "Action: NONE");
+            return;
+        }
+        Optional<ActionHandler> handler = connector.actions().find(name.get());
+        if (!session.isAuthenticated() && !handler.map(ActionHandler::allowedBeforeLogin).orElse(false)) {
+            call.replyError(PERMISSION_DENIED);
+            return;
+        }
+        if (handler.isEmpty()) {
+            call.replyError("Invalid/unknown command: " + name.get()
+                    + ". Use Action: ListCommands to show available commands.");
+            reportBadFormat(call, "Action: " + name.get());
+            return;
+        }
+        ActionHandler h = handler.get();
+        if (session.isAuthenticated() && !h.authority().isEmpty()
+                && !session.account().write().intersects(h.authority())) {
+            call.replyError(PERMISSION_DENIED);
+            return;
+        }
+        h.handle(call);
+    }
+
+    private void reportBadFormat(ActionCall call, String requestType) {
+        if (call.session().isAuthenticated()) {
+            connector.sessions().publish(SecurityEvents.requestBadFormat(call.session(), requestType, call.now()),
+                    SecurityEvents.CLASS);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ami.server.action;
+
+import dev.ami.server.action.core.CoreSettingsAction;
+import dev.ami.server.action.core.PingAction;
+import dev.ami.server.action.login.ChallengeAction;
+import dev.ami.server.action.login.LoginAction;
+import dev.ami.server.action.login.LogoffAction;
+import java.util.List;
+
+/** The actions the connector itself provides. */
+public final class BuiltInActions {
+
+    private BuiltInActions() {
+    }
+
+    /** @return a fresh registry holding every built-in action */
+    public static ActionRegistry registry() {
+        return new ActionRegistry(List.of(
+                new LoginAction(),
+                new ChallengeAction(),
+                new LogoffAction(),
+                new PingAction(),
+                new CoreSettingsAction()));
+    }
+}

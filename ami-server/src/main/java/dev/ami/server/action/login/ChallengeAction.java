@@ -1,0 +1,38 @@
+package dev.ami.server.action.login;
+
+import dev.ami.api.authority.Authority;
+import dev.ami.server.action.ActionCall;
+import dev.ami.server.action.ActionHandler;
+
+/** {@code Action: Challenge} with {@code AuthType: MD5}: the session's fixed challenge for an MD5 login. */
+public final class ChallengeAction implements ActionHandler {
+
+    @Override
+    public String name() {
+        return "Challenge";
+    }
+
+    @Override
+    public Authority authority() {
+        return Authority.NONE;
+    }
+
+    @Override
+    public String synopsis() {
+        return "Generate Challenge for MD5 Auth.";
+    }
+
+    @Override
+    public boolean allowedBeforeLogin() {
+        return true;
+    }
+
+    @Override
+    public void handle(ActionCall call) {
+        if (!"MD5".equalsIgnoreCase(call.action().get("AuthType"))) {
+            call.replyError("Must specify AuthType");
+            return;
+        }
+        call.reply(call.success().header("Challenge", call.session().challenge()).build());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.ami.server.action.login;
+
+import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.Account;
+import dev.ami.api.message.ManagerAction;
+import dev.ami.server.action.ActionCall;
+import dev.ami.server.action.ActionHandler;
+import dev.ami.server.event.SecurityEvents;
+import dev.ami.server.event.SystemEvents;
+import dev.ami.server.session.AmiSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * {@code Action: Login}, with a plaintext {@code Secret} or, after {@code Challenge}, an MD5
+ * {@code Key}. Every failure looks the same on the wire: one second later
+ * {@code Authentication failed}, then the connection closes.
+ */
+public final class LoginAction implements ActionHandler {
+
+    /** Asterisk's pause before refusing a login. */
+    public static final Duration FAILURE_DELAY = Duration.ofSeconds(1);
+
+    private static final Logger LOG = Logger.getLogger(LoginAction.class.getName());
+
+    @Override
+    public String name() {
+        return "Login";
+    }
+
+    @Override
+    public Authority authority() {
+        return Authority.NONE;
+    }
+
+    @Override
+    public String synopsis() {
+        return "Login Manager.";
+    }
+
+    @Override
+    public boolean allowedBeforeLogin() {
+        return true;
+    }
+
+    @Override
+    public void handle(ActionCall call) {
+        AmiSession session = call.session();
+        if (session.isAuthenticated()) {
+            call.reply(call.success().message("Already authenticated").build());
+            return;
+        }
+        Optional<Account> account = authenticate(call);
+        if (account.isEmpty()) {
+            session.sendLaterAndClose(call.error().message("Authentication failed").build(), FAILURE_DELAY);
+            return;
+        }
+        Authority read = account.get().read();
+        Authority mask = Optional.of(call.action().get("Events")).filter(e -> !e.isEmpty())
+                .map(Authority::parseEventMask).map(read::and).orElse(read);
+        session.authenticate(account.get(), mask);
+        call.reply(call.success().message("Authentication accepted").build());
+        if (call.connector().configuration().general().displayConnects()) {
+            LOG.info(() -> "Manager '" + call.action().get("Username") + "' logged on from " + session.remoteHost());
+        }
+        if (mask.containsAll(SystemEvents.CLASS)) {
+            call.reply(SystemEvents.fullyBooted(call.connector().startedAt(), call.connector().lastReload(), call.now()));
+        }
+        call.connector().sessions().publish(SecurityEvents.successfulAuth(session, call.now()), SecurityEvents.CLASS);
+    }
+
+    private static Optional<Account> authenticate(ActionCall call) {
+        ManagerAction action = call.action();
+        String username = action.get("Username");
+        String host = call.session().remoteHost();
+        if (username.isEmpty()) {
+            LOG.info(() -> host + " tried to authenticate without a username");
+            return Optional.empty();
+        }
+        Optional<Account> account = call.connector().configuration().account(username);
+        if (account.isEmpty()) {
+            LOG.info(() -> host + " tried to authenticate with nonexistent user '" + username + "'");
+            return Optional.empty();
+        }
+        boolean accepted = "MD5".equalsIgnoreCase(action.get("AuthType"))
+                ? keyMatches(call.session().issuedChallenge(), account.get().secret(), action.get("Key"))
+                : secretMatches(account.get().secret(), action.get("Secret"));
+        if (!accepted) {
+            LOG.info(() -> host + " failed to authenticate as '" + username + "'");
+            return Optional.empty();
+        }
+        return account;
+    }
+
+    private static boolean secretMatches(String secret, String offered) {
+        return secret != null && MessageDigest.isEqual(bytes(secret), bytes(offered));
+    }
+
+    /** Key = lowercase hex of MD5(challenge + secret); uppercase hex is refused, as in Asterisk. */
+    static boolean keyMatches(String challenge, String secret, String key) {
+        if (challenge == null || secret == null || key.isEmpty()) {
+            return false;
+        }
+        return MessageDigest.isEqual(bytes(md5Hex(challenge + secret)), bytes(key));
+    }
+
+    static String md5Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes(text)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every Java runtime", e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

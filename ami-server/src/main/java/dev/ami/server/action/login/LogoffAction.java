@@ -1,0 +1,35 @@
+package dev.ami.server.action.login;
+
+import dev.ami.api.authority.Authority;
+import dev.ami.api.message.ManagerResponse;
+import dev.ami.server.action.ActionCall;
+import dev.ami.server.action.ActionHandler;
+
+/** {@code Action: Logoff}: Goodbye, then the server closes the connection (clients rely on it). */
+public final class LogoffAction implements ActionHandler {
+
+    @Override
+    public String name() {
+        return "Logoff";
+    }
+
+    @Override
+    public Authority authority() {
+        return Authority.NONE;
+    }
+
+    @Override
+    public String synopsis() {
+        return "Logoff Manager.";
+    }
+
+    @Override
+    public boolean allowedBeforeLogin() {
+        return true;
+    }
+
+    @Override
+    public void handle(ActionCall call) {
+        call.session().sendAndClose(ManagerResponse.goodbye(call.action()).message("Thanks for all the fish.").build());
+    }
+}

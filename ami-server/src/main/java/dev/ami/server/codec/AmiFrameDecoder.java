@@ -1,0 +1,98 @@
+package dev.ami.server.codec;
+
+import dev.ami.api.message.ManagerAction;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Frames the client byte stream into AMI messages with Asterisk's limits, as a small state machine
+ * that never throws on bad input: a bad frame becomes a {@link DecodedAction} carrying the error
+ * Asterisk answers with, and the session goes on.
+ *
+ * <ul>
+ *   <li>A line ends at LF; one CR right before it is dropped (bare LF is accepted, a lone CR is
+ *       data). Content from the first NUL on is ignored.</li>
+ *   <li>A line holds at most {@value #LINE_BUFFER} bytes including its terminator. When the buffer
+ *       fills without an LF, all but its last byte are discarded and the message is marked
+ *       {@link DecodedAction#LINE_TOO_LONG}.</li>
+ *   <li>A message holds at most {@value #MAX_HEADERS} lines; further lines are dropped and the
+ *       message is marked {@link DecodedAction#TOO_MANY_LINES} (which takes precedence).</li>
+ *   <li>An empty line ends a message, even one with no header at all.</li>
+ * </ul>
+ * Memory per session is therefore bounded by about {@code MAX_HEADERS * LINE_BUFFER} bytes.
+ */
+public final class AmiFrameDecoder extends ByteToMessageDecoder {
+
+    /** Asterisk's per-session input buffer. */
+    public static final int LINE_BUFFER = 1024;
+
+    /** Asterisk's AST_MAX_MANHEADERS. */
+    public static final int MAX_HEADERS = 128;
+
+    private static final Logger LOG = Logger.getLogger(AmiFrameDecoder.class.getName());
+
+    private final byte[] line = new byte[LINE_BUFFER];
+    private int lineLength;
+    private List<String> headers = new ArrayList<>();
+    private boolean lineTooLong;
+    private boolean headersLost;
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (in.isReadable()) {
+            byte b = in.readByte();
+            if (b == '\n') {
+                endOfLine(ctx, out);
+            } else {
+                line[lineLength++] = b;
+                if (lineLength == LINE_BUFFER) {
+                    discardOverlongLine(ctx);
+                }
+            }
+        }
+    }
+
+    private void endOfLine(ChannelHandlerContext ctx, List<Object> out) {
+        int length = lineLength;
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        for (int i = 0; i < length; i++) {
+            if (line[i] == 0) {
+                length = i;
+                break;
+            }
+        }
+        lineLength = 0;
+        if (length == 0) {
+            out.add(finishMessage());
+        } else if (headers.size() < MAX_HEADERS) {
+            headers.add(new String(line, 0, length, StandardCharsets.ISO_8859_1));
+        } else {
+            headersLost = true;
+        }
+    }
+
+    private void discardOverlongLine(ChannelHandlerContext ctx) {
+        LOG.warning(() -> "Discarding message from " + ctx.channel().remoteAddress() + ". Line too long: "
+                + new String(line, 0, 25, StandardCharsets.ISO_8859_1) + "...");
+        line[0] = line[LINE_BUFFER - 1];
+        lineLength = 1;
+        lineTooLong = true;
+    }
+
+    private DecodedAction finishMessage() {
+        String error = headersLost ? DecodedAction.TOO_MANY_LINES
+                : lineTooLong ? DecodedAction.LINE_TOO_LONG : null;
+        DecodedAction frame = new DecodedAction(new ManagerAction(headers), error);
+        headers = new ArrayList<>();
+        headersLost = false;
+        lineTooLong = false;
+        return frame;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ami.server.codec;
+
+import dev.ami.api.message.Header;
+import dev.ami.api.message.ManagerMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToByteEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a response or event as Asterisk does: {@code Name: value\r\n} per header, exactly one
+ * space after the colon, and an empty line at the end. Text is written as ISO-8859-1 so that bytes
+ * a client sent are echoed unchanged.
+ */
+@ChannelHandler.Sharable
+public final class AmiMessageEncoder extends MessageToByteEncoder<ManagerMessage> {
+
+    private static final byte[] SEPARATOR = {':', ' '};
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, ManagerMessage message, ByteBuf out) {
+        for (Header header : message.headers()) {
+            out.writeCharSequence(header.name(), StandardCharsets.ISO_8859_1);
+            out.writeBytes(SEPARATOR);
+            out.writeCharSequence(header.value(), StandardCharsets.ISO_8859_1);
+            out.writeBytes(CRLF);
+        }
+        out.writeBytes(CRLF);
+    }
+
+    /**
+     * The greeting line, the only output that is not a message.
+     *
+     * @param line the text without terminator
+     * @return the bytes with CRLF
+     */
+    public static byte[] line(String line) {
+        return (line + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.ami.server.connector;
+
+import dev.ami.api.connector.ConfigurationSource;
+import dev.ami.api.connector.ManagerConfiguration;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+
+/**
+ * The AMI connector: a Jakarta Connectors resource adapter that owns the sockets, the threads (the
+ * container's, through its WorkManager), the codec and the live sessions.
+ *
+ * <p>It learns its configuration through the inbound contract: when the application activates its
+ * {@link ConfigurationSource} endpoint, the adapter reads the configuration from it on a Work
+ * thread and binds the listener; when the endpoint is deactivated the listener closes. Logins are
+ * then checked against the in-memory snapshot, with no container round trip per request.
+ */
+@Connector(
+        displayName = "ami",
+        description = "Asterisk-compatible Manager Interface listener",
+        vendorName = "ami",
+        eisType = "Asterisk Manager Interface",
+        version = "0.1",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class AmiResourceAdapter implements ResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(AmiResourceAdapter.class.getName());
+    private static final long RETRY_MILLIS = 2000;
+
+    private WorkManager workManager;
+    private EventLoopGroup group;
+    private AmiListener listener;
+    private MessageEndpointFactory activeEndpoint;
+
+    @Override
+    public synchronized void start(BootstrapContext context) {
+        workManager = context.getWorkManager();
+        group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                new WorkManagerExecutor(workManager), NioIoHandler.newFactory());
+        listener = new AmiListener(group);
+        LOG.info("AMI connector started");
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (listener != null) {
+            listener.close();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        activeEndpoint = null;
+        LOG.info("AMI connector stopped");
+    }
+
+    @Override
+    public synchronized void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec)
+            throws ResourceException {
+        if (activeEndpoint != null) {
+            throw new ResourceException("The AMI connector already has a configuration endpoint: "
+                    + activeEndpoint.getActivationName());
+        }
+        activeEndpoint = factory;
+        scheduleLoad(factory);
+    }
+
+    @Override
+    public synchronized void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        if (factory == activeEndpoint) {
+            activeEndpoint = null;
+            listener.close();
+        }
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return null;
+    }
+
+    private void scheduleLoad(MessageEndpointFactory factory) throws ResourceException {
+        try {
+            workManager.scheduleWork(new LoadConfiguration(factory));
+        } catch (WorkException e) {
+            throw new ResourceAdapterInternalException("Cannot schedule loading the AMI configuration", e);
+        }
+    }
+
+    private synchronized void configurationLoaded(MessageEndpointFactory factory, ManagerConfiguration configuration) {
+        if (factory == activeEndpoint) {
+            listener.apply(configuration);
+        }
+    }
+
+    private synchronized boolean stillActive(MessageEndpointFactory factory) {
+        return factory == activeEndpoint;
+    }
+
+    /** Reads the configuration through the endpoint, retrying while the application is not ready. */
+    private final class LoadConfiguration implements Work {
+
+        private final MessageEndpointFactory factory;
+
+        LoadConfiguration(MessageEndpointFactory factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public void run() {
+            while (stillActive(factory)) {
+                try {
+                    MessageEndpoint endpoint = factory.createEndpoint(null);
+                    try {
+                        configurationLoaded(factory, ((ConfigurationSource) endpoint).currentConfiguration());
+                        return;
+                    } finally {
+                        endpoint.release();
+                    }
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "Cannot read the AMI configuration yet; retrying in "
+                            + RETRY_MILLIS + " ms: " + e, e);
+                    try {
+                        Thread.sleep(RETRY_MILLIS);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void release() {
+            // run() ends by itself once the endpoint is deactivated
+        }
+    }
+
+    // A resource adapter is a JavaBean the container compares; it has no properties, so identity.
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

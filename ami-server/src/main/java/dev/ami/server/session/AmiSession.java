@@ -1,0 +1,140 @@
+package dev.ami.server.session;
+
+import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.Account;
+import dev.ami.api.message.ManagerMessage;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The state of one AMI connection. It is changed only on its channel's event loop; the fields
+ * other threads read when routing events are volatile.
+ */
+public final class AmiSession {
+
+    private static final SecureRandom CHALLENGES = new SecureRandom();
+
+    private final Channel channel;
+    private final String id;
+    private final Instant createdAt;
+    private final String transport;
+    private volatile Account account;
+    private volatile Authority eventMask = Authority.NONE;
+    private String challenge;
+    private boolean closing;
+
+    public AmiSession(Channel channel, Instant createdAt, String transport) {
+        this.channel = channel;
+        this.createdAt = createdAt;
+        this.transport = transport;
+        this.id = "0x" + Long.toHexString(ThreadLocalRandom.current().nextLong(0x100000000L, 0x800000000000L));
+    }
+
+    /** @return an opaque id, printed like Asterisk's session pointer */
+    public String id() {
+        return id;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** @return {@code TCP} or {@code TLS} */
+    public String transport() {
+        return transport;
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    /** @return the client address as Asterisk logs it: address only, IPv4-mapped shown as IPv4 */
+    public String remoteHost() {
+        InetSocketAddress remote = remoteAddress();
+        InetAddress address = remote == null ? null : remote.getAddress();
+        return address == null ? "unknown" : address.getHostAddress();
+    }
+
+    public boolean isAuthenticated() {
+        return account != null;
+    }
+
+    /** @return the logged-in account, or null before login */
+    public Account account() {
+        return account;
+    }
+
+    /** @return the classes of events this session receives (empty before login) */
+    public Authority eventMask() {
+        return eventMask;
+    }
+
+    /**
+     * Marks the session logged in.
+     *
+     * @param loggedIn  the account
+     * @param mask      the event classes the session receives
+     */
+    public void authenticate(Account loggedIn, Authority mask) {
+        this.eventMask = mask;
+        this.account = loggedIn;
+    }
+
+    /** @return this session's MD5 challenge, made on first use and fixed for the session */
+    public String challenge() {
+        if (challenge == null) {
+            challenge = Integer.toString(CHALLENGES.nextInt(1_000_000_000));
+        }
+        return challenge;
+    }
+
+    /** @return the challenge if one was issued, else null */
+    public String issuedChallenge() {
+        return challenge;
+    }
+
+    /** @return true once the session is being closed; no further request is run */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** Writes a message to the client. Safe from any thread. */
+    public void send(ManagerMessage message) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(message, channel.voidPromise());
+        }
+    }
+
+    /** Writes a final message, then closes the connection. */
+    public void sendAndClose(ManagerMessage message) {
+        closing = true;
+        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Closes the connection without a further message (the listener is going away). */
+    public void close() {
+        closing = true;
+        channel.close();
+    }
+
+    /**
+     * Writes a final message after a delay, then closes, without holding a thread: the write is
+     * scheduled on the channel's event loop and input is no longer read meanwhile.
+     */
+    public void sendLaterAndClose(ManagerMessage message, Duration delay) {
+        closing = true;
+        channel.config().setAutoRead(false);
+        channel.eventLoop().schedule(() -> sendAndClose(message), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

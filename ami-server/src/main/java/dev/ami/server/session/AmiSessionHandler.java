@@ -1,0 +1,78 @@
+package dev.ami.server.session;
+
+import dev.ami.api.AmiVersion;
+import dev.ami.api.message.ManagerResponse;
+import dev.ami.server.action.ActionDispatcher;
+import dev.ami.server.codec.AmiMessageEncoder;
+import dev.ami.server.codec.DecodedAction;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Binds one connection to its {@link AmiSession}: greets on connect, answers bad frames as
+ * Asterisk does, hands good ones to the dispatcher, and logs the end of the session.
+ */
+public final class AmiSessionHandler extends SimpleChannelInboundHandler<DecodedAction> {
+
+    private static final Logger LOG = Logger.getLogger(AmiSessionHandler.class.getName());
+    private static final byte[] GREETING = AmiMessageEncoder.line(AmiVersion.GREETING);
+
+    private final ConnectorContext connector;
+    private final ActionDispatcher dispatcher;
+    private final String transport;
+    private AmiSession session;
+
+    public AmiSessionHandler(ConnectorContext connector, String transport) {
+        this.connector = connector;
+        this.dispatcher = new ActionDispatcher(connector);
+        this.transport = transport;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        session = new AmiSession(ctx.channel(), connector.clock().instant(), transport);
+        connector.sessions().add(session);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(GREETING));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DecodedAction frame) {
+        if (session.isClosing()) {
+            return;
+        }
+        if (!frame.isValid()) {
+            session.send(ManagerResponse.error(frame.action()).message(frame.error()).build());
+            return;
+        }
+        dispatcher.dispatch(session, frame.action());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        connector.sessions().remove(session);
+        boolean displayConnects = connector.configuration().general().displayConnects();
+        if (session.isAuthenticated()) {
+            if (displayConnects) {
+                LOG.info(() -> "Manager '" + session.account().username() + "' logged off from " + session.remoteHost());
+            }
+        } else if (displayConnects) {
+            LOG.info(() -> "Connect attempt from '" + session.remoteHost() + "' unable to authenticate");
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A reset by the peer is routine; anything else is a bug worth a stack trace.
+        if (cause instanceof java.io.IOException) {
+            LOG.fine(() -> "AMI connection from " + ctx.channel().remoteAddress() + " failed: " + cause);
+        } else {
+            LOG.log(Level.WARNING, "AMI session " + ctx.channel().remoteAddress() + " failed; closing it", cause);
+        }
+        ctx.close();
+    }
+}

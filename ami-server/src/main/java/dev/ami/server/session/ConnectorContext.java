@@ -1,0 +1,60 @@
+package dev.ami.server.session;
+
+import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.server.action.ActionRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What every session of one connector shares: the configuration snapshot, the live sessions, the
+ * actions, and the times the server booted and last reloaded. The configuration is replaced as a
+ * whole when it is re-read; sessions always see one consistent snapshot.
+ */
+public final class ConnectorContext {
+
+    private final SessionRegistry sessions = new SessionRegistry();
+    private final ActionRegistry actions;
+    private final Clock clock;
+    private final Instant startedAt;
+    private volatile Instant lastReload;
+    private volatile ManagerConfiguration configuration;
+
+    public ConnectorContext(ManagerConfiguration configuration, ActionRegistry actions, Clock clock) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.actions = Objects.requireNonNull(actions, "actions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.startedAt = clock.instant();
+        this.lastReload = startedAt;
+    }
+
+    public ManagerConfiguration configuration() {
+        return configuration;
+    }
+
+    /** Replaces the configuration snapshot; new logins see it at once. */
+    public void reload(ManagerConfiguration newConfiguration) {
+        this.configuration = Objects.requireNonNull(newConfiguration, "configuration");
+        this.lastReload = clock.instant();
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public ActionRegistry actions() {
+        return actions;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant lastReload() {
+        return lastReload;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.ami.server.session;
+
+import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.Account;
+import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.server.action.BuiltInActions;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A connector with the accounts of the protocol test vectors, and embedded connections to it. */
+public final class TestConnector {
+
+    public static final List<Account> ACCOUNTS = List.of(
+            new Account("admin", "s3cret", Authority.ALL, Authority.ALL),
+            new Account("callonly", "pw", Authority.parse("call"), Authority.parse("call")),
+            new Account("nosecret", null, Authority.ALL, Authority.ALL));
+
+    public final ConnectorContext context = new ConnectorContext(
+            new ManagerConfiguration(new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 50), ACCOUNTS),
+            BuiltInActions.registry(), Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC));
+
+    /** @return a new connection, greeting already consumed */
+    public Connection connect() {
+        Connection c = new Connection(new Channel(context));
+        String greeting = c.read();
+        if (!greeting.equals("Asterisk Call Manager/11.0.0\r\n")) {
+            throw new AssertionError("unexpected greeting " + greeting);
+        }
+        return c;
+    }
+
+    /** An embedded channel with real-looking socket addresses. */
+    static final class Channel extends EmbeddedChannel {
+        Channel(ConnectorContext context) {
+            super(false, false);
+            new AmiChannelInitializer(context, "TCP").initChannel(this);
+            registerNow();
+        }
+
+        private void registerNow() {
+            try {
+                super.register();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        protected SocketAddress localAddress0() {
+            return new InetSocketAddress("127.0.0.1", 5038);
+        }
+
+        @Override
+        protected SocketAddress remoteAddress0() {
+            return new InetSocketAddress("127.0.0.1", 40000);
+        }
+    }
+
+    /** The client side of one embedded connection. */
+    public record Connection(EmbeddedChannel channel) {
+
+        public void send(String text) {
+            channel.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1));
+        }
+
+        /** @return everything the server has written so far, as text */
+        public String read() {
+            StringBuilder sb = new StringBuilder();
+            ByteBuf buf;
+            while ((buf = channel.readOutbound()) != null) {
+                sb.append(buf.toString(StandardCharsets.ISO_8859_1));
+                buf.release();
+            }
+            return sb.toString();
+        }
+
+        public String exchange(String text) {
+            send(text);
+            return read();
+        }
+    }
+}
