@@ -1,0 +1,155 @@
+package dev.ami.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/** A bare AMI client on a real socket: sends bytes, reads whole messages or everything until close. */
+public final class AmiTestClient implements AutoCloseable {
+
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+    private static final long READY_TIMEOUT_NANOS = 30_000_000_000L;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+    private AmiTestClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    /**
+     * Connects without reading anything. The connector binds its port once it has read the stored
+     * configuration, just after the deployment completes, so a refused connection is retried for
+     * a while.
+     */
+    public static AmiTestClient open(int port) throws IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT_NANOS;
+        while (true) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
+                socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+                return new AmiTestClient(socket);
+            } catch (ConnectException refused) {
+                socket.close();
+                if (System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    /** Connects and consumes the greeting line, which must be Asterisk 22's. */
+    public static AmiTestClient connect(int port) throws IOException {
+        AmiTestClient client = open(port);
+        String greeting = client.readLine();
+        if (!greeting.equals("Asterisk Call Manager/11.0.0\r\n")) {
+            throw new IOException("unexpected greeting: " + greeting);
+        }
+        return client;
+    }
+
+    public AmiTestClient send(String text) throws IOException {
+        return send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public AmiTestClient send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /** @return the next line including its CRLF */
+    public String readLine() throws IOException {
+        return readUntil("\r\n");
+    }
+
+    /** @return the next message (response or event) including its final empty line */
+    public String readMessage() throws IOException {
+        return readUntil("\r\n\r\n");
+    }
+
+    /** @return the next {@code count} messages, concatenated */
+    public String readMessages(int count) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            sb.append(readMessage());
+        }
+        return sb.toString();
+    }
+
+    /** @return everything until the server closes the connection (fails after the read timeout) */
+    public String readUntilClosed() throws IOException {
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            pending.write(buf, 0, n);
+        }
+        String all = pending.toString(StandardCharsets.ISO_8859_1);
+        pending.reset();
+        return all;
+    }
+
+    /** @return true if nothing arrives within the given time (the connection is still open) */
+    public boolean isQuietFor(int millis) throws IOException {
+        if (pending.size() > 0) {
+            return false;
+        }
+        socket.setSoTimeout(millis);
+        try {
+            int b = in.read();
+            if (b >= 0) {
+                pending.write(b);
+            }
+            return false;
+        } catch (SocketTimeoutException expected) {
+            return true;
+        } finally {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the AMI port", e);
+        }
+    }
+
+    private String readUntil(String terminator) throws IOException {
+        while (true) {
+            String text = pending.toString(StandardCharsets.ISO_8859_1);
+            int end = text.indexOf(terminator);
+            if (end >= 0) {
+                String message = text.substring(0, end + terminator.length());
+                byte[] rest = text.substring(end + terminator.length()).getBytes(StandardCharsets.ISO_8859_1);
+                pending.reset();
+                pending.write(rest);
+                return message;
+            }
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed by the server; unread: " + text);
+            }
+            pending.write(b);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

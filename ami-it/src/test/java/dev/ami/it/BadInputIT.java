@@ -1,0 +1,109 @@
+package dev.ami.it;
+
+import static dev.ami.it.Wire.crlf;
+import static dev.ami.it.Wire.exchange;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input gets Asterisk's answer and leaves the server serving everyone else. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadInputIT {
+
+    private static final String PONG = "Response: Success\nActionID: alive\nPing: Pong\nTimestamp: 1795836836.849568\n\n";
+    private static final String FAILED = "Response: Error\nMessage: Authentication failed\n\n";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return AmiEar.fromBuild();
+    }
+
+    @Test
+    void garbageFloodsAndHugeMessagesDoNotDisturbAnotherSession() throws IOException {
+        try (AmiTestClient bystander = TranscriptIT.loggedInAdmin();
+             AmiTestClient garbage = AmiTestClient.connect(AmiEar.PORT);
+             AmiTestClient headers = AmiTestClient.connect(AmiEar.PORT)) {
+            byte[] noise = new byte[200_000];
+            new Random(42).nextBytes(noise);
+            for (int i = 0; i < noise.length; i++) {
+                if (noise[i] == '\n' || noise[i] == 0) {
+                    noise[i] = 'x';
+                }
+            }
+            garbage.send(noise);
+            StringBuilder tenThousand = new StringBuilder("Action: Ping\r\nActionID: big\r\n");
+            for (int i = 0; i < 10_000; i++) {
+                tenThousand.append("X-Header-").append(i).append(": value\r\n");
+            }
+            headers.send(tenThousand.append("\r\n").toString());
+
+            exchange(bystander, "Action: Ping\nActionID: alive\n\n", PONG);
+            assertEquals(crlf("Response: Error\nActionID: big\nMessage: Too many lines in message or allocation failure\n\n"),
+                    headers.readMessage());
+            // the flooded session ends its message and is answered like any other
+            garbage.send("\r\n\r\n");
+            assertEquals(crlf("Response: Error\nMessage: Failed to parse message: line too long\n\n"), garbage.readMessage());
+            exchange(garbage, "Action: Ping\n\n", "Response: Error\nMessage: Permission denied\n\n");
+            exchange(bystander, "Action: Ping\nActionID: alive\n\n", PONG);
+        }
+    }
+
+    @Test
+    void anEmptyLineIsMissingActionAndTheSessionGoesOn() throws IOException {
+        try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
+            exchange(c, "\n", "Response: Error\nMessage: Missing action in request\n\n");
+            exchange(c, "Action: Login\nUsername: admin\nSecret: s3cret\nEvents: off\n\n",
+                    "Response: Success\nMessage: Authentication accepted\n\n");
+        }
+    }
+
+    @Test
+    void failedLoginsWaitWithoutHoldingAThread() throws IOException {
+        List<AmiTestClient> failing = new ArrayList<>();
+        try (AmiTestClient bystander = TranscriptIT.loggedInAdmin()) {
+            // More pending refusals than the connector has threads: were each one a sleeping thread,
+            // the bystander's ping would wait behind them.
+            for (int i = 0; i < 16; i++) {
+                AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);
+                failing.add(c);
+                c.send(crlf("Action: Login\nUsername: " + (i % 2 == 0 ? "admin" : "nobody") + "\nSecret: bad\n\n"));
+            }
+            exchange(bystander, "Action: Ping\nActionID: alive\n\n", PONG);
+            for (AmiTestClient c : failing) {
+                assertTrue(c.isQuietFor(1), "a refusal arrived before the pause was over");
+            }
+            for (AmiTestClient c : failing) {
+                assertEquals(crlf(FAILED), c.readUntilClosed());
+            }
+        } finally {
+            for (AmiTestClient c : failing) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aSecretlessAccountCannotLogInEitherWay() throws Exception {
+        try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
+            c.send(crlf("Action: Login\nUsername: nosecret\nSecret: \n\n"));
+            assertEquals(crlf(FAILED), c.readUntilClosed());
+        }
+        try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
+            c.send(crlf("Action: Challenge\nAuthType: MD5\n\n"));
+            String challenge = TranscriptIT.challenge(c.readMessage());
+            c.send(crlf("Action: Login\nAuthType: MD5\nUsername: nosecret\nKey: " + TranscriptIT.md5(challenge) + "\n\n"));
+            assertEquals(crlf(FAILED), c.readUntilClosed());
+        }
+    }
+}
