@@ -79,8 +79,11 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
     }
 
     private void discardOverlongLine(ChannelHandlerContext ctx) {
-        LOG.warning(() -> "Discarding message from " + ctx.channel().remoteAddress() + ". Line too long: "
-                + new String(line, 0, 25, StandardCharsets.ISO_8859_1) + "...");
+        // Once per message: a flood of one endless line must not become a flood of log lines.
+        if (!lineTooLong) {
+            LOG.warning(() -> "Discarding message from " + ctx.channel().remoteAddress() + ". Line too long: "
+                    + new String(line, 0, 25, StandardCharsets.ISO_8859_1) + "...");
+        }
         line[0] = line[LINE_BUFFER - 1];
         lineLength = 1;
         lineTooLong = true;
