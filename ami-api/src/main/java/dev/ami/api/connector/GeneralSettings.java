@@ -12,12 +12,16 @@ import java.util.Objects;
  * @param allowMultipleLogin default for accounts: may one account hold several sessions at once
  * @param authTimeoutSeconds seconds an unauthenticated connection may stay (30 by default)
  * @param authLimit          concurrent unauthenticated connections allowed (50 by default)
+ * @param timestampEvents    whether events carry a {@code Timestamp:} header after {@code Privilege:}
+ * @param brokenEventsAction Asterisk's old Events action: no answer for an "all" or empty mask
  */
 public record GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
-        boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit) {
+        boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
+        boolean brokenEventsAction) {
 
     /** Asterisk's defaults for a manager.conf without these lines. */
-    public static final GeneralSettings DEFAULTS = new GeneralSettings(false, "::", 5038, true, true, 30, 50);
+    public static final GeneralSettings DEFAULTS =
+            new GeneralSettings(false, "::", 5038, true, true, 30, 50, false, false);
 
     public GeneralSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");

@@ -3,15 +3,30 @@ package dev.ami.api.message;
 import java.util.Objects;
 
 /**
- * One {@code Name: value} line of an outbound message (a response or an event).
+ * One line of an outbound message (a response or an event): normally {@code Name: value}; or, for
+ * the lines Asterisk copies verbatim from a request into an event (UserEvent), a raw line.
  *
- * @param name  the header name as it is written on the wire
- * @param value the value; written after exactly one space following the colon
+ * @param name  the header name as written on the wire, or the whole line when {@code value} is null
+ * @param value the value, written after exactly one space following the colon; null for a raw line
  */
 public record Header(String name, String value) {
 
     public Header {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * A line written exactly as given (spacing as the client sent it).
+     *
+     * @param line the line without its terminator
+     * @return the header
+     */
+    public static Header raw(String line) {
+        return new Header(line, null);
+    }
+
+    /** @return true when this is a raw line rather than a name and a value */
+    public boolean isRaw() {
+        return value == null;
     }
 }

@@ -18,6 +18,19 @@ public record ManagerMessage(List<Header> headers) {
     }
 
     /**
+     * A copy with one header inserted.
+     *
+     * @param index  where the header goes (0 = first)
+     * @param header the header
+     * @return the new message
+     */
+    public ManagerMessage with(int index, Header header) {
+        java.util.List<Header> copy = new java.util.ArrayList<>(headers);
+        copy.add(index, header);
+        return new ManagerMessage(copy);
+    }
+
+    /**
      * The value of the first header with this name, compared without regard to case.
      *
      * @param name the header name
@@ -25,7 +38,7 @@ public record ManagerMessage(List<Header> headers) {
      */
     public Optional<String> first(String name) {
         for (Header h : headers) {
-            if (h.name().equalsIgnoreCase(name)) {
+            if (!h.isRaw() && h.name().equalsIgnoreCase(name)) {
                 return Optional.of(h.value());
             }
         }

@@ -24,7 +24,7 @@ public final class ManagerConfReader {
     public static final String FILE = "manager.conf";
 
     private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
-            "allowmultiplelogin", "authtimeout", "authlimit");
+            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction");
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write");
 
     private ManagerConfReader() {
@@ -66,7 +66,9 @@ public final class ManagerConfReader {
                 bool(s, "displayconnects", d.displayConnects()),
                 bool(s, "allowmultiplelogin", d.allowMultipleLogin()),
                 atLeastOne(s, "authtimeout", d.authTimeoutSeconds(), warnings),
-                atLeastOne(s, "authlimit", d.authLimit(), warnings));
+                atLeastOne(s, "authlimit", d.authLimit(), warnings),
+                bool(s, "timestampevents", d.timestampEvents()),
+                bool(s, "brokeneventsaction", d.brokenEventsAction()));
     }
 
     private static AccountDefinition account(ConfigSection s, List<String> warnings) {

@@ -38,6 +38,12 @@ public class GeneralSettingsEntity {
     @Column(name = "auth_limit", nullable = false)
     private int authLimit;
 
+    @Column(name = "timestamp_events", nullable = false)
+    private boolean timestampEvents;
+
+    @Column(name = "broken_events_action", nullable = false)
+    private boolean brokenEventsAction;
+
     protected GeneralSettingsEntity() {
     }
 
@@ -54,9 +60,12 @@ public class GeneralSettingsEntity {
         allowMultipleLogin = s.allowMultipleLogin();
         authTimeout = s.authTimeoutSeconds();
         authLimit = s.authLimit();
+        timestampEvents = s.timestampEvents();
+        brokenEventsAction = s.brokenEventsAction();
     }
 
     public GeneralSettings toSettings() {
-        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeout, authLimit);
+        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeout, authLimit,
+                timestampEvents, brokenEventsAction);
     }
 }

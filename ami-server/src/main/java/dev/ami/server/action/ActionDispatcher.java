@@ -63,7 +63,7 @@ public final class ActionDispatcher {
 
     private void reportBadFormat(ActionCall call, String requestType) {
         if (call.session().isAuthenticated()) {
-            connector.sessions().publish(SecurityEvents.requestBadFormat(call.session(), requestType, call.now()),
+            connector.publish(SecurityEvents.requestBadFormat(call.session(), requestType, call.now()),
                     SecurityEvents.CLASS);
         }
     }

@@ -1,7 +1,13 @@
 package dev.ami.server.action;
 
+import dev.ami.server.action.cli.CommandAction;
 import dev.ami.server.action.core.CoreSettingsAction;
+import dev.ami.server.action.core.CoreStatusAction;
+import dev.ami.server.action.core.ListCommandsAction;
 import dev.ami.server.action.core.PingAction;
+import dev.ami.server.action.events.EventsAction;
+import dev.ami.server.action.events.UserEventAction;
+import dev.ami.server.action.events.WaitEventAction;
 import dev.ami.server.action.login.ChallengeAction;
 import dev.ami.server.action.login.LoginAction;
 import dev.ami.server.action.login.LogoffAction;
@@ -20,6 +26,12 @@ public final class BuiltInActions {
                 new ChallengeAction(),
                 new LogoffAction(),
                 new PingAction(),
-                new CoreSettingsAction()));
+                new CoreSettingsAction(),
+                new CoreStatusAction(),
+                new ListCommandsAction(),
+                new EventsAction(),
+                new UserEventAction(),
+                new WaitEventAction(),
+                new CommandAction()));
     }
 }

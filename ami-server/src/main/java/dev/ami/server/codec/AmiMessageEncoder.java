@@ -23,8 +23,10 @@ public final class AmiMessageEncoder extends MessageToByteEncoder<ManagerMessage
     protected void encode(ChannelHandlerContext ctx, ManagerMessage message, ByteBuf out) {
         for (Header header : message.headers()) {
             out.writeCharSequence(header.name(), StandardCharsets.ISO_8859_1);
-            out.writeBytes(SEPARATOR);
-            out.writeCharSequence(header.value(), StandardCharsets.ISO_8859_1);
+            if (!header.isRaw()) {
+                out.writeBytes(SEPARATOR);
+                out.writeCharSequence(header.value(), StandardCharsets.ISO_8859_1);
+            }
             out.writeBytes(CRLF);
         }
         out.writeBytes(CRLF);

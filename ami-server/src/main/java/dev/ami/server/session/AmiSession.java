@@ -2,7 +2,10 @@ package dev.ami.server.session;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
+import dev.ami.api.message.Header;
+import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
+import dev.ami.api.message.ManagerResponse;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.net.InetAddress;
@@ -10,6 +13,9 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +35,7 @@ public final class AmiSession {
     private volatile Authority eventMask = Authority.NONE;
     private String challenge;
     private boolean closing;
+    private PendingWait wait;
 
     public AmiSession(Channel channel, Instant createdAt, String transport) {
         this.channel = channel;
@@ -80,6 +87,11 @@ public final class AmiSession {
         return eventMask;
     }
 
+    /** Changes the classes of events this session receives (the Events action). */
+    public void setEventMask(Authority mask) {
+        this.eventMask = mask;
+    }
+
     /**
      * Marks the session logged in.
      *
@@ -107,6 +119,73 @@ public final class AmiSession {
     /** @return true once the session is being closed; no further request is run */
     public boolean isClosing() {
         return closing;
+    }
+
+    /**
+     * Offers an event to this session: it is written if the session is logged in and its event set
+     * holds every class of the event (Asterisk's {@code (set & class) == class}). Safe from any
+     * thread; the write happens on the session's event loop, after what it is writing now.
+     *
+     * @param event      the event, in the form this session receives
+     * @param eventClass the classes of the event
+     */
+    public void deliver(ManagerMessage event, Authority eventClass) {
+        if (!isAuthenticated() || !eventMask.containsAll(eventClass)) {
+            return;
+        }
+        if (channel.eventLoop().inEventLoop()) {
+            deliverNow(event);
+        } else {
+            channel.eventLoop().execute(() -> deliverNow(event));
+        }
+    }
+
+    private void deliverNow(ManagerMessage event) {
+        if (wait != null) {
+            finishWait(event);
+        } else {
+            send(event);
+        }
+    }
+
+    /**
+     * Starts a WaitEvent: it ends at the next event for this session, when the client sends
+     * anything, or after the timeout, whichever comes first. Call on the event loop.
+     *
+     * @param request        the WaitEvent request
+     * @param timeoutSeconds 0 to return at once, -1 to wait without limit
+     */
+    public void startWait(ManagerAction request, int timeoutSeconds) {
+        finishWait(null);
+        wait = new PendingWait(request, timeoutSeconds > 0
+                ? channel.eventLoop().schedule(() -> finishWait(null), timeoutSeconds, TimeUnit.SECONDS)
+                : null);
+        if (timeoutSeconds == 0) {
+            finishWait(null);
+        }
+    }
+
+    /** Ends a pending WaitEvent, if any, as Asterisk does: response, the event if one came, then WaitEventComplete. */
+    public void finishWait(ManagerMessage event) {
+        PendingWait done = wait;
+        if (done == null) {
+            return;
+        }
+        wait = null;
+        if (done.timer() != null) {
+            done.timer().cancel(false);
+        }
+        send(ManagerResponse.success(done.request()).message("Waiting for Event completed.").build());
+        if (event != null) {
+            send(event);
+        }
+        List<Header> complete = new ArrayList<>();
+        complete.add(new Header("Event", "WaitEventComplete"));
+        done.request().actionId().ifPresent(id -> complete.add(new Header("ActionID", id)));
+        send(new ManagerMessage(complete));
+    }
+
+    private record PendingWait(ManagerAction request, ScheduledFuture<?> timer) {
     }
 
     /** Writes a message to the client. Safe from any thread. */

@@ -44,6 +44,8 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         if (session.isClosing()) {
             return;
         }
+        // Anything the client sends ends a pending WaitEvent, as in Asterisk.
+        session.finishWait(null);
         if (!frame.isValid()) {
             session.send(ManagerResponse.error(frame.action()).message(frame.error()).build());
             return;

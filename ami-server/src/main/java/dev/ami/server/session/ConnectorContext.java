@@ -1,6 +1,10 @@
 package dev.ami.server.session;
 
+import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.api.message.Header;
+import dev.ami.api.message.ManagerMessage;
+import dev.ami.server.event.AmiTime;
 import dev.ami.server.action.ActionRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +40,20 @@ public final class ConnectorContext {
     public void reload(ManagerConfiguration newConfiguration) {
         this.configuration = Objects.requireNonNull(newConfiguration, "configuration");
         this.lastReload = clock.instant();
+    }
+
+    /**
+     * Sends an event to every session allowed to see it, with a {@code Timestamp:} after
+     * {@code Privilege:} when {@code timestampevents} is on.
+     *
+     * @param event      the event, starting with its {@code Event:} and {@code Privilege:} headers
+     * @param eventClass its classes
+     */
+    public void publish(ManagerMessage event, Authority eventClass) {
+        ManagerMessage form = configuration.general().timestampEvents()
+                ? event.with(2, new Header("Timestamp", AmiTime.timestamp(clock.instant())))
+                : event;
+        sessions.deliver(form, eventClass);
     }
 
     public SessionRegistry sessions() {

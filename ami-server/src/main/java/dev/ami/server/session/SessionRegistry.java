@@ -31,17 +31,14 @@ public final class SessionRegistry {
     }
 
     /**
-     * Delivers an event to every logged-in session whose event set holds every class of the event,
-     * as Asterisk's {@code (set & class) == class} rule does.
+     * Offers an event to every session; each takes it if its rights, mask and filters allow.
      *
      * @param event      the event
      * @param eventClass its classes
      */
-    public void publish(ManagerMessage event, Authority eventClass) {
+    void deliver(ManagerMessage event, Authority eventClass) {
         for (AmiSession session : sessions) {
-            if (session.isAuthenticated() && session.eventMask().containsAll(eventClass)) {
-                session.send(event);
-            }
+            session.deliver(event, eventClass);
         }
     }
 }

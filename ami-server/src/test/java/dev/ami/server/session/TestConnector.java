@@ -25,7 +25,7 @@ public final class TestConnector {
             new Account("nosecret", null, Authority.ALL, Authority.ALL));
 
     public final ConnectorContext context = new ConnectorContext(
-            new ManagerConfiguration(new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 50), ACCOUNTS),
+            new ManagerConfiguration(new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 50, false, false), ACCOUNTS),
             BuiltInActions.registry(), Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC));
 
     /** @return a new connection, greeting already consumed */

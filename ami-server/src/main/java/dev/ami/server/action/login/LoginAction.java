@@ -70,7 +70,7 @@ public final class LoginAction implements ActionHandler {
         if (mask.containsAll(SystemEvents.CLASS)) {
             call.reply(SystemEvents.fullyBooted(call.connector().startedAt(), call.connector().lastReload(), call.now()));
         }
-        call.connector().sessions().publish(SecurityEvents.successfulAuth(session, call.now()), SecurityEvents.CLASS);
+        call.connector().publish(SecurityEvents.successfulAuth(session, call.now()), SecurityEvents.CLASS);
     }
 
     private static Optional<Account> authenticate(ActionCall call) {

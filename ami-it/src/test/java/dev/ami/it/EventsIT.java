@@ -1,0 +1,146 @@
+package dev.ami.it;
+
+import static dev.ami.it.Wire.crlf;
+import static dev.ami.it.Wire.exchange;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Transcripts §13–§15, §18 and §19: event masks, UserEvent fan-out, permissions, status and WaitEvent. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EventsIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return AmiEar.fromBuild();
+    }
+
+    private static AmiTestClient login(String user, String secret) throws IOException {
+        AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);
+        c.send(crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\nEvents: off\n\n"));
+        assertEquals(crlf("Response: Success\nMessage: Authentication accepted\n\n"), c.readMessage());
+        return c;
+    }
+
+    @Test
+    void s13_eventMasks() throws IOException {
+        try (AmiTestClient a = login("admin", "s3cret"); AmiTestClient b = login("admin", "s3cret")) {
+            exchange(a, "Action: Events\nEventMask: off\nActionID: e1\n\n", "Response: Success\nActionID: e1\nEvents: Off\n\n");
+            exchange(b, "Action: Events\nEventMask: on\n\n", "Response: Success\nEvents: On\n\n");
+            exchange(b, "Action: UserEvent\nUserEvent: EvTest1\nFoo: bar\n\n", """
+                    Response: Success
+                    Message: Event Sent
+
+                    Event: UserEvent
+                    Privilege: user,all
+                    UserEvent: EvTest1
+                    Foo: bar
+
+                    """);
+            assertTrue(a.isQuietFor(300), "A received an event with events off");
+            exchange(a, "Action: Events\nEventMask: on\nActionID: e2\n\n", "Response: Success\nActionID: e2\nEvents: On\n\n");
+            b.send(crlf("Action: UserEvent\nUserEvent: EvTest2\nFoo: bar\n\n"));
+            b.readMessages(2);
+            assertEquals(crlf("Event: UserEvent\nPrivilege: user,all\nUserEvent: EvTest2\nFoo: bar\n\n"), a.readMessage());
+            exchange(a, "Action: Events\nEventMask: system,call\nActionID: e3\n\n",
+                    "Response: Success\nActionID: e3\nEvents: On\n\n");
+            b.send(crlf("Action: UserEvent\nUserEvent: EvTest3\nFoo: bar\n\n"));
+            b.readMessages(2);
+            assertTrue(a.isQuietFor(300), "user class was not in the mask");
+            exchange(a, "Action: Events\nEventMask: user\nActionID: e4\n\n", "Response: Success\nActionID: e4\nEvents: On\n\n");
+            b.send(crlf("Action: UserEvent\nUserEvent: EvTest4\n\n"));
+            b.readMessages(2);
+            assertEquals(crlf("Event: UserEvent\nPrivilege: user,all\nUserEvent: EvTest4\n\n"), a.readMessage());
+            exchange(a, "Action: Events\nEventMask: bogus\nActionID: e5\n\n", "Response: Success\nActionID: e5\nEvents: Off\n\n");
+            exchange(a, "Action: Events\nActionID: e6\n\n", "Response: Error\nActionID: e6\nMessage: Invalid event mask\n\n");
+            exchange(a, "Action: Events\nEventMask: yes\nActionID: e7\n\n", "Response: Success\nActionID: e7\nEvents: On\n\n");
+            exchange(a, "Action: Events\nEventMask: all\nActionID: e8\n\n", "Response: Success\nActionID: e8\nEvents: On\n\n");
+        }
+    }
+
+    @Test
+    void s14_userEventFanOut() throws IOException {
+        try (AmiTestClient sender = login("admin", "s3cret"); AmiTestClient listener = login("admin", "s3cret");
+             AmiTestClient limited = login("limited", "pw2")) {
+            for (AmiTestClient c : new AmiTestClient[] {sender, listener, limited}) {
+                c.send(crlf("Action: Events\nEventMask: on\n\n"));
+                c.readMessage();
+            }
+            String event = """
+                    Event: UserEvent
+                    Privilege: user,all
+                    UserEvent: MyEvent
+                    ActionID: ue-1
+                    Header1: value one
+                    X-Empty:\s
+                    Channel: Local/foo
+
+                    """;
+            exchange(sender, "Action: UserEvent\nUserEvent: MyEvent\nActionID: ue-1\nHeader1: value one\nX-Empty: \n"
+                    + "Channel: Local/foo\n\n", "Response: Success\nActionID: ue-1\nMessage: Event Sent\n\n" + event);
+            assertEquals(crlf(event), listener.readMessage());
+            assertTrue(limited.isQuietFor(300), "no user read, no UserEvent");
+            exchange(sender, "Action: UserEvent\nHeader1: y\n\n", """
+                    Response: Success
+                    Message: Event Sent
+
+                    Event: UserEvent
+                    Privilege: user,all
+                    UserEvent:\s
+                    Header1: y
+
+                    """);
+        }
+    }
+
+    @Test
+    void s15_limitedAccountPermissions() throws IOException {
+        try (AmiTestClient c = login("limited", "pw2")) {
+            exchange(c, "Action: Command\nCommand: core show version\nActionID: c1\n\n",
+                    "Response: Error\nActionID: c1\nMessage: Permission denied\n\n");
+            exchange(c, "Action: UserEvent\nUserEvent: X\nActionID: c2\n\n",
+                    "Response: Error\nActionID: c2\nMessage: Permission denied\n\n");
+            c.send(crlf("Action: CoreStatus\nActionID: c4\n\n"));
+            assertTrue(c.readMessage().matches("(?s)Response: Success\r\nActionID: c4\r\nCoreStartupDate: \\d{4}-\\d\\d-\\d\\d\r\n"
+                    + "CoreStartupTime: \\d\\d:\\d\\d:\\d\\d\r\nCoreReloadDate: \\d{4}-\\d\\d-\\d\\d\r\n"
+                    + "CoreReloadTime: \\d\\d:\\d\\d:\\d\\d\r\nCoreCurrentCalls: 0\r\nCoreProcessedCalls: 0\r\n\r\n"));
+            c.send(crlf("Action: Logoff\nActionID: c5\n\n"));
+            assertEquals(crlf("Response: Goodbye\nActionID: c5\nMessage: Thanks for all the fish.\n\n"), c.readUntilClosed());
+        }
+    }
+
+    @Test
+    void s19_commandAndWaitEvent() throws IOException {
+        try (AmiTestClient c = login("admin", "s3cret")) {
+            c.send(crlf("Action: Command\nCommand: core show version\nActionID: cmd1\n\n"));
+            assertTrue(c.readMessage().matches("(?s)Response: Success\r\nActionID: cmd1\r\nMessage: Command output follows\r\n"
+                    + "Output: Asterisk 22\\.10\\.1 [^\r\n]*\r\n\r\n"));
+            exchange(c, "Action: Command\nCommand: no such cli command\nActionID: cmd2\n\n", """
+                    Response: Error
+                    ActionID: cmd2
+                    Message: Command output follows
+                    Output: No such command 'no such cli command' (type 'core show help no such' for other possible commands)
+
+                    """);
+            exchange(c, "Action: Command\nActionID: cmd3\n\n", "Response: Error\nActionID: cmd3\nMessage: No command provided\n\n");
+            exchange(c, "Action: WaitEvent\nTimeout: 1\nActionID: we1\n\n", """
+                    Response: Success
+                    ActionID: we1
+                    Message: Waiting for Event completed.
+
+                    Event: WaitEventComplete
+                    ActionID: we1
+
+                    """);
+            exchange(c, "Action: Command\nCommand: Module  LOAD foo.so\n\n", "Response: Error\nMessage: Command blacklisted\n\n");
+        }
+    }
+}

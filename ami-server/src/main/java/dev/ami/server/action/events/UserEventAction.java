@@ -1,0 +1,54 @@
+package dev.ami.server.action.events;
+
+import dev.ami.api.authority.Authority;
+import dev.ami.api.authority.AuthorityClass;
+import dev.ami.api.message.Header;
+import dev.ami.api.message.ManagerMessage;
+import dev.ami.server.action.ActionCall;
+import dev.ami.server.action.ActionHandler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code Action: UserEvent}: raises {@code Event: UserEvent} (class user) to every session that may
+ * see it, the sender included. Every line of the request except {@code Action:} and
+ * {@code UserEvent:} lines is copied into the event verbatim, in order, ActionID included.
+ */
+public final class UserEventAction implements ActionHandler {
+
+    static final Authority CLASS = Authority.of(AuthorityClass.USER);
+
+    @Override
+    public String name() {
+        return "UserEvent";
+    }
+
+    @Override
+    public Authority authority() {
+        return CLASS;
+    }
+
+    @Override
+    public String synopsis() {
+        return "Send an arbitrary event.";
+    }
+
+    @Override
+    public void handle(ActionCall call) {
+        List<Header> headers = new ArrayList<>();
+        headers.add(new Header("Event", "UserEvent"));
+        headers.add(new Header("Privilege", CLASS.privilege()));
+        headers.add(new Header("UserEvent", call.action().get("UserEvent")));
+        for (String line : call.action().lines()) {
+            if (!startsWithIgnoreCase(line, "UserEvent:") && !startsWithIgnoreCase(line, "Action:")) {
+                headers.add(Header.raw(line));
+            }
+        }
+        call.reply(call.success().message("Event Sent").build());
+        call.connector().publish(new ManagerMessage(headers), CLASS);
+    }
+
+    private static boolean startsWithIgnoreCase(String line, String prefix) {
+        return line.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+}
