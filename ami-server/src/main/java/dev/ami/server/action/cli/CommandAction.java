@@ -1,10 +1,9 @@
 package dev.ami.server.action.cli;
 
-import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ActionHandler;
+import dev.ami.server.action.AbstractAction;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,26 +13,15 @@ import java.util.Locale;
  * header. Asterisk's blacklist ({@code module load}, {@code module unload},
  * {@code restart gracefully}) is refused before anything runs.
  */
-public final class CommandAction implements ActionHandler {
+public final class CommandAction extends AbstractAction {
 
     private static final List<List<String>> BLACKLIST = List.of(
             List.of("module", "load"), List.of("module", "unload"), List.of("restart", "gracefully"));
 
     private final List<CliCommand> commands = List.of(new CoreShowVersion(), new CoreShowUptime());
 
-    @Override
-    public String name() {
-        return "Command";
-    }
-
-    @Override
-    public Authority authority() {
-        return Authority.of(AuthorityClass.COMMAND);
-    }
-
-    @Override
-    public String synopsis() {
-        return "Execute Asterisk CLI Command.";
+    public CommandAction() {
+        super("Command", "Execute Asterisk CLI Command.", AuthorityClass.COMMAND);
     }
 
     @Override

@@ -1,31 +1,20 @@
 package dev.ami.server.action.core;
 
 import dev.ami.api.AmiVersion;
-import dev.ami.api.authority.Authority;
+
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ActionHandler;
+import dev.ami.server.action.AbstractAction;
 
 /**
  * {@code Action: CoreSettings}: versions and core limits. Clients such as asterisk-java read
  * {@code AsteriskVersion} right after login to choose their behaviour, so it names the Asterisk
  * release whose AMI we reproduce. There is no PBX core here: limits are 0, CDR and realtime off.
  */
-public final class CoreSettingsAction implements ActionHandler {
+public final class CoreSettingsAction extends AbstractAction {
 
-    @Override
-    public String name() {
-        return "CoreSettings";
-    }
-
-    @Override
-    public Authority authority() {
-        return Authority.of(AuthorityClass.SYSTEM, AuthorityClass.REPORTING);
-    }
-
-    @Override
-    public String synopsis() {
-        return "Show PBX core settings (version etc).";
+    public CoreSettingsAction() {
+        super("CoreSettings", "Show PBX core settings (version etc).", AuthorityClass.SYSTEM, AuthorityClass.REPORTING);
     }
 
     @Override

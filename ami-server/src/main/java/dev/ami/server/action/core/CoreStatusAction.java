@@ -1,32 +1,20 @@
 package dev.ami.server.action.core;
 
-import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ActionHandler;
+import dev.ami.server.action.AbstractAction;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** {@code Action: CoreStatus}: when the server started and last reloaded; there are no calls. */
-public final class CoreStatusAction implements ActionHandler {
+public final class CoreStatusAction extends AbstractAction {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    @Override
-    public String name() {
-        return "CoreStatus";
-    }
-
-    @Override
-    public Authority authority() {
-        return Authority.of(AuthorityClass.SYSTEM, AuthorityClass.REPORTING);
-    }
-
-    @Override
-    public String synopsis() {
-        return "Show PBX core status variables.";
+    public CoreStatusAction() {
+        super("CoreStatus", "Show PBX core status variables.", AuthorityClass.SYSTEM, AuthorityClass.REPORTING);
     }
 
     @Override

@@ -3,27 +3,17 @@ package dev.ami.server.action.core;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.server.action.ActionCall;
+import dev.ami.server.action.AbstractAction;
 import dev.ami.server.action.ActionHandler;
 
 /**
  * {@code Action: ListCommands}: one {@code Name: synopsis  (Priv: classes)} line per action the
  * account may run, sorted by name without regard to case, as Asterisk prints them.
  */
-public final class ListCommandsAction implements ActionHandler {
+public final class ListCommandsAction extends AbstractAction {
 
-    @Override
-    public String name() {
-        return "ListCommands";
-    }
-
-    @Override
-    public Authority authority() {
-        return Authority.NONE;
-    }
-
-    @Override
-    public String synopsis() {
-        return "List available manager commands.";
+    public ListCommandsAction() {
+        super("ListCommands", "List available manager commands.");
     }
 
     @Override

@@ -2,28 +2,17 @@ package dev.ami.server.action.events;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ActionHandler;
+import dev.ami.server.action.AbstractAction;
 
 /**
  * {@code Action: Events}: sets which event classes the session receives, within its read rights.
  * With {@code brokeneventsaction = yes} Asterisk's old behaviour is kept: no answer at all for an
  * empty mask or one meaning every class.
  */
-public final class EventsAction implements ActionHandler {
+public final class EventsAction extends AbstractAction {
 
-    @Override
-    public String name() {
-        return "Events";
-    }
-
-    @Override
-    public Authority authority() {
-        return Authority.NONE;
-    }
-
-    @Override
-    public String synopsis() {
-        return "Control Event Flow.";
+    public EventsAction() {
+        super("Events", "Control Event Flow.");
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ActionHandler;
+import dev.ami.server.action.AbstractAction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,23 +14,12 @@ import java.util.List;
  * see it, the sender included. Every line of the request except {@code Action:} and
  * {@code UserEvent:} lines is copied into the event verbatim, in order, ActionID included.
  */
-public final class UserEventAction implements ActionHandler {
+public final class UserEventAction extends AbstractAction {
 
     static final Authority CLASS = Authority.of(AuthorityClass.USER);
 
-    @Override
-    public String name() {
-        return "UserEvent";
-    }
-
-    @Override
-    public Authority authority() {
-        return CLASS;
-    }
-
-    @Override
-    public String synopsis() {
-        return "Send an arbitrary event.";
+    public UserEventAction() {
+        super("UserEvent", "Send an arbitrary event.", AuthorityClass.USER);
     }
 
     @Override

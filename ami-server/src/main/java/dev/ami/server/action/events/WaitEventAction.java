@@ -1,29 +1,17 @@
 package dev.ami.server.action.events;
 
-import dev.ami.api.authority.Authority;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ActionHandler;
+import dev.ami.server.action.AbstractAction;
 
 /**
  * {@code Action: WaitEvent}: waits up to {@code Timeout} seconds (absent or unreadable: without
  * limit; 0: not at all) for the next event of this session, then answers, writes that event and
  * {@code Event: WaitEventComplete}. No thread waits: the session holds the pending request.
  */
-public final class WaitEventAction implements ActionHandler {
+public final class WaitEventAction extends AbstractAction {
 
-    @Override
-    public String name() {
-        return "WaitEvent";
-    }
-
-    @Override
-    public Authority authority() {
-        return Authority.NONE;
-    }
-
-    @Override
-    public String synopsis() {
-        return "Wait for an event to occur.";
+    public WaitEventAction() {
+        super("WaitEvent", "Wait for an event to occur.");
     }
 
     @Override

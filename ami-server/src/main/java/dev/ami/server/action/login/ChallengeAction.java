@@ -1,25 +1,13 @@
 package dev.ami.server.action.login;
 
-import dev.ami.api.authority.Authority;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ActionHandler;
+import dev.ami.server.action.AbstractAction;
 
 /** {@code Action: Challenge} with {@code AuthType: MD5}: the session's fixed challenge for an MD5 login. */
-public final class ChallengeAction implements ActionHandler {
+public final class ChallengeAction extends AbstractAction {
 
-    @Override
-    public String name() {
-        return "Challenge";
-    }
-
-    @Override
-    public Authority authority() {
-        return Authority.NONE;
-    }
-
-    @Override
-    public String synopsis() {
-        return "Generate Challenge for MD5 Auth.";
+    public ChallengeAction() {
+        super("Challenge", "Generate Challenge for MD5 Auth.");
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ActionHandler;
+import dev.ami.server.action.AbstractAction;
 import dev.ami.server.event.SecurityEvents;
 import dev.ami.server.event.SystemEvents;
 import dev.ami.server.session.AmiSession;
@@ -20,26 +20,15 @@ import java.util.logging.Logger;
  * {@code Key}. Every failure looks the same on the wire: one second later
  * {@code Authentication failed}, then the connection closes.
  */
-public final class LoginAction implements ActionHandler {
+public final class LoginAction extends AbstractAction {
 
     /** Asterisk's pause before refusing a login. */
     public static final Duration FAILURE_DELAY = Duration.ofSeconds(1);
 
     private static final Logger LOG = Logger.getLogger(LoginAction.class.getName());
 
-    @Override
-    public String name() {
-        return "Login";
-    }
-
-    @Override
-    public Authority authority() {
-        return Authority.NONE;
-    }
-
-    @Override
-    public String synopsis() {
-        return "Login Manager.";
+    public LoginAction() {
+        super("Login", "Login Manager.");
     }
 
     @Override

@@ -1,26 +1,14 @@
 package dev.ami.server.action.login;
 
-import dev.ami.api.authority.Authority;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ActionHandler;
+import dev.ami.server.action.AbstractAction;
 
 /** {@code Action: Logoff}: Goodbye, then the server closes the connection (clients rely on it). */
-public final class LogoffAction implements ActionHandler {
+public final class LogoffAction extends AbstractAction {
 
-    @Override
-    public String name() {
-        return "Logoff";
-    }
-
-    @Override
-    public Authority authority() {
-        return Authority.NONE;
-    }
-
-    @Override
-    public String synopsis() {
-        return "Logoff Manager.";
+    public LogoffAction() {
+        super("Logoff", "Logoff Manager.");
     }
 
     @Override
