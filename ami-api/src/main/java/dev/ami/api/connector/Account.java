@@ -1,29 +1,46 @@
 package dev.ami.api.connector;
 
+import dev.ami.api.acl.AccessList;
 import dev.ami.api.authority.Authority;
 import java.util.Objects;
 
 /**
- * One AMI account as the connector sees it: what a login is checked against.
+ * One AMI account as the connector sees it: what a login is checked against, with every default
+ * from {@code [general]} already applied.
  *
- * @param username the section name in manager.conf; logins match it without regard to case
- * @param secret   the secret in clear text (Challenge/MD5 logins need it), or null when the account
- *                 has no {@code secret} line and so can never log in
- * @param read     the classes of events the account may receive
- * @param write    the classes of actions the account may run
+ * @param username           the section name in manager.conf; logins match it without regard to case
+ * @param secret             the secret in clear text (Challenge/MD5 logins need it), or null when the
+ *                           account has no {@code secret} line and so can never log in
+ * @param read               the classes of events the account may receive
+ * @param write              the classes of actions the account may run
+ * @param acl                the permit/deny rules a client address must pass at login
+ * @param allowMultipleLogin whether the account may hold several sessions at once
+ * @param displayConnects    whether its logins and logoffs are logged
+ * @param writeTimeoutMillis how long one write to its sessions may stall (at least 100)
  */
-public record Account(String username, String secret, Authority read, Authority write) {
+public record Account(String username, String secret, Authority read, Authority write, AccessList acl,
+        boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis) {
+
+    /** Asterisk's default and minimum {@code writetimeout}, in milliseconds. */
+    public static final int DEFAULT_WRITE_TIMEOUT = 100;
 
     public Account {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(write, "write");
+        Objects.requireNonNull(acl, "acl");
+    }
+
+    /** An account with the defaults of an empty {@code [general]} for everything but its rights. */
+    public static Account of(String username, String secret, Authority read, Authority write) {
+        return new Account(username, secret, read, write, AccessList.ALLOW_ALL, true, true, DEFAULT_WRITE_TIMEOUT);
     }
 
     /** Keeps the secret out of logs and error messages. */
     @Override
     public String toString() {
         return "Account[username=" + username + ", secret=" + (secret == null ? "none" : "****")
-                + ", read=" + read.privilege() + ", write=" + write.privilege() + "]";
+                + ", read=" + read.privilege() + ", write=" + write.privilege() + ", acl=" + acl.rules().size()
+                + " rules, allowMultipleLogin=" + allowMultipleLogin + "]";
     }
 }

@@ -1,34 +1,58 @@
 package dev.ami.persistence.manager;
 
+import dev.ami.api.acl.AccessList;
+import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
+import dev.ami.api.connector.GeneralSettings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An account as configured: the class lists are kept as written so that an export gives back
- * exactly what was imported, quirks included.
+ * An account as configured. Values are kept as written so that an export gives back exactly what
+ * was imported, quirks included; options left out are null and take the {@code [general]} default.
  *
- * @param username the section name
- * @param secret   the secret, or null when there is no {@code secret} line
- * @param read     the {@code read=} list as written (empty when absent)
- * @param write    the {@code write=} list as written (empty when absent)
+ * @param username           the section name
+ * @param secret             the secret, or null when there is no {@code secret} line
+ * @param read               the {@code read=} list as written (empty when absent)
+ * @param write              the {@code write=} list as written (empty when absent)
+ * @param acl                the {@code permit=}/{@code deny=} lines in order (validated at import)
+ * @param allowMultipleLogin {@code allowmultiplelogin}, or null for the {@code [general]} value
+ * @param displayConnects    {@code displayconnects}, or null for the {@code [general]} value
+ * @param writeTimeout       {@code writetimeout} in milliseconds, or null for the default 100
  */
-public record AccountDefinition(String username, String secret, String read, String write) {
+public record AccountDefinition(String username, String secret, String read, String write, List<AclLine> acl,
+        Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout) {
 
     public AccountDefinition {
         Objects.requireNonNull(username, "username");
         read = read == null ? "" : read;
         write = write == null ? "" : write;
+        acl = acl == null ? List.of() : List.copyOf(acl);
     }
 
-    /** @return the account as the connector checks logins against it */
-    public Account toAccount() {
-        return new Account(username, secret, Authority.parse(read), Authority.parse(write));
+    /** An account with rights only. */
+    public static AccountDefinition of(String username, String secret, String read, String write) {
+        return new AccountDefinition(username, secret, read, write, List.of(), null, null, null);
+    }
+
+    /**
+     * @param general the {@code [general]} settings whose defaults apply
+     * @return the account as the connector checks logins against it
+     */
+    public Account toAccount(GeneralSettings general) {
+        List<AclRule> rules = new ArrayList<>();
+        acl.forEach(line -> rules.addAll(AclRule.parse(line.permit(), line.value())));
+        return new Account(username, secret, Authority.parse(read), Authority.parse(write), new AccessList(rules),
+                allowMultipleLogin == null ? general.allowMultipleLogin() : allowMultipleLogin,
+                displayConnects == null ? general.displayConnects() : displayConnects,
+                writeTimeout == null ? Account.DEFAULT_WRITE_TIMEOUT : writeTimeout);
     }
 
     /** Keeps the secret out of logs and error messages. */
     @Override
     public String toString() {
-        return "AccountDefinition[username=" + username + ", read=" + read + ", write=" + write + "]";
+        return "AccountDefinition[username=" + username + ", read=" + read + ", write=" + write + ", acl=" + acl + "]";
     }
 }

@@ -1,6 +1,8 @@
 package dev.ami.persistence.manager;
 
 import dev.ami.api.AsteriskBoolean;
+import dev.ami.api.acl.AclRule;
+import dev.ami.api.connector.Account;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.persistence.conf.AsteriskConfigParser;
@@ -25,7 +27,8 @@ public final class ManagerConfReader {
 
     private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
             "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction");
-    private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write");
+    private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
+            "allowmultiplelogin", "displayconnects", "writetimeout");
 
     private ManagerConfReader() {
     }
@@ -71,7 +74,7 @@ public final class ManagerConfReader {
                 bool(s, "brokeneventsaction", d.brokenEventsAction()));
     }
 
-    private static AccountDefinition account(ConfigSection s, List<String> warnings) {
+    private static AccountDefinition account(ConfigSection s, List<String> warnings) throws ConfigParseException {
         for (String list : new String[] {"read", "write"}) {
             s.last(list).filter(e -> Authority.isQuirky(e.value())).ifPresent(e -> warnings.add(e.where()
                     + ": " + list + " = " + e.value() + " relies on Asterisk's matcher quirks (an empty name grants"
@@ -82,7 +85,47 @@ public final class ManagerConfReader {
         return new AccountDefinition(s.name(),
                 s.last("secret").map(ConfigEntry::value).orElse(null),
                 s.last("read").map(ConfigEntry::value).orElse(""),
-                s.last("write").map(ConfigEntry::value).orElse(""));
+                s.last("write").map(ConfigEntry::value).orElse(""),
+                acl(s),
+                s.last("allowmultiplelogin").map(e -> AsteriskBoolean.isTrue(e.value())).orElse(null),
+                s.last("displayconnects").map(e -> AsteriskBoolean.isTrue(e.value())).orElse(null),
+                writeTimeout(s, warnings));
+    }
+
+    /** Every permit/deny line in order; one that is not an address list rejects the file. */
+    private static List<AclLine> acl(ConfigSection s) throws ConfigParseException {
+        List<AclLine> lines = new ArrayList<>();
+        for (ConfigEntry e : s.entries()) {
+            String name = e.name().toLowerCase(Locale.ROOT);
+            if (name.equals("permit") || name.equals("deny")) {
+                try {
+                    AclRule.parse(name.equals("permit"), e.value());
+                } catch (IllegalArgumentException bad) {
+                    throw new ConfigParseException(e.file(), e.line(), name + " = " + e.value() + " in [" + s.name()
+                            + "]: " + bad.getMessage());
+                }
+                lines.add(new AclLine(name.equals("permit"), e.value()));
+            }
+        }
+        return lines;
+    }
+
+    private static Integer writeTimeout(ConfigSection s, List<String> warnings) {
+        ConfigEntry e = s.last("writetimeout").orElse(null);
+        if (e == null) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(e.value());
+            if (value >= Account.DEFAULT_WRITE_TIMEOUT) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // warned below
+        }
+        warnings.add(e.where() + ": writetimeout = " + e.value() + " must be a number of milliseconds of at least "
+                + Account.DEFAULT_WRITE_TIMEOUT + "; using " + Account.DEFAULT_WRITE_TIMEOUT);
+        return null;
     }
 
     private static void warnUnknown(ConfigSection s, Set<String> known, List<String> warnings) {

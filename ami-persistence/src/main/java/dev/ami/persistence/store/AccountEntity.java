@@ -1,13 +1,20 @@
 package dev.ami.persistence.store;
 
 import dev.ami.persistence.manager.AccountDefinition;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** A stored AMI account; read and write lists are kept as written in manager.conf. */
@@ -37,6 +44,20 @@ public class AccountEntity {
     @Column(name = "write_classes", nullable = false, length = 1024)
     private String writeClasses;
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_acl", joinColumns = @JoinColumn(name = "account_id"))
+    @OrderColumn(name = "position")
+    private List<AclEntryEmbeddable> acl = new ArrayList<>();
+
+    @Column(name = "allow_multiple_login")
+    private Boolean allowMultipleLogin;
+
+    @Column(name = "display_connects")
+    private Boolean displayConnects;
+
+    @Column(name = "write_timeout")
+    private Integer writeTimeout;
+
     protected AccountEntity() {
     }
 
@@ -46,9 +67,14 @@ public class AccountEntity {
         secret = definition.secret();
         readClasses = definition.read();
         writeClasses = definition.write();
+        definition.acl().forEach(line -> acl.add(new AclEntryEmbeddable(line)));
+        allowMultipleLogin = definition.allowMultipleLogin();
+        displayConnects = definition.displayConnects();
+        writeTimeout = definition.writeTimeout();
     }
 
     public AccountDefinition toDefinition() {
-        return new AccountDefinition(username, secret, readClasses, writeClasses);
+        return new AccountDefinition(username, secret, readClasses, writeClasses,
+                acl.stream().map(AclEntryEmbeddable::toLine).toList(), allowMultipleLogin, displayConnects, writeTimeout);
     }
 }

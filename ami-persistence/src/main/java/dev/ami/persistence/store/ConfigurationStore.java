@@ -4,7 +4,6 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.persistence.conf.ConfigParseException;
-import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.manager.ImportedConfiguration;
 import dev.ami.persistence.manager.ManagerConfReader;
 import jakarta.annotation.PostConstruct;
@@ -66,8 +65,9 @@ public class ConfigurationStore {
         if (general == null) {
             return new ManagerConfiguration(GeneralSettings.DEFAULTS, List.of());
         }
+        GeneralSettings settings = general.toSettings();
         List<Account> accounts = em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
-                .map(AccountEntity::toDefinition).map(AccountDefinition::toAccount).toList();
-        return new ManagerConfiguration(general.toSettings(), accounts);
+                .map(AccountEntity::toDefinition).map(a -> a.toAccount(settings)).toList();
+        return new ManagerConfiguration(settings, accounts);
     }
 }

@@ -32,15 +32,52 @@ class ManagerConfReaderTest {
                 read = call
                 """);
         assertEquals(new GeneralSettings(true, "127.0.0.1", 5054, false, true, 30, 50, false, false), c.general());
-        assertEquals(List.of(new AccountDefinition("admin", "s3cret", "system", "all"),
-                new AccountDefinition("nosecret", null, "call", "")), c.accounts());
-        assertEquals(Authority.parse("system"), c.accounts().get(0).toAccount().read());
-        assertNull(c.accounts().get(1).toAccount().secret());
+        assertEquals(List.of(AccountDefinition.of("admin", "s3cret", "system", "all"),
+                AccountDefinition.of("nosecret", null, "call", "")), c.accounts());
+        assertEquals(Authority.parse("system"), c.accounts().get(0).toAccount(c.general()).read());
+        assertNull(c.accounts().get(1).toAccount(c.general()).secret());
     }
 
     @Test
     void withoutGeneralTheDefaultsApply() throws Exception {
         assertEquals(GeneralSettings.DEFAULTS, ManagerConfReader.read("[a]\nsecret=x\n").general());
+    }
+
+    @Test
+    void accountOptionsAndAclsAreReadInOrderWithGeneralDefaults() throws Exception {
+        ImportedConfiguration c = ManagerConfReader.read("""
+                [general]
+                allowmultiplelogin = no
+                displayconnects = no
+                [a]
+                secret = x
+                deny = 0.0.0.0/0.0.0.0
+                permit = 127.0.0.1/255.255.255.255, !127.0.0.2
+                writetimeout = 250
+                [b]
+                allowmultiplelogin = yes
+                writetimeout = 50
+                """);
+        AccountDefinition a = c.accounts().get(0);
+        assertEquals(List.of(new AclLine(false, "0.0.0.0/0.0.0.0"), new AclLine(true, "127.0.0.1/255.255.255.255, !127.0.0.2")),
+                a.acl());
+        var account = a.toAccount(c.general());
+        assertEquals(3, account.acl().rules().size());
+        assertEquals(false, account.allowMultipleLogin());
+        assertEquals(false, account.displayConnects());
+        assertEquals(250, account.writeTimeoutMillis());
+        var b = c.accounts().get(1).toAccount(c.general());
+        assertEquals(true, b.allowMultipleLogin());
+        assertEquals(100, b.writeTimeoutMillis());
+        assertTrue(c.warnings().get(0).startsWith("manager.conf:11: writetimeout = 50"), c.warnings().toString());
+    }
+
+    @Test
+    void aBadAclLineIsAnErrorWithItsLine() {
+        ConfigParseException e = assertThrows(ConfigParseException.class,
+                () -> ManagerConfReader.read("[a]\nsecret = x\npermit = localhost\n"));
+        assertEquals("manager.conf:3: permit = localhost in [a]: 'localhost' is not an IPv4 or IPv6 address "
+                + "with an optional mask", e.getMessage());
     }
 
     @Test
@@ -53,11 +90,11 @@ class ManagerConfReaderTest {
     @Test
     void unsupportedOptionsAndQuirkyListsAreWarnedAbout() throws Exception {
         ImportedConfiguration c = ManagerConfReader.read("[general]\nauthlimit = 0\n[a]\nread = system,,call\n"
-                + "permit = 127.0.0.1\n");
+                + "setvar = A=b\n");
         assertEquals(3, c.warnings().size(), c.warnings().toString());
         assertTrue(c.warnings().get(0).startsWith("manager.conf:2: authlimit = 0"), c.warnings().get(0));
         assertTrue(c.warnings().get(1).contains("grants system,call,log"), c.warnings().get(1));
-        assertTrue(c.warnings().get(2).contains("'permit'"), c.warnings().get(2));
+        assertTrue(c.warnings().get(2).contains("'setvar'"), c.warnings().get(2));
     }
 
     @Test
@@ -68,9 +105,9 @@ class ManagerConfReaderTest {
         assertEquals("127.0.0.1", c.general().bindAddress());
         assertEquals(5038, c.general().port());
         assertEquals(List.of("admin", "monitor"), c.accounts().stream().map(AccountDefinition::username).toList());
-        assertEquals(Authority.ALL, c.accounts().get(0).toAccount().write());
-        assertEquals(Authority.parse("system,call"), c.accounts().get(1).toAccount().read());
-        assertEquals(Authority.parse("system"), c.accounts().get(1).toAccount().write());
+        assertEquals(Authority.ALL, c.accounts().get(0).toAccount(c.general()).write());
+        assertEquals(Authority.parse("system,call"), c.accounts().get(1).toAccount(c.general()).read());
+        assertEquals(Authority.parse("system"), c.accounts().get(1).toAccount(c.general()).write());
         assertEquals(List.of(), c.warnings());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ami.server.action;
 
 import dev.ami.api.message.ManagerAction;
+import dev.ami.server.action.login.MultipleLoginGuard;
 import dev.ami.server.event.SecurityEvents;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
@@ -11,6 +12,8 @@ import java.util.Optional;
  * <ol>
  *   <li>no (non-empty) {@code Action} header: {@code Missing action in request};</li>
  *   <li>not logged in and not Login, Logoff or Challenge: {@code Permission denied};</li>
+ *   <li>Login or Challenge for an account that allows one session and has one:
+ *       {@code Login Already In Use} ({@link MultipleLoginGuard});</li>
  *   <li>unknown action: {@code Invalid/unknown command: …};</li>
  *   <li>none of the action's write classes held: {@code Permission denied}.</li>
  * </ol>
@@ -44,6 +47,9 @@ public final class ActionDispatcher {
         Optional<ActionHandler> handler = connector.actions().find(name.get());
         if (!session.isAuthenticated() && !handler.map(ActionHandler::allowedBeforeLogin).orElse(false)) {
             call.replyError(PERMISSION_DENIED);
+            return;
+        }
+        if (MultipleLoginGuard.refuses(call, name.get())) {
             return;
         }
         if (handler.isEmpty()) {

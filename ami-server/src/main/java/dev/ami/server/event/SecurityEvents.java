@@ -57,6 +57,22 @@ public final class SecurityEvents {
         return new ManagerMessage(h);
     }
 
+    /**
+     * A Login or Challenge was refused because the account is already logged in and may hold only
+     * one session. Asterisk leaves the account and session time unset here.
+     *
+     * @param session the refused session
+     * @param now     the event time
+     * @return the {@code SessionLimit} event
+     */
+    public static ManagerMessage sessionLimit(AmiSession session, Instant now) {
+        List<Header> h = start("SessionLimit", "Error", now);
+        h.add(new Header("AccountID", ""));
+        addSession(h, session);
+        h.add(new Header("SessionTV", AmiTime.eventTv(Instant.EPOCH)));
+        return new ManagerMessage(h);
+    }
+
     private static List<Header> start(String name, String severity, Instant now) {
         List<Header> h = new ArrayList<>();
         h.add(new Header("Event", name));

@@ -1,6 +1,7 @@
 package dev.ami.server.session;
 
 import dev.ami.api.AmiVersion;
+import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.server.action.ActionDispatcher;
 import dev.ami.server.codec.AmiMessageEncoder;
@@ -8,6 +9,7 @@ import dev.ami.server.codec.DecodedAction;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,9 +35,24 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        GeneralSettings general = connector.configuration().general();
         session = new AmiSession(ctx.channel(), connector.clock().instant(), transport);
+        // authlimit: one connection too many is closed at once, without a greeting.
+        if (connector.sessions().unauthenticatedCount() >= general.authLimit()) {
+            LOG.fine(() -> "AMI authlimit " + general.authLimit() + " reached; refused " + session.remoteHost());
+            session.close();
+            return;
+        }
         connector.sessions().add(session);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(GREETING));
+        // authtimeout: a connection that has not logged in by then is closed without a word.
+        ctx.executor().schedule(() -> {
+            if (!session.isAuthenticated() && ctx.channel().isActive()) {
+                LOG.info(() -> "Client from " + session.remoteHost() + ", failed to authenticate in "
+                        + general.authTimeoutSeconds() + " seconds");
+                session.close();
+            }
+        }, general.authTimeoutSeconds(), TimeUnit.SECONDS);
         ctx.fireChannelActive();
     }
 
@@ -55,13 +72,15 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        connector.sessions().remove(session);
-        boolean displayConnects = connector.configuration().general().displayConnects();
+        if (session == null || !connector.sessions().remove(session)) {
+            ctx.fireChannelInactive();
+            return;
+        }
         if (session.isAuthenticated()) {
-            if (displayConnects) {
+            if (session.account().displayConnects()) {
                 LOG.info(() -> "Manager '" + session.account().username() + "' logged off from " + session.remoteHost());
             }
-        } else if (displayConnects) {
+        } else if (connector.configuration().general().displayConnects()) {
             LOG.info(() -> "Connect attempt from '" + session.remoteHost() + "' unable to authenticate");
         }
         ctx.fireChannelInactive();

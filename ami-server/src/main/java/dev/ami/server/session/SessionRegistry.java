@@ -16,13 +16,27 @@ public final class SessionRegistry {
         sessions.add(session);
     }
 
-    public void remove(AmiSession session) {
-        sessions.remove(session);
+    /** @return true if the session was registered */
+    public boolean remove(AmiSession session) {
+        return sessions.remove(session);
     }
 
     /** @return a live view of the sessions */
     public Collection<AmiSession> all() {
         return Collections.unmodifiableSet(sessions);
+    }
+
+    /**
+     * @param username an account name, matched without regard to case
+     * @return true if a session is logged in with that account
+     */
+    public boolean isLoggedIn(String username) {
+        return sessions.stream().anyMatch(s -> s.isAuthenticated() && s.account().username().equalsIgnoreCase(username));
+    }
+
+    /** @return how many connections have not logged in yet (authlimit counts them) */
+    public long unauthenticatedCount() {
+        return sessions.stream().filter(s -> !s.isAuthenticated()).count();
     }
 
     /** Closes every session, as when the listener stops. */

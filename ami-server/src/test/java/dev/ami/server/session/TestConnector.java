@@ -20,17 +20,32 @@ import java.util.List;
 public final class TestConnector {
 
     public static final List<Account> ACCOUNTS = List.of(
-            new Account("admin", "s3cret", Authority.ALL, Authority.ALL),
-            new Account("callonly", "pw", Authority.parse("call"), Authority.parse("call")),
-            new Account("nosecret", null, Authority.ALL, Authority.ALL));
+            Account.of("admin", "s3cret", Authority.ALL, Authority.ALL),
+            Account.of("callonly", "pw", Authority.parse("call"), Authority.parse("call")),
+            Account.of("nosecret", null, Authority.ALL, Authority.ALL));
 
-    public final ConnectorContext context = new ConnectorContext(
-            new ManagerConfiguration(new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 50, false, false), ACCOUNTS),
-            BuiltInActions.registry(), Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC));
+    public static final GeneralSettings GENERAL = new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 50,
+            false, false);
+
+    public final ConnectorContext context;
+
+    public TestConnector() {
+        this(GENERAL, ACCOUNTS);
+    }
+
+    public TestConnector(GeneralSettings general, List<Account> accounts) {
+        context = new ConnectorContext(new ManagerConfiguration(general, accounts), BuiltInActions.registry(),
+                Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC));
+    }
+
+    /** @return a new connection; nothing read yet */
+    public Connection open() {
+        return new Connection(new Channel(context));
+    }
 
     /** @return a new connection, greeting already consumed */
     public Connection connect() {
-        Connection c = new Connection(new Channel(context));
+        Connection c = open();
         String greeting = c.read();
         if (!greeting.equals("Asterisk Call Manager/11.0.0\r\n")) {
             throw new AssertionError("unexpected greeting " + greeting);

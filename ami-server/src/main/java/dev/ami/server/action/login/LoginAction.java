@@ -53,7 +53,7 @@ public final class LoginAction extends AbstractAction {
                 .map(Authority::parseEventMask).map(read::and).orElse(read);
         session.authenticate(account.get(), mask);
         call.reply(call.success().message("Authentication accepted").build());
-        if (call.connector().configuration().general().displayConnects()) {
+        if (account.get().displayConnects()) {
             LOG.info(() -> "Manager '" + call.action().get("Username") + "' logged on from " + session.remoteHost());
         }
         if (mask.containsAll(SystemEvents.CLASS)) {
@@ -73,6 +73,10 @@ public final class LoginAction extends AbstractAction {
         Optional<Account> account = call.connector().configuration().account(username);
         if (account.isEmpty()) {
             LOG.info(() -> host + " tried to authenticate with nonexistent user '" + username + "'");
+            return Optional.empty();
+        }
+        if (!account.get().acl().permits(call.session().remoteAddress().getAddress())) {
+            LOG.info(() -> host + " failed to pass IP ACL as '" + username + "'");
             return Optional.empty();
         }
         boolean accepted = "MD5".equalsIgnoreCase(action.get("AuthType"))

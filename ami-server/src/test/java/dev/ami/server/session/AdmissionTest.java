@@ -1,0 +1,105 @@
+package dev.ami.server.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ami.api.acl.AccessList;
+import dev.ami.api.acl.AclRule;
+import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.Account;
+import dev.ami.api.connector.GeneralSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** allowmultiplelogin, ACLs, authlimit and authtimeout (facts §2.7, §2.9, §2.10; transcript §22). */
+class AdmissionTest {
+
+    private static Account solo() {
+        return new Account("solo", "pw", Authority.parse("system"), Authority.parse("system"), AccessList.ALLOW_ALL,
+                false, true, 100);
+    }
+
+    private static Account fenced() {
+        List<AclRule> rules = new ArrayList<>(AclRule.parse(false, "0.0.0.0/0.0.0.0"));
+        rules.addAll(AclRule.parse(true, "10.0.0.0/8"));
+        return new Account("fenced", "pw", Authority.ALL, Authority.ALL, new AccessList(rules), true, true, 100);
+    }
+
+    private final TestConnector connector = new TestConnector(TestConnector.GENERAL, List.of(
+            Account.of("admin", "s3cret", Authority.ALL, Authority.ALL), solo(), fenced()));
+
+    private static void elapse(TestConnector.Connection c, long millis) {
+        c.channel().advanceTimeBy(millis, TimeUnit.MILLISECONDS);
+        c.channel().runScheduledPendingTasks();
+    }
+
+    @Test
+    void aSecondLoginOfASingleSessionAccountIsRefusedBeforeItsSecretIsChecked() {
+        var watcher = connector.connect();
+        watcher.exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\nEvents: security\r\n\r\n");
+        var first = connector.connect();
+        assertTrue(first.exchange("Action: Login\r\nUsername: solo\r\nSecret: pw\r\n\r\n")
+                .startsWith("Response: Success\r\nMessage: Authentication accepted\r\n"));
+        watcher.read();
+
+        var second = connector.connect();
+        second.channel().freezeTime();
+        assertEquals("", second.exchange("Action: Login\r\nUsername: SOLO\r\nSecret: anything\r\n\r\n"));
+        String event = watcher.read();
+        assertTrue(event.startsWith("Event: SessionLimit\r\nPrivilege: security,all\r\n"), event);
+        assertTrue(event.contains("EventVersion: 1\r\nAccountID: \r\nSessionID: ")
+                && event.endsWith("SessionTV: 1970-01-01T00:00:00.000+0000\r\n\r\n"), event);
+        elapse(second, 1000);
+        assertEquals("Response: Error\r\nMessage: Login Already In Use\r\n\r\n", second.read());
+        assertFalse(second.channel().isActive());
+
+        var third = connector.connect();
+        third.channel().freezeTime();
+        third.send("Action: Challenge\r\nAuthType: MD5\r\nUsername: solo\r\n\r\n");
+        elapse(third, 1000);
+        assertEquals("Response: Error\r\nMessage: Login Already In Use\r\n\r\n", third.read());
+
+        // other accounts are not affected, and a Challenge without Username is not checked
+        var fourth = connector.connect();
+        assertTrue(fourth.exchange("Action: Challenge\r\nAuthType: MD5\r\n\r\n").startsWith("Response: Success\r\n"));
+    }
+
+    @Test
+    void theAclIsCheckedAtLoginAndLooksLikeABadSecret() {
+        var c = connector.connect();
+        c.channel().freezeTime();
+        c.send("Action: Login\r\nUsername: fenced\r\nSecret: pw\r\n\r\n");
+        elapse(c, 1000);
+        assertEquals("Response: Error\r\nMessage: Authentication failed\r\n\r\n", c.read());
+        assertFalse(c.channel().isActive());
+    }
+
+    @Test
+    void authlimitClosesTheExtraConnectionWithoutAGreeting() {
+        GeneralSettings two = new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 2, false, false);
+        TestConnector limited = new TestConnector(two, TestConnector.ACCOUNTS);
+        var a = limited.connect();
+        limited.connect();
+        var refused = limited.open();
+        assertEquals("", refused.read());
+        assertFalse(refused.channel().isActive());
+        // once one logs in, there is room again
+        a.exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\n\r\n");
+        limited.connect();
+    }
+
+    @Test
+    void authtimeoutClosesAnIdleUnauthenticatedConnectionSilently() {
+        var idle = connector.open();
+        idle.channel().freezeTime();
+        idle.read();
+        elapse(idle, 29_999);
+        assertTrue(idle.channel().isActive());
+        elapse(idle, 1);
+        assertEquals("", idle.read());
+        assertFalse(idle.channel().isActive());
+    }
+}
