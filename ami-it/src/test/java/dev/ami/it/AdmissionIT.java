@@ -43,7 +43,7 @@ class AdmissionIT {
         try (AmiTestClient watcher = AmiTestClient.connect(AmiEar.PORT);
              AmiTestClient first = AmiTestClient.connect(AmiEar.PORT)) {
             exchange(watcher, "Action: Login\nUsername: admin\nSecret: s3cret\nEvents: security\n\n",
-                    "Response: Success\nMessage: Authentication accepted\n\n" + successfulAuth("admin"));
+                    "Response: Success\nMessage: Authentication accepted\n\n" + TranscriptIT.successfulAuth("admin"));
             exchange(first, "Action: Login\nUsername: solo\nSecret: pw\n\n", """
                     Response: Success
                     Message: Authentication accepted
@@ -55,7 +55,7 @@ class AdmissionIT {
                     Status: Fully Booted
 
                     """);
-            assertEquals(Masks.mask(crlf(successfulAuth("solo"))), Masks.mask(watcher.readMessage()));
+            assertEquals(Masks.mask(crlf(TranscriptIT.successfulAuth("solo"))), Masks.mask(watcher.readMessage()));
 
             try (AmiTestClient second = AmiTestClient.connect(AmiEar.PORT)) {
                 second.send(crlf("Action: Login\nUsername: solo\nSecret: pw\n\n"));
@@ -85,23 +85,5 @@ class AdmissionIT {
             exchange(c, "Action: Login\nUsername: local\nSecret: pw\nEvents: off\n\n",
                     "Response: Success\nMessage: Authentication accepted\n\n");
         }
-    }
-
-    private static String successfulAuth(String account) {
-        return """
-                Event: SuccessfulAuth
-                Privilege: security,all
-                EventTV: 2026-11-28T03:34:54.086+0000
-                Severity: Informational
-                Service: AMI
-                EventVersion: 1
-                AccountID: %s
-                SessionID: 0x7fe240000ee0
-                LocalAddress: IPV4/TCP/127.0.0.1/15038
-                RemoteAddress: IPV4/TCP/127.0.0.1/53484
-                UsingPassword: 0
-                SessionTV: 2026-11-28T03:34:54.086+0000
-
-                """.formatted(account);
     }
 }

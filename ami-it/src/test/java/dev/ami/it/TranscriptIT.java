@@ -42,7 +42,8 @@ class TranscriptIT {
 
     private static final String FAILED = "Response: Error\nMessage: Authentication failed\n\n";
 
-    private static String successfulAuth(String account) {
+    /** @return Asterisk's SuccessfulAuth for a login of this account, as recorded (§2) */
+    static String successfulAuth(String account) {
         return """
                 Event: SuccessfulAuth
                 Privilege: security,all
