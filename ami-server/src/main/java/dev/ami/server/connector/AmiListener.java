@@ -3,6 +3,7 @@ package dev.ami.server.connector;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.server.action.BuiltInActions;
+import dev.ami.server.event.SystemEvents;
 import dev.ami.server.session.AmiChannelInitializer;
 import dev.ami.server.session.ConnectorContext;
 import io.netty.bootstrap.ServerBootstrap;
@@ -63,7 +64,12 @@ final class AmiListener {
         }
     }
 
-    /** Stops accepting connections and closes every session. */
+    /** @return the address the listener is bound to, or null */
+    synchronized InetSocketAddress boundAddress() {
+        return serverChannel == null ? null : (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** Stops accepting connections, tells every session the server is shutting down, and closes them. */
     synchronized void close() {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
@@ -71,6 +77,7 @@ final class AmiListener {
             serverChannel = null;
         }
         if (context != null) {
+            context.publish(SystemEvents.shutdown(), SystemEvents.CLASS);
             context.sessions().closeAll();
         }
     }

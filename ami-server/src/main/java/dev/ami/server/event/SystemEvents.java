@@ -18,6 +18,20 @@ public final class SystemEvents {
     }
 
     /**
+     * The {@code Shutdown} event sent to every session before the listener closes. There are no
+     * calls to cut, so the shutdown is always clean.
+     *
+     * @return the event
+     */
+    public static ManagerMessage shutdown() {
+        return new ManagerMessage(List.of(
+                new Header("Event", "Shutdown"),
+                new Header("Privilege", CLASS.privilege()),
+                new Header("Shutdown", "Cleanly"),
+                new Header("Restart", "False")));
+    }
+
+    /**
      * The {@code FullyBooted} event written right after a login (no Timestamp header, as Asterisk).
      *
      * @param startedAt  when the server booted

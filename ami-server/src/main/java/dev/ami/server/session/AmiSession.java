@@ -8,6 +8,7 @@ import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.timeout.WriteTimeoutHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -101,6 +102,11 @@ public final class AmiSession {
     public void authenticate(Account loggedIn, Authority mask) {
         this.eventMask = mask;
         this.account = loggedIn;
+        if (loggedIn.writeTimeoutMillis() != Account.DEFAULT_WRITE_TIMEOUT
+                && channel.pipeline().get(AmiChannelInitializer.WRITE_TIMEOUT) != null) {
+            channel.pipeline().replace(AmiChannelInitializer.WRITE_TIMEOUT, AmiChannelInitializer.WRITE_TIMEOUT,
+                    new WriteTimeoutHandler(loggedIn.writeTimeoutMillis(), TimeUnit.MILLISECONDS));
+        }
     }
 
     /** @return this session's MD5 challenge, made on first use and fixed for the session */

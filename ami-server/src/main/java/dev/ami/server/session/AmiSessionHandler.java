@@ -9,6 +9,7 @@ import dev.ami.server.codec.DecodedAction;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.WriteTimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,7 +90,10 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A reset by the peer is routine; anything else is a bug worth a stack trace.
-        if (cause instanceof java.io.IOException) {
+        if (cause instanceof WriteTimeoutException) {
+            LOG.warning(() -> "AMI session " + (session == null ? "?" : session.remoteHost())
+                    + " closed: a write did not complete within its writetimeout");
+        } else if (cause instanceof java.io.IOException) {
             LOG.fine(() -> "AMI connection from " + ctx.channel().remoteAddress() + " failed: " + cause);
         } else {
             LOG.log(Level.WARNING, "AMI session " + ctx.channel().remoteAddress() + " failed; closing it", cause);

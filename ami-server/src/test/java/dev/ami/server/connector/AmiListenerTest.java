@@ -1,0 +1,69 @@
+package dev.ami.server.connector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.server.session.TestConnector;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The listener on a real socket: binds as configured, and says Shutdown to every session when it closes. */
+class AmiListenerTest {
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final AmiListener listener = new AmiListener(group);
+
+    @AfterEach
+    void stop() {
+        listener.close();
+        group.shutdownGracefully().syncUninterruptibly();
+    }
+
+    private static ManagerConfiguration config(boolean enabled) {
+        return new ManagerConfiguration(new GeneralSettings(enabled, "127.0.0.1", 0, true, true, 30, 50, false, false),
+                TestConnector.ACCOUNTS);
+    }
+
+    @Test
+    void disabledMeansNoListener() {
+        listener.apply(config(false));
+        assertNull(listener.boundAddress());
+    }
+
+    @Test
+    void closingSendsShutdownThenClosesEverySession() throws Exception {
+        listener.apply(config(true));
+        try (Socket socket = new Socket("127.0.0.1", listener.boundAddress().getPort())) {
+            socket.getOutputStream().write("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\nEvents: system\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            String greetingAndLogin = readUntil(in, "Status: Fully Booted\r\n\r\n");
+            assertTrue(greetingAndLogin.startsWith("Asterisk Call Manager/11.0.0\r\nResponse: Success\r\n"));
+            listener.close();
+            assertEquals("Event: Shutdown\r\nPrivilege: system,all\r\nShutdown: Cleanly\r\nRestart: False\r\n\r\n",
+                    new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private static String readUntil(InputStream in, String end) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (!out.toString(StandardCharsets.ISO_8859_1).endsWith(end)) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("closed early: " + out);
+            }
+            out.write(b);
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+}
