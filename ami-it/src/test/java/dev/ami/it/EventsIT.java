@@ -69,8 +69,8 @@ class EventsIT {
     @Test
     void s14_userEventFanOut() throws IOException {
         try (AmiTestClient sender = login("admin", "s3cret"); AmiTestClient listener = login("admin", "s3cret");
-             AmiTestClient limited = login("limited", "pw2")) {
-            for (AmiTestClient c : new AmiTestClient[] {sender, listener, limited}) {
+             AmiTestClient limited = login("limited", "pw2"); AmiTestClient filtered = login("filtered", "pw3")) {
+            for (AmiTestClient c : new AmiTestClient[] {sender, listener, limited, filtered}) {
                 c.send(crlf("Action: Events\nEventMask: on\n\n"));
                 c.readMessage();
             }
@@ -87,7 +87,13 @@ class EventsIT {
             exchange(sender, "Action: UserEvent\nUserEvent: MyEvent\nActionID: ue-1\nHeader1: value one\nX-Empty: \n"
                     + "Channel: Local/foo\n\n", "Response: Success\nActionID: ue-1\nMessage: Event Sent\n\n" + event);
             assertEquals(crlf(event), listener.readMessage());
+            assertEquals(crlf(event), filtered.readMessage());
             assertTrue(limited.isQuietFor(300), "no user read, no UserEvent");
+            String blocked = "Event: UserEvent\nPrivilege: user,all\nUserEvent: Blocked\nHeader1: x\n\n";
+            exchange(sender, "Action: UserEvent\nUserEvent: Blocked\nHeader1: x\n\n",
+                    "Response: Success\nMessage: Event Sent\n\n" + blocked);
+            assertEquals(crlf(blocked), listener.readMessage());
+            assertTrue(filtered.isQuietFor(300), "the exclude filter lets Blocked through");
             exchange(sender, "Action: UserEvent\nHeader1: y\n\n", """
                     Response: Success
                     Message: Event Sent
@@ -98,6 +104,19 @@ class EventsIT {
                     Header1: y
 
                     """);
+        }
+    }
+
+    @Test
+    void facts12_filterActionAnswers() throws IOException {
+        try (AmiTestClient c = login("admin", "s3cret")) {
+            exchange(c, "Action: Filter\nOperation: Add\nFilter: XX[X\n\n",
+                    "Response: Error\nMessage: Filter did not compile.  Check the syntax of the filter given.\n\n");
+            exchange(c, "Action: Filter\nFilter: Event: Hangup\n\n", "Response: Error\nMessage: Unknown operation\n\n");
+            exchange(c, "Action: Filter\nOperation: Add\nMatchCriteria: name(Newchannel)\nFilter: x\n\n",
+                    "Response: Error\nMessage: Filter was formatted incorrectly.  Check the syntax of the filter given.\n\n");
+            exchange(c, "Action: Filter\nOperation: Add\nMatchCriteria: name(Newchannel)\n\n",
+                    "Response: Success\nMessage: Success\n\n");
         }
     }
 

@@ -2,6 +2,8 @@ package dev.ami.api.connector;
 
 import dev.ami.api.acl.AccessList;
 import dev.ami.api.authority.Authority;
+import dev.ami.api.filter.EventFilter;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,9 +19,10 @@ import java.util.Objects;
  * @param allowMultipleLogin whether the account may hold several sessions at once
  * @param displayConnects    whether its logins and logoffs are logged
  * @param writeTimeoutMillis how long one write to its sessions may stall (at least 100)
+ * @param eventFilters       its {@code eventfilter} lines, in order, copied into each session at login
  */
 public record Account(String username, String secret, Authority read, Authority write, AccessList acl,
-        boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis) {
+        boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis, List<EventFilter> eventFilters) {
 
     /** Asterisk's default and minimum {@code writetimeout}, in milliseconds. */
     public static final int DEFAULT_WRITE_TIMEOUT = 100;
@@ -29,11 +32,13 @@ public record Account(String username, String secret, Authority read, Authority 
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(write, "write");
         Objects.requireNonNull(acl, "acl");
+        eventFilters = List.copyOf(eventFilters);
     }
 
     /** An account with the defaults of an empty {@code [general]} for everything but its rights. */
     public static Account of(String username, String secret, Authority read, Authority write) {
-        return new Account(username, secret, read, write, AccessList.ALLOW_ALL, true, true, DEFAULT_WRITE_TIMEOUT);
+        return new Account(username, secret, read, write, AccessList.ALLOW_ALL, true, true, DEFAULT_WRITE_TIMEOUT,
+                List.of());
     }
 
     /** Keeps the secret out of logs and error messages. */

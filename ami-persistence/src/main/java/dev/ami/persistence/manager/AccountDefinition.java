@@ -5,6 +5,9 @@ import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.filter.EventFilter;
+import dev.ami.api.filter.EventFilterException;
+import dev.ami.api.filter.EventFilters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,20 +24,22 @@ import java.util.Objects;
  * @param allowMultipleLogin {@code allowmultiplelogin}, or null for the {@code [general]} value
  * @param displayConnects    {@code displayconnects}, or null for the {@code [general]} value
  * @param writeTimeout       {@code writetimeout} in milliseconds, or null for the default 100
+ * @param eventFilters       the {@code eventfilter} lines in order (validated at import)
  */
 public record AccountDefinition(String username, String secret, String read, String write, List<AclLine> acl,
-        Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout) {
+        Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterLine> eventFilters) {
 
     public AccountDefinition {
         Objects.requireNonNull(username, "username");
         read = read == null ? "" : read;
         write = write == null ? "" : write;
         acl = acl == null ? List.of() : List.copyOf(acl);
+        eventFilters = eventFilters == null ? List.of() : List.copyOf(eventFilters);
     }
 
     /** An account with rights only. */
     public static AccountDefinition of(String username, String secret, String read, String write) {
-        return new AccountDefinition(username, secret, read, write, List.of(), null, null, null);
+        return new AccountDefinition(username, secret, read, write, List.of(), null, null, null, List.of());
     }
 
     /**
@@ -44,10 +49,18 @@ public record AccountDefinition(String username, String secret, String read, Str
     public Account toAccount(GeneralSettings general) {
         List<AclRule> rules = new ArrayList<>();
         acl.forEach(line -> rules.addAll(AclRule.parse(line.permit(), line.value())));
+        List<EventFilter> filters = new ArrayList<>();
+        for (FilterLine line : eventFilters) {
+            try {
+                filters.add(EventFilters.parse(line.key(), line.value()));
+            } catch (EventFilterException e) {
+                throw new IllegalStateException("stored filter of " + username + " no longer parses: " + e.getMessage(), e);
+            }
+        }
         return new Account(username, secret, Authority.parse(read), Authority.parse(write), new AccessList(rules),
                 allowMultipleLogin == null ? general.allowMultipleLogin() : allowMultipleLogin,
                 displayConnects == null ? general.displayConnects() : displayConnects,
-                writeTimeout == null ? Account.DEFAULT_WRITE_TIMEOUT : writeTimeout);
+                writeTimeout == null ? Account.DEFAULT_WRITE_TIMEOUT : writeTimeout, filters);
     }
 
     /** Keeps the secret out of logs and error messages. */

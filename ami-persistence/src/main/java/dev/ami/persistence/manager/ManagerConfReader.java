@@ -3,6 +3,8 @@ package dev.ami.persistence.manager;
 import dev.ami.api.AsteriskBoolean;
 import dev.ami.api.acl.AclRule;
 import dev.ami.api.connector.Account;
+import dev.ami.api.filter.EventFilterException;
+import dev.ami.api.filter.EventFilters;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.persistence.conf.AsteriskConfigParser;
@@ -89,7 +91,25 @@ public final class ManagerConfReader {
                 acl(s),
                 s.last("allowmultiplelogin").map(e -> AsteriskBoolean.isTrue(e.value())).orElse(null),
                 s.last("displayconnects").map(e -> AsteriskBoolean.isTrue(e.value())).orElse(null),
-                writeTimeout(s, warnings));
+                writeTimeout(s, warnings),
+                eventFilters(s));
+    }
+
+    /** Options whose names begin with {@code eventfilter} (case-sensitive, as in Asterisk 22). */
+    private static List<FilterLine> eventFilters(ConfigSection s) throws ConfigParseException {
+        List<FilterLine> lines = new ArrayList<>();
+        for (ConfigEntry e : s.entries()) {
+            if (e.name().startsWith("eventfilter")) {
+                try {
+                    EventFilters.parse(e.name(), e.value());
+                } catch (EventFilterException bad) {
+                    throw new ConfigParseException(e.file(), e.line(), e.name() + " = " + e.value() + " in ["
+                            + s.name() + "]: " + bad.getMessage());
+                }
+                lines.add(new FilterLine(e.name(), e.value()));
+            }
+        }
+        return lines;
     }
 
     /** Every permit/deny line in order; one that is not an address list rejects the file. */
@@ -130,7 +150,8 @@ public final class ManagerConfReader {
 
     private static void warnUnknown(ConfigSection s, Set<String> known, List<String> warnings) {
         for (ConfigEntry e : s.entries()) {
-            if (!known.contains(e.name().toLowerCase(Locale.ROOT))) {
+            if (!known.contains(e.name().toLowerCase(Locale.ROOT)) && !(known == ACCOUNT_KNOWN
+                    && e.name().startsWith("eventfilter"))) {
                 warnings.add(e.where() + ": option '" + e.name() + "' in [" + s.name()
                         + "] is not supported by this version and was not imported");
             }

@@ -49,6 +49,11 @@ public class AccountEntity {
     @OrderColumn(name = "position")
     private List<AclEntryEmbeddable> acl = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_event_filter", joinColumns = @JoinColumn(name = "account_id"))
+    @OrderColumn(name = "position")
+    private List<FilterEntryEmbeddable> eventFilters = new ArrayList<>();
+
     @Column(name = "allow_multiple_login")
     private Boolean allowMultipleLogin;
 
@@ -71,10 +76,12 @@ public class AccountEntity {
         allowMultipleLogin = definition.allowMultipleLogin();
         displayConnects = definition.displayConnects();
         writeTimeout = definition.writeTimeout();
+        definition.eventFilters().forEach(line -> eventFilters.add(new FilterEntryEmbeddable(line)));
     }
 
     public AccountDefinition toDefinition() {
         return new AccountDefinition(username, secret, readClasses, writeClasses,
-                acl.stream().map(AclEntryEmbeddable::toLine).toList(), allowMultipleLogin, displayConnects, writeTimeout);
+                acl.stream().map(AclEntryEmbeddable::toLine).toList(), allowMultipleLogin, displayConnects, writeTimeout,
+                eventFilters.stream().map(FilterEntryEmbeddable::toLine).toList());
     }
 }

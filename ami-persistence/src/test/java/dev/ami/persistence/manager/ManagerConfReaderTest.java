@@ -73,6 +73,24 @@ class ManagerConfReaderTest {
     }
 
     @Test
+    void eventFiltersAreKeptInOrderAndABadOneNamesItsLine() throws Exception {
+        ImportedConfiguration c = ManagerConfReader.read("""
+                [filtered]
+                secret = pw3
+                eventfilter = Event: UserEvent
+                eventfilter(action(exclude),header(UserEvent),method(exact)) = Blocked
+                """);
+        assertEquals(List.of(new FilterLine("eventfilter", "Event: UserEvent"),
+                new FilterLine("eventfilter(action(exclude),header(UserEvent),method(exact))", "Blocked")),
+                c.accounts().get(0).eventFilters());
+        assertEquals(2, c.accounts().get(0).toAccount(c.general()).eventFilters().size());
+        assertEquals(List.of(), c.warnings());
+        ConfigParseException e = assertThrows(ConfigParseException.class,
+                () -> ManagerConfReader.read("[a]\n\neventfilter = XX[X\n"));
+        assertTrue(e.getMessage().startsWith("manager.conf:3: eventfilter = XX[X in [a]: "), e.getMessage());
+    }
+
+    @Test
     void aBadAclLineIsAnErrorWithItsLine() {
         ConfigParseException e = assertThrows(ConfigParseException.class,
                 () -> ManagerConfReader.read("[a]\nsecret = x\npermit = localhost\n"));

@@ -6,6 +6,7 @@ import dev.ami.server.action.core.CoreStatusAction;
 import dev.ami.server.action.core.ListCommandsAction;
 import dev.ami.server.action.core.PingAction;
 import dev.ami.server.action.events.EventsAction;
+import dev.ami.server.action.events.FilterAction;
 import dev.ami.server.action.events.UserEventAction;
 import dev.ami.server.action.events.WaitEventAction;
 import dev.ami.server.action.login.ChallengeAction;
@@ -32,6 +33,7 @@ public final class BuiltInActions {
                 new EventsAction(),
                 new UserEventAction(),
                 new WaitEventAction(),
+                new FilterAction(),
                 new CommandAction()));
     }
 }

@@ -33,6 +33,24 @@ public final class AmiMessageEncoder extends MessageToByteEncoder<ManagerMessage
     }
 
     /**
+     * The message exactly as it goes on the wire, as text: what Asterisk's event filters search.
+     *
+     * @param message the message
+     * @return its wire form, final empty line included
+     */
+    public static String text(ManagerMessage message) {
+        StringBuilder sb = new StringBuilder(128);
+        for (Header header : message.headers()) {
+            sb.append(header.name());
+            if (!header.isRaw()) {
+                sb.append(": ").append(header.value());
+            }
+            sb.append("\r\n");
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    /**
      * The greeting line, the only output that is not a message.
      *
      * @param line the text without terminator

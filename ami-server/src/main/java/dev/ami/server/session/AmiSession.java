@@ -2,10 +2,12 @@ package dev.ami.server.session;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
+import dev.ami.api.filter.EventFilter;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
+import dev.ami.server.codec.AmiMessageEncoder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.timeout.WriteTimeoutHandler;
@@ -37,6 +39,7 @@ public final class AmiSession {
     private String challenge;
     private boolean closing;
     private PendingWait wait;
+    private final List<EventFilter> filters = new ArrayList<>();
 
     public AmiSession(Channel channel, Instant createdAt, String transport) {
         this.channel = channel;
@@ -101,6 +104,7 @@ public final class AmiSession {
      */
     public void authenticate(Account loggedIn, Authority mask) {
         this.eventMask = mask;
+        filters.addAll(loggedIn.eventFilters());
         this.account = loggedIn;
         if (loggedIn.writeTimeoutMillis() != Account.DEFAULT_WRITE_TIMEOUT
                 && channel.pipeline().get(AmiChannelInitializer.WRITE_TIMEOUT) != null) {
@@ -146,7 +150,16 @@ public final class AmiSession {
         }
     }
 
+    /** Adds a filter for the rest of this session (the Filter action). Call on the event loop. */
+    public void addFilter(EventFilter filter) {
+        filters.add(filter);
+    }
+
     private void deliverNow(ManagerMessage event) {
+        if (!filters.isEmpty()
+                && !EventFilter.allows(filters, event.first("Event").orElse(""), AmiMessageEncoder.text(event))) {
+            return;
+        }
         if (wait != null) {
             finishWait(event);
         } else {

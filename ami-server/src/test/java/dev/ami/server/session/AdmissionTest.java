@@ -19,13 +19,13 @@ class AdmissionTest {
 
     private static Account solo() {
         return new Account("solo", "pw", Authority.parse("system"), Authority.parse("system"), AccessList.ALLOW_ALL,
-                false, true, 100);
+                false, true, 100, List.of());
     }
 
     private static Account fenced() {
         List<AclRule> rules = new ArrayList<>(AclRule.parse(false, "0.0.0.0/0.0.0.0"));
         rules.addAll(AclRule.parse(true, "10.0.0.0/8"));
-        return new Account("fenced", "pw", Authority.ALL, Authority.ALL, new AccessList(rules), true, true, 100);
+        return new Account("fenced", "pw", Authority.ALL, Authority.ALL, new AccessList(rules), true, true, 100, List.of());
     }
 
     private final TestConnector connector = new TestConnector(TestConnector.GENERAL, List.of(

@@ -1,0 +1,77 @@
+package dev.ami.server.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ami.api.acl.AccessList;
+import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.Account;
+import dev.ami.api.filter.EventFilters;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** eventfilter lines and the Filter action (transcript §14, facts §6 and vector 23). */
+class FilterTest {
+
+    private static Account filtered() throws Exception {
+        return new Account("filtered", "pw3", Authority.ALL, Authority.ALL, AccessList.ALLOW_ALL, true, true, 100,
+                List.of(EventFilters.parse("eventfilter", "Event: UserEvent"),
+                        EventFilters.parse("eventfilter(action(exclude),header(UserEvent),method(exact))", "Blocked")));
+    }
+
+    private final TestConnector connector;
+
+    FilterTest() throws Exception {
+        connector = new TestConnector(TestConnector.GENERAL,
+                List.of(Account.of("admin", "s3cret", Authority.ALL, Authority.ALL), filtered()));
+    }
+
+    private TestConnector.Connection login(String user, String secret) {
+        var c = connector.connect();
+        c.exchange("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\n\r\n");
+        return c;
+    }
+
+    @Test
+    void accountFiltersIncludeAndExcludeAsRecorded() {
+        var filtered = login("filtered", "pw3");
+        var admin = login("admin", "s3cret");
+        filtered.read();
+        admin.exchange("Action: UserEvent\r\nUserEvent: MyEvent\r\nHeader1: value one\r\n\r\n");
+        assertEquals("Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: MyEvent\r\nHeader1: value one\r\n\r\n",
+                filtered.read());
+        admin.exchange("Action: UserEvent\r\nUserEvent: Blocked\r\nHeader1: x\r\n\r\n");
+        assertEquals("", filtered.read());
+        // SuccessfulAuth of a third login is not a UserEvent: not included
+        login("admin", "s3cret");
+        assertEquals("", filtered.read());
+    }
+
+    @Test
+    void theFilterActionAddsToThisSessionOnly() {
+        var a = login("admin", "s3cret");
+        var b = login("admin", "s3cret");
+        a.read();
+        assertEquals("Response: Success\r\nMessage: Success\r\n\r\n",
+                a.exchange("Action: Filter\r\nOperation: Add\r\nFilter: !UserEvent: Quiet\r\n\r\n"));
+        b.exchange("Action: UserEvent\r\nUserEvent: Quiet\r\n\r\n");
+        assertEquals("", a.read());
+        b.exchange("Action: UserEvent\r\nUserEvent: Loud\r\n\r\n");
+        assertEquals("Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: Loud\r\n\r\n", a.read());
+        assertEquals("Response: Success\r\nMessage: Event Sent\r\n\r\nEvent: UserEvent\r\nPrivilege: user,all\r\n"
+                + "UserEvent: Quiet\r\n\r\n", b.exchange("Action: UserEvent\r\nUserEvent: Quiet\r\n\r\n"));
+    }
+
+    @Test
+    void theFilterActionsAnswers() {
+        var a = login("admin", "s3cret");
+        a.read();
+        assertEquals("Response: Error\r\nMessage: Filter did not compile.  Check the syntax of the filter given.\r\n\r\n",
+                a.exchange("Action: Filter\r\nOperation: Add\r\nFilter: XX[X\r\n\r\n"));
+        assertEquals("Response: Error\r\nMessage: Unknown operation\r\n\r\n",
+                a.exchange("Action: Filter\r\nFilter: Event: Hangup\r\n\r\n"));
+        assertEquals("Response: Error\r\nMessage: Filter was formatted incorrectly.  Check the syntax of the filter given."
+                + "\r\n\r\n", a.exchange("Action: Filter\r\nOperation: Add\r\nMatchCriteria: name(Newchannel)\r\nFilter: x\r\n\r\n"));
+        assertEquals("Response: Success\r\nMessage: Success\r\n\r\n",
+                a.exchange("Action: Filter\r\nOperation: Add\r\nMatchCriteria: name(Newchannel)\r\n\r\n"));
+    }
+}
