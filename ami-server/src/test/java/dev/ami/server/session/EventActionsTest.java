@@ -12,8 +12,8 @@ class EventActionsTest {
     private final TestConnector connector = new TestConnector();
 
     private TestConnector.Connection login(String user, String secret) {
-        var c = connector.connect();
-        c.exchange("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: on\r\n\r\n");
+        var c = connector.login(user, secret);
+        c.read();
         return c;
     }
 

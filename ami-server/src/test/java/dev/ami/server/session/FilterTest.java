@@ -26,8 +26,8 @@ class FilterTest {
     }
 
     private TestConnector.Connection login(String user, String secret) {
-        var c = connector.connect();
-        c.exchange("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\n\r\n");
+        var c = connector.login(user, secret);
+        c.read();
         return c;
     }
 

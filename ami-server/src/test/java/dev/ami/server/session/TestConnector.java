@@ -53,6 +53,13 @@ public final class TestConnector {
         return c;
     }
 
+    /** @return a connection logged in as this account; what the login wrote is left unread */
+    public Connection login(String user, String secret) {
+        Connection c = connect();
+        c.send("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\n\r\n");
+        return c;
+    }
+
     /** An embedded channel with real-looking socket addresses. */
     static final class Channel extends EmbeddedChannel {
         Channel(ConnectorContext context) {
