@@ -108,6 +108,29 @@ class EventsIT {
     }
 
     @Test
+    void s13_reloadReReadsTheStoreAndTellsSystemReaders() throws IOException {
+        try (AmiTestClient a = login("admin", "s3cret"); AmiTestClient limited = login("limited", "pw2");
+             AmiTestClient filtered = login("filtered", "pw3")) {
+            for (AmiTestClient c : new AmiTestClient[] {limited, filtered}) {
+                c.send(crlf("Action: Events\nEventMask: on\n\n"));
+                c.readMessage();
+            }
+            String event = "Event: Reload\nPrivilege: system,all\nModule: manager\nStatus: 0\n\n";
+            exchange(a, "Action: Events\nEventMask: system\n\n", "Response: Success\nEvents: On\n\n");
+            exchange(a, "Action: Reload\nModule: manager\nActionID: rl\n\n",
+                    "Response: Success\nActionID: rl\nMessage: Module Reloaded\n\n" + event);
+            assertEquals(crlf(event), limited.readMessage());
+            assertTrue(filtered.isQuietFor(300), "filtered only takes UserEvents");
+            exchange(a, "Action: Reload\nModule: pbx_config\n\n", "Response: Error\nMessage: No such module\n\n");
+            exchange(limited, "Action: Ping\nActionID: after\n\n",
+                    "Response: Success\nActionID: after\nPing: Pong\nTimestamp: 1795836836.849568\n\n");
+        }
+        try (AmiTestClient again = login("admin", "s3cret")) {
+            exchange(again, "Action: Ping\n\n", "Response: Success\nPing: Pong\nTimestamp: 1795836836.849568\n\n");
+        }
+    }
+
+    @Test
     void facts12_filterActionAnswers() throws IOException {
         try (AmiTestClient c = login("admin", "s3cret")) {
             exchange(c, "Action: Filter\nOperation: Add\nFilter: XX[X\n\n",

@@ -5,6 +5,7 @@ import dev.ami.server.action.core.CoreSettingsAction;
 import dev.ami.server.action.core.CoreStatusAction;
 import dev.ami.server.action.core.ListCommandsAction;
 import dev.ami.server.action.core.PingAction;
+import dev.ami.server.action.core.ReloadAction;
 import dev.ami.server.action.events.EventsAction;
 import dev.ami.server.action.events.FilterAction;
 import dev.ami.server.action.events.UserEventAction;
@@ -34,6 +35,7 @@ public final class BuiltInActions {
                 new UserEventAction(),
                 new WaitEventAction(),
                 new FilterAction(),
+                new ReloadAction(),
                 new CommandAction()));
     }
 }

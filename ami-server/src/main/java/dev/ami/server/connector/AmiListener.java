@@ -5,6 +5,7 @@ import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.server.action.BuiltInActions;
 import dev.ami.server.event.SystemEvents;
 import dev.ami.server.session.AmiChannelInitializer;
+import dev.ami.server.session.ConfigurationReloader;
 import dev.ami.server.session.ConnectorContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -25,32 +26,38 @@ final class AmiListener {
     private static final Logger LOG = Logger.getLogger(AmiListener.class.getName());
 
     private final EventLoopGroup group;
+    private final ConfigurationReloader reloader;
     private ConnectorContext context;
     private Channel serverChannel;
+    private InetSocketAddress configuredAddress;
 
-    AmiListener(EventLoopGroup group) {
+    AmiListener(EventLoopGroup group, ConfigurationReloader reloader) {
         this.group = group;
+        this.reloader = reloader;
     }
 
     /**
-     * Applies a configuration snapshot: the first one binds the listener (unless AMI is disabled);
-     * later ones replace the snapshot the sessions log in against.
+     * Applies a configuration snapshot: logins use it at once; the listener binds where it says,
+     * moves when bindaddr or port changed, and closes (keeping its sessions) when AMI is disabled.
      */
     synchronized void apply(ManagerConfiguration configuration) {
         if (context == null) {
-            context = new ConnectorContext(configuration, BuiltInActions.registry(), Clock.systemDefaultZone());
+            context = new ConnectorContext(configuration, BuiltInActions.registry(), Clock.systemDefaultZone(), reloader);
         } else {
             context.reload(configuration);
         }
         GeneralSettings general = configuration.general();
         if (!general.enabled()) {
+            closeServerChannel();
             LOG.info("AMI is disabled (enabled = no in manager.conf [general]); no listener is bound");
             return;
         }
-        if (serverChannel != null) {
+        InetSocketAddress address = new InetSocketAddress(general.bindAddress(), general.port());
+        if (serverChannel != null && address.equals(configuredAddress)) {
             return;
         }
-        InetSocketAddress address = new InetSocketAddress(general.bindAddress(), general.port());
+        closeServerChannel();
+        configuredAddress = address;
         try {
             serverChannel = new ServerBootstrap()
                     .group(group)
@@ -64,6 +71,15 @@ final class AmiListener {
         }
     }
 
+    private void closeServerChannel() {
+        if (serverChannel != null) {
+            Channel closing = serverChannel;
+            serverChannel = null;
+            closing.close().syncUninterruptibly();
+            LOG.info(() -> "AMI listener on " + closing.localAddress() + " closed");
+        }
+    }
+
     /** @return the address the listener is bound to, or null */
     synchronized InetSocketAddress boundAddress() {
         return serverChannel == null ? null : (InetSocketAddress) serverChannel.localAddress();
@@ -71,11 +87,7 @@ final class AmiListener {
 
     /** Stops accepting connections, tells every session the server is shutting down, and closes them. */
     synchronized void close() {
-        if (serverChannel != null) {
-            serverChannel.close().syncUninterruptibly();
-            LOG.info(() -> "AMI listener on " + serverChannel.localAddress() + " closed");
-            serverChannel = null;
-        }
+        closeServerChannel();
         if (context != null) {
             context.publish(SystemEvents.shutdown(), SystemEvents.CLASS);
             context.sessions().closeAll();

@@ -17,6 +17,8 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,14 +48,16 @@ public class AmiResourceAdapter implements ResourceAdapter {
     private WorkManager workManager;
     private EventLoopGroup group;
     private AmiListener listener;
-    private MessageEndpointFactory activeEndpoint;
+    // volatile: read by reload() on event loops without the adapter's lock, which stop() holds
+    // while it waits for those loops to end
+    private volatile MessageEndpointFactory activeEndpoint;
 
     @Override
     public synchronized void start(BootstrapContext context) {
         workManager = context.getWorkManager();
         group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new WorkManagerExecutor(workManager), NioIoHandler.newFactory());
-        listener = new AmiListener(group);
+        listener = new AmiListener(group, this::reload);
         LOG.info("AMI connector started");
     }
 
@@ -95,10 +99,26 @@ public class AmiResourceAdapter implements ResourceAdapter {
 
     private void scheduleLoad(MessageEndpointFactory factory) throws ResourceException {
         try {
-            workManager.scheduleWork(new LoadConfiguration(factory));
+            workManager.scheduleWork(new LoadConfiguration(factory, true, new CompletableFuture<>()));
         } catch (WorkException e) {
             throw new ResourceAdapterInternalException("Cannot schedule loading the AMI configuration", e);
         }
+    }
+
+    /** Re-reads the configuration through the active endpoint, on a Work thread (it may block on the database). */
+    private CompletionStage<ManagerConfiguration> reload() {
+        CompletableFuture<ManagerConfiguration> done = new CompletableFuture<>();
+        MessageEndpointFactory endpoint = activeEndpoint;
+        if (endpoint == null) {
+            done.completeExceptionally(new IllegalStateException("no application supplies the AMI configuration"));
+            return done;
+        }
+        try {
+            workManager.scheduleWork(new LoadConfiguration(endpoint, false, done));
+        } catch (WorkException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
     private synchronized void configurationLoaded(MessageEndpointFactory factory, ManagerConfiguration configuration) {
@@ -111,13 +131,20 @@ public class AmiResourceAdapter implements ResourceAdapter {
         return factory == activeEndpoint;
     }
 
-    /** Reads the configuration through the endpoint, retrying while the application is not ready. */
+    /**
+     * Reads the configuration through the endpoint and applies it. At start-up it retries while the
+     * application is not ready; a reload reports its failure instead.
+     */
     private final class LoadConfiguration implements Work {
 
         private final MessageEndpointFactory factory;
+        private final boolean retry;
+        private final CompletableFuture<ManagerConfiguration> done;
 
-        LoadConfiguration(MessageEndpointFactory factory) {
+        LoadConfiguration(MessageEndpointFactory factory, boolean retry, CompletableFuture<ManagerConfiguration> done) {
             this.factory = factory;
+            this.retry = retry;
+            this.done = done;
         }
 
         @Override
@@ -126,22 +153,31 @@ public class AmiResourceAdapter implements ResourceAdapter {
                 try {
                     MessageEndpoint endpoint = factory.createEndpoint(null);
                     try {
-                        configurationLoaded(factory, ((ConfigurationSource) endpoint).currentConfiguration());
+                        ManagerConfiguration configuration = ((ConfigurationSource) endpoint).currentConfiguration();
+                        configurationLoaded(factory, configuration);
+                        done.complete(configuration);
                         return;
                     } finally {
                         endpoint.release();
                     }
                 } catch (Exception e) {
+                    if (!retry) {
+                        LOG.log(Level.WARNING, "Cannot re-read the AMI configuration: " + e, e);
+                        done.completeExceptionally(e);
+                        return;
+                    }
                     LOG.log(Level.WARNING, "Cannot read the AMI configuration yet; retrying in "
                             + RETRY_MILLIS + " ms: " + e, e);
                     try {
                         Thread.sleep(RETRY_MILLIS);
                     } catch (InterruptedException interrupted) {
                         Thread.currentThread().interrupt();
+                        done.completeExceptionally(interrupted);
                         return;
                     }
                 }
             }
+            done.completeExceptionally(new IllegalStateException("the configuration endpoint was deactivated"));
         }
 
         @Override

@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * The state of one AMI connection. It is changed only on its channel's event loop; the fields
@@ -39,6 +41,8 @@ public final class AmiSession {
     private String challenge;
     private boolean closing;
     private PendingWait wait;
+    private boolean busy;
+    private Runnable onIdle = () -> { };
     private final List<EventFilter> filters = new ArrayList<>();
 
     public AmiSession(Channel channel, Instant createdAt, String transport) {
@@ -148,6 +152,37 @@ public final class AmiSession {
         } else {
             channel.eventLoop().execute(() -> deliverNow(event));
         }
+    }
+
+    /**
+     * Holds this session's further requests until a slow piece of work (one that must not run on
+     * the event loop, such as re-reading the configuration) is done, then continues on the event
+     * loop: requests are answered in order, as Asterisk's one thread per session does.
+     *
+     * @param stage the work
+     * @param then  what to do with its result (or failure), on the event loop
+     */
+    public <T> void await(CompletionStage<T> stage, BiConsumer<T, Throwable> then) {
+        busy = true;
+        channel.config().setAutoRead(false);
+        stage.whenComplete((value, failure) -> channel.eventLoop().execute(() -> {
+            busy = false;
+            then.accept(value, failure);
+            if (!closing) {
+                channel.config().setAutoRead(true);
+            }
+            onIdle.run();
+        }));
+    }
+
+    /** @return true while a request's slow work is pending (see {@link #await}) */
+    public boolean isBusy() {
+        return busy;
+    }
+
+    /** @param whenIdle run on the event loop each time the session stops being busy */
+    void setOnIdle(Runnable whenIdle) {
+        this.onIdle = whenIdle;
     }
 
     /** Adds a filter for the rest of this session (the Filter action). Call on the event loop. */

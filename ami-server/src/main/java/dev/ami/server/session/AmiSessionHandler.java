@@ -10,6 +10,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.WriteTimeoutException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +29,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     private final ActionDispatcher dispatcher;
     private final String transport;
     private AmiSession session;
+    private final Deque<DecodedAction> held = new ArrayDeque<>();
 
     public AmiSessionHandler(ConnectorContext connector, String transport) {
         this.connector = connector;
@@ -45,6 +48,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             return;
         }
         connector.sessions().add(session);
+        session.setOnIdle(this::runHeld);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(GREETING));
         // authtimeout: a connection that has not logged in by then is closed without a word.
         ctx.executor().schedule(() -> {
@@ -59,6 +63,21 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DecodedAction frame) {
+        if (session.isBusy()) {
+            held.add(frame);
+            return;
+        }
+        handle(frame);
+    }
+
+    private void runHeld() {
+        DecodedAction frame;
+        while (!session.isBusy() && (frame = held.poll()) != null) {
+            handle(frame);
+        }
+    }
+
+    private void handle(DecodedAction frame) {
         if (session.isClosing()) {
             return;
         }

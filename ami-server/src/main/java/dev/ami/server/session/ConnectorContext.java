@@ -23,17 +23,25 @@ public final class ConnectorContext {
     private final Instant startedAt;
     private volatile Instant lastReload;
     private volatile ManagerConfiguration configuration;
+    private final ConfigurationReloader reloader;
 
-    public ConnectorContext(ManagerConfiguration configuration, ActionRegistry actions, Clock clock) {
+    public ConnectorContext(ManagerConfiguration configuration, ActionRegistry actions, Clock clock,
+            ConfigurationReloader reloader) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.reloader = Objects.requireNonNull(reloader, "reloader");
         this.startedAt = clock.instant();
         this.lastReload = startedAt;
     }
 
     public ManagerConfiguration configuration() {
         return configuration;
+    }
+
+    /** @return what re-reads the stored configuration (Reload, {@code manager reload}) */
+    public ConfigurationReloader reloader() {
+        return reloader;
     }
 
     /** Replaces the configuration snapshot; new logins see it at once. */

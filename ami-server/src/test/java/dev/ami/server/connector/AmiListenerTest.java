@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class AmiListenerTest {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final AmiListener listener = new AmiListener(group);
+    private final AmiListener listener = new AmiListener(group,
+            () -> CompletableFuture.failedFuture(new UnsupportedOperationException("no reload here")));
 
     @AfterEach
     void stop() {
@@ -30,8 +32,35 @@ class AmiListenerTest {
     }
 
     private static ManagerConfiguration config(boolean enabled) {
-        return new ManagerConfiguration(new GeneralSettings(enabled, "127.0.0.1", 0, true, true, 30, 50, false, false),
+        return config(enabled, 0);
+    }
+
+    private static ManagerConfiguration config(boolean enabled, int port) {
+        return new ManagerConfiguration(new GeneralSettings(enabled, "127.0.0.1", port, true, true, 30, 50, false, false),
                 TestConnector.ACCOUNTS);
+    }
+
+    @Test
+    void aChangedPortMovesTheListenerAndDisablingClosesIt() throws Exception {
+        int first;
+        int second;
+        try (java.net.ServerSocket a = new java.net.ServerSocket(0); java.net.ServerSocket b = new java.net.ServerSocket(0)) {
+            first = a.getLocalPort();
+            second = b.getLocalPort();
+        }
+        listener.apply(config(true, first));
+        assertEquals(first, listener.boundAddress().getPort());
+        try (Socket stays = new Socket("127.0.0.1", first)) {
+            listener.apply(config(true, second));
+            assertEquals(second, listener.boundAddress().getPort());
+            new Socket("127.0.0.1", second).close();
+            // a session made before the move is not cut
+            stays.getOutputStream().write("Action: Ping\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            String greetingAndDenied = readUntil(stays.getInputStream(), "Permission denied\r\n\r\n");
+            assertTrue(greetingAndDenied.startsWith("Asterisk Call Manager/11.0.0\r\n"));
+        }
+        listener.apply(config(false, second));
+        assertNull(listener.boundAddress());
     }
 
     @Test

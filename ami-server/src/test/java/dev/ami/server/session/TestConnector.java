@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** A connector with the accounts of the protocol test vectors, and embedded connections to it. */
 public final class TestConnector {
@@ -33,9 +34,18 @@ public final class TestConnector {
         this(GENERAL, ACCOUNTS);
     }
 
+    /** What the next Reload applies; tests change it to simulate an edit of the store. */
+    public volatile ManagerConfiguration stored;
+
     public TestConnector(GeneralSettings general, List<Account> accounts) {
-        context = new ConnectorContext(new ManagerConfiguration(general, accounts), BuiltInActions.registry(),
-                Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC));
+        stored = new ManagerConfiguration(general, accounts);
+        context = new ConnectorContext(stored, BuiltInActions.registry(),
+                Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC), this::reloadStored);
+    }
+
+    private CompletableFuture<ManagerConfiguration> reloadStored() {
+        context.reload(stored);
+        return CompletableFuture.completedFuture(stored);
     }
 
     /** @return a new connection; nothing read yet */
