@@ -35,4 +35,9 @@ public abstract class AbstractAction implements ActionHandler {
     public final String synopsis() {
         return synopsis;
     }
+
+    @Override
+    public String toString() {
+        return name + " (" + authority.privilege() + ")";
+    }
 }
