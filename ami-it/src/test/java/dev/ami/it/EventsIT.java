@@ -144,6 +144,26 @@ class EventsIT {
     }
 
     @Test
+    void s17_listCommandsPrintsOurActionsAsAsteriskDoes() throws IOException {
+        try (AmiTestClient c = login("admin", "s3cret")) {
+            c.send(crlf("Action: ListCommands\nActionID: lc\n\n"));
+            String list = c.readMessage();
+            assertTrue(list.startsWith("Response: Success\r\nActionID: lc\r\n"), list);
+            // the lines of the recorded list for the actions this server has, byte for byte
+            for (String line : new String[] {
+                    "Challenge: Generate Challenge for MD5 Auth.  (Priv: <none>)",
+                    "Command: Execute Asterisk CLI Command.  (Priv: command,all)",
+                    "CoreSettings: Show PBX core settings (version etc).  (Priv: system,reporting,all)",
+                    "CoreStatus: Show PBX core status variables.  (Priv: system,reporting,all)",
+                    "UserEvent: Send an arbitrary event.  (Priv: user,all)",
+                    "WaitEvent: Wait for an event to occur.  (Priv: <none>)"}) {
+                assertTrue(list.contains("\r\n" + line + "\r\n"), line + " in " + list);
+            }
+            assertTrue(list.endsWith("WaitEvent: Wait for an event to occur.  (Priv: <none>)\r\n\r\n"), list);
+        }
+    }
+
+    @Test
     void s15_limitedAccountPermissions() throws IOException {
         try (AmiTestClient c = login("limited", "pw2")) {
             exchange(c, "Action: Command\nCommand: core show version\nActionID: c1\n\n",

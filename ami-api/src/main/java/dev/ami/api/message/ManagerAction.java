@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public record ManagerAction(List<String> lines) {
 
+    /** Asterisk splits one Variable header into at most this many pairs. */
+    public static final int MAX_VARIABLES_PER_LINE = 64;
+
     public ManagerAction {
         lines = List.copyOf(lines);
     }
@@ -82,6 +85,27 @@ public record ManagerAction(List<String> lines) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every {@code name=value} pair of every {@code Variable} header, in order: unlike other
+     * headers, all {@code Variable} lines count, and each may hold a comma-separated list (at most
+     * 64 pairs per line, as Asterisk splits it).
+     *
+     * @return the pairs as written, e.g. {@code ["A=1", "B=2"]}
+     */
+    public List<String> variables() {
+        List<String> pairs = new ArrayList<>();
+        for (String line : lines) {
+            String value = valueIfNamed(line, "Variable");
+            if (value != null && !value.isEmpty()) {
+                String[] parts = value.split(",", -1);
+                for (int i = 0; i < parts.length && i < MAX_VARIABLES_PER_LINE; i++) {
+                    pairs.add(parts[i]);
+                }
+            }
+        }
+        return pairs;
     }
 
     /**

@@ -32,6 +32,13 @@ class ManagerActionTest {
     }
 
     @Test
+    void everyVariableHeaderCountsAndSplitsOnCommas() {
+        ManagerAction action = new ManagerAction(List.of("Action: Originate", "Variable: A=1,B=2", "variable:C=3",
+                "Variable: "));
+        assertEquals(List.of("A=1", "B=2", "C=3"), action.variables());
+    }
+
+    @Test
     void emptyActionIdIsNotEchoed() {
         assertTrue(new ManagerAction(List.of("Action: Ping", "ActionID: ")).actionId().isEmpty());
     }

@@ -34,6 +34,20 @@ class EventActionsTest {
     }
 
     @Test
+    void timestampeventsAddsATimestampAfterPrivilegeToEventsButNotToResponses() {
+        var stamped = new TestConnector(new dev.ami.api.connector.GeneralSettings(true, "127.0.0.1", 5038, true, true,
+                30, 50, true, false), TestConnector.ACCOUNTS);
+        var c = stamped.login("admin", "s3cret");
+        String login = c.read();
+        // the FullyBooted written at login has none (transcript 23); the published SuccessfulAuth has one
+        assertTrue(login.contains("Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: "), login);
+        assertTrue(login.contains("Event: SuccessfulAuth\r\nPrivilege: security,all\r\nTimestamp: 1795836822.208000\r\n"),
+                login);
+        assertEquals("Response: Success\r\nMessage: Event Sent\r\n\r\nEvent: UserEvent\r\nPrivilege: user,all\r\n"
+                + "Timestamp: 1795836822.208000\r\nUserEvent: T\r\n\r\n", c.exchange("Action: UserEvent\r\nUserEvent: T\r\n\r\n"));
+    }
+
+    @Test
     void userEventWithoutItsHeaderCarriesAnEmptyName() {
         var sender = login("admin", "s3cret");
         assertEquals("Response: Success\r\nMessage: Event Sent\r\n\r\nEvent: UserEvent\r\nPrivilege: user,all\r\n"
