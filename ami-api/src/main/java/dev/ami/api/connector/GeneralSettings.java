@@ -14,14 +14,15 @@ import java.util.Objects;
  * @param authLimit          concurrent unauthenticated connections allowed (50 by default)
  * @param timestampEvents    whether events carry a {@code Timestamp:} header after {@code Privilege:}
  * @param brokenEventsAction Asterisk's old Events action: no answer for an "all" or empty mask
+ * @param debug              events carry SequenceNumber, File, Line and Func; requests are logged
  */
 public record GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
         boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
-        boolean brokenEventsAction) {
+        boolean brokenEventsAction, boolean debug) {
 
     /** Asterisk's defaults for a manager.conf without these lines. */
     public static final GeneralSettings DEFAULTS =
-            new GeneralSettings(false, "::", 5038, true, true, 30, 50, false, false);
+            new GeneralSettings(false, "::", 5038, true, true, 30, 50, false, false, false);
 
     public GeneralSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");

@@ -28,7 +28,7 @@ public final class ManagerConfReader {
     public static final String FILE = "manager.conf";
 
     private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
-            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction");
+            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug");
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
             "allowmultiplelogin", "displayconnects", "writetimeout");
 
@@ -73,7 +73,8 @@ public final class ManagerConfReader {
                 atLeastOne(s, "authtimeout", d.authTimeoutSeconds(), warnings),
                 atLeastOne(s, "authlimit", d.authLimit(), warnings),
                 bool(s, "timestampevents", d.timestampEvents()),
-                bool(s, "brokeneventsaction", d.brokenEventsAction()));
+                bool(s, "brokeneventsaction", d.brokenEventsAction()),
+                bool(s, "debug", d.debug()));
     }
 
     private static AccountDefinition account(ConfigSection s, List<String> warnings) throws ConfigParseException {

@@ -44,6 +44,9 @@ public class GeneralSettingsEntity {
     @Column(name = "broken_events_action", nullable = false)
     private boolean brokenEventsAction;
 
+    @Column(nullable = false)
+    private boolean debug;
+
     protected GeneralSettingsEntity() {
     }
 
@@ -62,10 +65,11 @@ public class GeneralSettingsEntity {
         authLimit = s.authLimit();
         timestampEvents = s.timestampEvents();
         brokenEventsAction = s.brokenEventsAction();
+        debug = s.debug();
     }
 
     public GeneralSettings toSettings() {
         return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeout, authLimit,
-                timestampEvents, brokenEventsAction);
+                timestampEvents, brokenEventsAction, debug);
     }
 }

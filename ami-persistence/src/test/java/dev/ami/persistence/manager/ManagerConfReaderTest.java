@@ -31,7 +31,7 @@ class ManagerConfReaderTest {
                 [nosecret]
                 read = call
                 """);
-        assertEquals(new GeneralSettings(true, "127.0.0.1", 5054, false, true, 30, 50, false, false), c.general());
+        assertEquals(new GeneralSettings(true, "127.0.0.1", 5054, false, true, 30, 50, false, false, false), c.general());
         assertEquals(List.of(AccountDefinition.of("admin", "s3cret", "system", "all"),
                 AccountDefinition.of("nosecret", null, "call", "")), c.accounts());
         assertEquals(Authority.parse("system"), c.accounts().get(0).toAccount(c.general()).read());

@@ -6,6 +6,7 @@ import dev.ami.server.event.SecurityEvents;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Runs a framed request through Asterisk's checks, in Asterisk's order, before any handler sees it:
@@ -24,6 +25,8 @@ public final class ActionDispatcher {
     static final String MISSING_ACTION = "Missing action in request";
     static final String PERMISSION_DENIED = "Permission denied";
 
+    private static final Logger LOG = Logger.getLogger(ActionDispatcher.class.getName());
+
     private final ConnectorContext connector;
 
     public ActionDispatcher(ConnectorContext connector) {
@@ -38,6 +41,9 @@ public final class ActionDispatcher {
      */
     public void dispatch(AmiSession session, ManagerAction action) {
         ActionCall call = new ActionCall(action, session, connector);
+        if (connector.configuration().general().debug()) {
+            LOG.info(() -> "Manager received request from " + session.remoteHost() + ": " + redacted(action));
+        }
         Optional<String> name = action.action();
         if (name.isEmpty()) {
             call.replyError(MISSING_ACTION);
@@ -65,6 +71,16 @@ public final class ActionDispatcher {
             return;
         }
         h.handle(call);
+    }
+
+    /** The request for the debug log, with Secret and Key values hidden. */
+    static String redacted(ManagerAction action) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : action.lines()) {
+            boolean secret = line.regionMatches(true, 0, "Secret:", 0, 7) || line.regionMatches(true, 0, "Key:", 0, 4);
+            sb.append(secret ? line.substring(0, line.indexOf(':') + 1) + " <redacted>" : line).append(" | ");
+        }
+        return sb.toString();
     }
 
     private void reportBadFormat(ActionCall call, String requestType) {

@@ -1,6 +1,7 @@
 package dev.ami.server.session;
 
 import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerMessage;
@@ -9,6 +10,7 @@ import dev.ami.server.action.ActionRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every session of one connector shares: the configuration snapshot, the live sessions, the
@@ -24,6 +26,7 @@ public final class ConnectorContext {
     private volatile Instant lastReload;
     private volatile ManagerConfiguration configuration;
     private final ConfigurationReloader reloader;
+    private final AtomicInteger sequence = new AtomicInteger();
 
     public ConnectorContext(ManagerConfiguration configuration, ActionRegistry actions, Clock clock,
             ConfigurationReloader reloader) {
@@ -58,9 +61,21 @@ public final class ConnectorContext {
      * @param eventClass its classes
      */
     public void publish(ManagerMessage event, Authority eventClass) {
-        ManagerMessage form = configuration.general().timestampEvents()
-                ? event.with(2, new Header("Timestamp", AmiTime.timestamp(clock.instant())))
-                : event;
+        GeneralSettings general = configuration.general();
+        ManagerMessage form = event;
+        int at = 2;
+        if (general.timestampEvents()) {
+            form = form.with(at++, new Header("Timestamp", AmiTime.timestamp(clock.instant())));
+        }
+        if (general.debug()) {
+            // Asterisk names the C source that raised the event; we name the Java one.
+            StackWalker.StackFrame origin = StackWalker.getInstance().walk(frames -> frames
+                    .filter(f -> !f.getClassName().equals(ConnectorContext.class.getName())).findFirst()).orElseThrow();
+            form = form.with(at++, new Header("SequenceNumber", Integer.toString(sequence.getAndIncrement())))
+                    .with(at++, new Header("File", origin.getFileName() == null ? "?" : origin.getFileName()))
+                    .with(at++, new Header("Line", Integer.toString(origin.getLineNumber())))
+                    .with(at, new Header("Func", origin.getMethodName()));
+        }
         sessions.deliver(form, eventClass);
     }
 

@@ -36,7 +36,7 @@ class AmiListenerTest {
     }
 
     private static ManagerConfiguration config(boolean enabled, int port) {
-        return new ManagerConfiguration(new GeneralSettings(enabled, "127.0.0.1", port, true, true, 30, 50, false, false),
+        return new ManagerConfiguration(new GeneralSettings(enabled, "127.0.0.1", port, true, true, 30, 50, false, false, false),
                 TestConnector.ACCOUNTS);
     }
 

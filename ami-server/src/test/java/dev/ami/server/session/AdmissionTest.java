@@ -79,7 +79,7 @@ class AdmissionTest {
 
     @Test
     void authlimitClosesTheExtraConnectionWithoutAGreeting() {
-        GeneralSettings two = new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 2, false, false);
+        GeneralSettings two = new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 2, false, false, false);
         TestConnector limited = new TestConnector(two, TestConnector.ACCOUNTS);
         var a = limited.connect();
         limited.connect();

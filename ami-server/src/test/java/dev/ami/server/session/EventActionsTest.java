@@ -36,7 +36,7 @@ class EventActionsTest {
     @Test
     void timestampeventsAddsATimestampAfterPrivilegeToEventsButNotToResponses() {
         var stamped = new TestConnector(new dev.ami.api.connector.GeneralSettings(true, "127.0.0.1", 5038, true, true,
-                30, 50, true, false), TestConnector.ACCOUNTS);
+                30, 50, true, false, false), TestConnector.ACCOUNTS);
         var c = stamped.login("admin", "s3cret");
         String login = c.read();
         // the FullyBooted written at login has none (transcript 23); the published SuccessfulAuth has one
@@ -45,6 +45,20 @@ class EventActionsTest {
                 login);
         assertEquals("Response: Success\r\nMessage: Event Sent\r\n\r\nEvent: UserEvent\r\nPrivilege: user,all\r\n"
                 + "Timestamp: 1795836822.208000\r\nUserEvent: T\r\n\r\n", c.exchange("Action: UserEvent\r\nUserEvent: T\r\n\r\n"));
+    }
+
+    @Test
+    void debugAddsSequenceFileLineAndFuncAfterTimestamp() {
+        var debug = new TestConnector(new dev.ami.api.connector.GeneralSettings(true, "127.0.0.1", 5038, true, true,
+                30, 50, true, false, true), TestConnector.ACCOUNTS);
+        var c = debug.login("admin", "s3cret");
+        c.read();
+        String out = c.exchange("Action: UserEvent\r\nUserEvent: D\r\n\r\n");
+        assertTrue(out.matches("(?s).*Event: UserEvent\r\nPrivilege: user,all\r\nTimestamp: \\d+\\.\\d{6}\r\n"
+                + "SequenceNumber: \\d+\r\nFile: UserEventAction.java\r\nLine: \\d+\r\nFunc: handle\r\n"
+                + "UserEvent: D\r\n\r\n"), out);
+        assertEquals("Action: Login | Username: admin | Secret: <redacted> | ",
+                dev.ami.server.action.ActionDispatcherAccess.redacted("Action: Login", "Username: admin", "Secret: s3cret"));
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class TestConnector {
             Account.of("nosecret", null, Authority.ALL, Authority.ALL));
 
     public static final GeneralSettings GENERAL = new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 50,
-            false, false);
+            false, false, false);
 
     public final ConnectorContext context;
 
