@@ -2,10 +2,16 @@ package dev.ami.it;
 
 import static dev.ami.it.Wire.crlf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -66,6 +72,26 @@ class RestartIT {
         } finally {
             undeployAndStop();
         }
+        assertSecretsAreNotInTheDatabaseFiles(base.resolve("data"), "before-restart");
+    }
+
+    /** Secrets are stored encrypted: no database file holds one in clear. */
+    private static void assertSecretsAreNotInTheDatabaseFiles(Path dataDir, String secret) throws IOException {
+        byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dataDir)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("ami.")).toList();
+        }
+        assertFalse(files.isEmpty(), "no database file in " + dataDir);
+        for (Path file : files) {
+            byte[] content = Files.readAllBytes(file);
+            for (int i = 0; i + needle.length <= content.length; i++) {
+                if (Arrays.equals(content, i, i + needle.length, needle, 0, needle.length)) {
+                    throw new AssertionError("the secret is readable in " + file + " at byte " + i);
+                }
+            }
+        }
+        assertTrue(Files.exists(dataDir.resolve("secret.key")), "the key lives beside the database");
     }
 
     private static String managerConf(String user, String secret, String more) {

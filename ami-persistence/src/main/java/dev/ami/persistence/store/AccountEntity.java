@@ -1,6 +1,7 @@
 package dev.ami.persistence.store;
 
 import dev.ami.persistence.manager.AccountDefinition;
+import dev.ami.persistence.secret.SecretCipher;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -66,10 +67,21 @@ public class AccountEntity {
     protected AccountEntity() {
     }
 
-    public AccountEntity(AccountDefinition definition) {
+    /** Encrypts a secret stored in clear by a version before secrets were encrypted. */
+    void encryptLegacySecret(SecretCipher cipher) {
+        if (secret != null && !SecretCipher.isEncrypted(secret)) {
+            secret = cipher.encrypt(secret);
+        }
+    }
+
+    /**
+     * @param definition the account
+     * @param cipher     encrypts the secret for storage
+     */
+    public AccountEntity(AccountDefinition definition, SecretCipher cipher) {
         username = definition.username();
         usernameKey = definition.username().toLowerCase(Locale.ROOT);
-        secret = definition.secret();
+        secret = cipher.encrypt(definition.secret());
         readClasses = definition.read();
         writeClasses = definition.write();
         definition.acl().forEach(line -> acl.add(new AclEntryEmbeddable(line)));
@@ -79,8 +91,9 @@ public class AccountEntity {
         definition.eventFilters().forEach(line -> eventFilters.add(new FilterEntryEmbeddable(line)));
     }
 
-    public AccountDefinition toDefinition() {
-        return new AccountDefinition(username, secret, readClasses, writeClasses,
+    /** @param cipher decrypts the stored secret @return the account as configured */
+    public AccountDefinition toDefinition(SecretCipher cipher) {
+        return new AccountDefinition(username, cipher.decrypt(secret), readClasses, writeClasses,
                 acl.stream().map(AclEntryEmbeddable::toLine).toList(), allowMultipleLogin, displayConnects, writeTimeout,
                 eventFilters.stream().map(FilterEntryEmbeddable::toLine).toList());
     }

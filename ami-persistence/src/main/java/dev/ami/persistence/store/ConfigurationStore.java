@@ -6,6 +6,7 @@ import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ImportedConfiguration;
 import dev.ami.persistence.manager.ManagerConfReader;
+import dev.ami.persistence.secret.SecretCipher;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * The store of record for the AMI configuration. On the first start (no settings stored yet) it
  * imports manager.conf from the configuration folder; later starts use the database alone, so
- * what is stored survives restarts and later edits of the file.
+ * what is stored survives restarts and later edits of the file. Secrets are stored encrypted
+ * ({@link SecretCipher}, key in the data folder).
  */
 @Singleton
 @Startup
@@ -37,9 +39,18 @@ public class ConfigurationStore {
     @PersistenceContext(unitName = "ami")
     private EntityManager em;
 
+    private SecretCipher cipher;
+
     @PostConstruct
     void importOnFirstStart() {
+        try {
+            cipher = SecretCipher.inDataDir(AmiPaths.dataDir());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read or create the secret key in " + AmiPaths.dataDir() + ": " + e, e);
+        }
         if (em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID) != null) {
+            em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultList()
+                    .forEach(a -> a.encryptLegacySecret(cipher));
             LOG.info("AMI configuration read from the database");
             return;
         }
@@ -48,7 +59,7 @@ public class ConfigurationStore {
             ImportedConfiguration imported = ManagerConfReader.read(Files.readString(file, StandardCharsets.UTF_8));
             imported.warnings().forEach(w -> LOG.warning(w));
             em.persist(new GeneralSettingsEntity(imported.general()));
-            imported.accounts().forEach(a -> em.persist(new AccountEntity(a)));
+            imported.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
             LOG.info(() -> "Imported " + file + ": " + imported.accounts().size() + " accounts");
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "Cannot read " + file + " (set AMI_CONF_DIR to the folder holding manager.conf); "
@@ -67,7 +78,7 @@ public class ConfigurationStore {
         }
         GeneralSettings settings = general.toSettings();
         List<Account> accounts = em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
-                .map(AccountEntity::toDefinition).map(a -> a.toAccount(settings)).toList();
+                .map(a -> a.toDefinition(cipher)).map(a -> a.toAccount(settings)).toList();
         return new ManagerConfiguration(settings, accounts);
     }
 }
