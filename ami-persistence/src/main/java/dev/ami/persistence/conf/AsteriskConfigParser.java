@@ -1,10 +1,17 @@
 package dev.ami.persistence.conf;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads Asterisk's configuration syntax (asterisk main/config.c): {@code ;} comments, {@code \;}
@@ -13,21 +20,91 @@ import java.util.Map;
  * {@code name => value} lines with repeated names kept in order.
  *
  * <p>Any error rejects the whole file: the caller gets a {@link ConfigParseException} naming the
- * file and line, and nothing it stored is touched. The {@code #include}, {@code #tryinclude} and
- * {@code #exec} directives are refused with an error in this version.
+ * file and line, and nothing it stored is touched. {@code #include} and {@code #tryinclude} read
+ * files through an {@link IncludeResolver} (relative to the configuration folder, glob patterns
+ * allowed, ten levels at most); {@code #exec} is refused, since it would run a program.
+ * {@code name += value} appends to the option's last value; a leading {@code \\} escapes the
+ * first character of an option line.
  */
 public final class AsteriskConfigParser {
 
     private static final int MAX_COMMENT_DEPTH = 128;
+    private static final int MAX_INCLUDE_DEPTH = 10;
+    private static final int MAX_LINE = 8191;
+
+    /** Finds the files an {@code #include} names; glob patterns may name several. */
+    @FunctionalInterface
+    public interface IncludeResolver {
+
+        /**
+         * @param name the name after the directive, quotes and brackets removed
+         * @return the files, in name order (empty when nothing matches)
+         * @throws IOException if a file cannot be read
+         */
+        List<IncludedFile> resolve(String name) throws IOException;
+    }
+
+    /**
+     * @param name the file name, for messages
+     * @param text its text
+     */
+    public record IncludedFile(String name, String text) {
+    }
+
+    /** Refuses every include: for text that must stand alone. */
+    public static final IncludeResolver NO_INCLUDES = name -> {
+        throw new IOException("includes are not available here");
+    };
+
+    /**
+     * Resolves includes relative to a folder, as Asterisk does relative to its configuration folder.
+     *
+     * @param dir the folder
+     * @return the resolver
+     */
+    public static IncludeResolver relativeTo(Path dir) {
+        return name -> {
+            List<IncludedFile> files = new ArrayList<>();
+            boolean glob = name.contains("*") || name.contains("?") || name.contains("[");
+            Path target = dir.resolve(name);
+            if (!glob) {
+                if (Files.isRegularFile(target)) {
+                    files.add(new IncludedFile(name, Files.readString(target, StandardCharsets.UTF_8)));
+                }
+                return files;
+            }
+            Path parent = target.getParent();
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + target);
+            if (parent != null && Files.isDirectory(parent)) {
+                try (Stream<Path> list = Files.list(parent)) {
+                    for (Path p : list.filter(matcher::matches).filter(Files::isRegularFile).sorted().toList()) {
+                        files.add(new IncludedFile(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            return files;
+        };
+    }
 
     private final String file;
-    private final List<String> warnings = new ArrayList<>();
-    private final Map<String, Builder> sections = new LinkedHashMap<>();
-    private Builder current;
+    private final IncludeResolver includes;
+    private final int depth;
+    private final Document doc;
     private int commentDepth;
 
-    private AsteriskConfigParser(String file) {
+    /** One parser per file; an included file continues the includer's document and current section. */
+    private AsteriskConfigParser(String file, IncludeResolver includes, int depth, Document doc) {
         this.file = file;
+        this.includes = includes;
+        this.depth = depth;
+        this.doc = doc;
+    }
+
+    /** What the files of one parse build together. */
+    private static final class Document {
+        final Map<String, Builder> sections = new LinkedHashMap<>();
+        final List<String> warnings = new ArrayList<>();
+        Builder current;
     }
 
     /**
@@ -39,18 +116,40 @@ public final class AsteriskConfigParser {
      * @throws ConfigParseException on the first error, naming its line
      */
     public static ConfigDocument parse(String file, String text) throws ConfigParseException {
-        AsteriskConfigParser parser = new AsteriskConfigParser(file);
+        return parse(file, text, NO_INCLUDES);
+    }
+
+    /**
+     * Parses a file whose {@code #include} and {@code #tryinclude} lines are resolved by the given
+     * resolver (at most ten levels deep).
+     *
+     * @param file     the file name, for messages
+     * @param text     the whole file
+     * @param includes finds included files
+     * @return the document, included files merged in place
+     * @throws ConfigParseException on the first error, naming its file and line
+     */
+    public static ConfigDocument parse(String file, String text, IncludeResolver includes) throws ConfigParseException {
+        AsteriskConfigParser parser = new AsteriskConfigParser(file, includes, 0, new Document());
+        parser.lines(text);
+        List<ConfigSection> result = new ArrayList<>();
+        parser.doc.sections.values().forEach(b -> result.add(b.build()));
+        return new ConfigDocument(file, result, parser.doc.warnings);
+    }
+
+    private void lines(String text) throws ConfigParseException {
         String[] lines = text.split("\r\n|\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (i == 0 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            parser.line(i + 1, line);
+            if (line.length() > MAX_LINE) {
+                doc.warnings.add(file + ":" + (i + 1) + ": line longer than " + MAX_LINE + " characters skipped");
+                continue;
+            }
+            line(i + 1, line);
         }
-        List<ConfigSection> result = new ArrayList<>();
-        parser.sections.values().forEach(b -> result.add(b.build()));
-        return new ConfigDocument(file, result, parser.warnings);
     }
 
     private void line(int number, String raw) throws ConfigParseException {
@@ -131,7 +230,7 @@ public final class AsteriskConfigParser {
                 } else if (o.equals("+")) {
                     append = true;
                 } else if (!o.isEmpty()) {
-                    Builder base = sections.get(key(o));
+                    Builder base = doc.sections.get(key(o));
                     if (base == null) {
                         throw new ConfigParseException(file, number,
                                 "section [" + name + "] inherits from [" + o + "], which is not defined above it");
@@ -141,8 +240,8 @@ public final class AsteriskConfigParser {
             }
         }
         if (append) {
-            current = sections.get(key(name));
-            if (current == null) {
+            doc.current = doc.sections.get(key(name));
+            if (doc.current == null) {
                 throw new ConfigParseException(file, number, "[" + name + "](+) adds to a section that does not exist");
             }
             return;
@@ -150,42 +249,94 @@ public final class AsteriskConfigParser {
         Builder section = new Builder(name, template, number);
         bases.forEach(base -> section.entries.addAll(base.entries));
         // A second section of the same name continues the first, as Asterisk merges same-named users.
-        Builder existing = sections.get(key(name));
+        Builder existing = doc.sections.get(key(name));
         if (existing != null) {
             existing.entries.addAll(section.entries);
-            current = existing;
+            doc.current = existing;
         } else {
-            sections.put(key(name), section);
-            current = section;
+            doc.sections.put(key(name), section);
+            doc.current = section;
         }
     }
 
     private void directive(int number, String text) throws ConfigParseException {
-        String word = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        String[] parts = text.split("\\s+", 2);
+        String word = parts[0].toLowerCase(Locale.ROOT);
         switch (word) {
             case "#exec" -> throw new ConfigParseException(file, number,
                     "#exec is refused: it would run a program on the server");
-            case "#include", "#tryinclude" -> throw new ConfigParseException(file, number,
-                    word + " is not supported by this version; inline the included file");
-            default -> warnings.add(file + ":" + number + ": unknown directive " + word + " ignored");
+            case "#include", "#tryinclude" -> include(number, word, parts.length > 1 ? unquote(parts[1].strip()) : "");
+            default -> doc.warnings.add(file + ":" + number + ": unknown directive " + word + " ignored");
         }
     }
 
+    private void include(int number, String word, String name) throws ConfigParseException {
+        if (name.isEmpty()) {
+            throw new ConfigParseException(file, number, word + " names no file");
+        }
+        if (depth + 1 > MAX_INCLUDE_DEPTH) {
+            throw new ConfigParseException(file, number, "includes nested deeper than " + MAX_INCLUDE_DEPTH);
+        }
+        List<IncludedFile> found;
+        try {
+            found = includes.resolve(name);
+        } catch (IOException e) {
+            throw new ConfigParseException(file, number, "cannot read " + name + ": " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            if (word.equals("#tryinclude")) {
+                return;
+            }
+            throw new ConfigParseException(file, number, "#include " + name + ": no such file");
+        }
+        for (IncludedFile f : found) {
+            new AsteriskConfigParser(f.name(), includes, depth + 1, doc).lines(f.text());
+        }
+    }
+
+    private static String unquote(String name) {
+        if (name.length() >= 2 && ((name.startsWith("\"") && name.endsWith("\""))
+                || (name.startsWith("<") && name.endsWith(">")))) {
+            return name.substring(1, name.length() - 1);
+        }
+        return name;
+    }
+
     private void variable(int number, String text) throws ConfigParseException {
+        if (text.startsWith("\\")) {
+            // a leading backslash escapes the first character (e.g. a name starting with '[')
+            if (text.length() < 2 || Character.isWhitespace(text.charAt(1))) {
+                throw new ConfigParseException(file, number, "a backslash may not escape whitespace: " + text);
+            }
+            text = text.substring(1);
+        }
         int eq = text.indexOf('=');
         if (eq < 0) {
-            warnings.add(file + ":" + number + ": no '=' in line, ignored: " + text);
+            doc.warnings.add(file + ":" + number + ": no '=' in line, ignored: " + text);
             return;
         }
+        Builder current = doc.current;
         if (current == null) {
             throw new ConfigParseException(file, number, "'" + text + "' comes before any [section]");
         }
-        String name = text.substring(0, eq).strip();
+        boolean append = eq > 0 && text.charAt(eq - 1) == '+';
+        String name = text.substring(0, append ? eq - 1 : eq).strip();
         int valueStart = eq + 1 < text.length() && text.charAt(eq + 1) == '>' ? eq + 2 : eq + 1;
         if (name.isEmpty()) {
             throw new ConfigParseException(file, number, "option without a name: " + text);
         }
-        current.entries.add(new ConfigEntry(name, text.substring(valueStart).strip(), file, number));
+        String value = text.substring(valueStart).strip();
+        if (append) {
+            // name += value appends to the last same-named option of the section, with no separator
+            for (int i = current.entries.size() - 1; i >= 0; i--) {
+                ConfigEntry e = current.entries.get(i);
+                if (e.name().equals(name)) {
+                    current.entries.set(i, new ConfigEntry(e.name(), e.value() + value, e.file(), e.line()));
+                    return;
+                }
+            }
+        }
+        current.entries.add(new ConfigEntry(name, value, file, number));
     }
 
     private static String key(String name) {

@@ -41,7 +41,18 @@ public final class ManagerConfReader {
      * @throws ConfigParseException naming the line of the first error
      */
     public static ImportedConfiguration read(String text) throws ConfigParseException {
-        ConfigDocument doc = AsteriskConfigParser.parse(FILE, text);
+        return read(text, AsteriskConfigParser.NO_INCLUDES);
+    }
+
+    /**
+     * @param text     the text of manager.conf
+     * @param includes resolves its {@code #include} lines (relative to the configuration folder)
+     * @return the configuration it describes
+     * @throws ConfigParseException naming the file and line of the first error
+     */
+    public static ImportedConfiguration read(String text, AsteriskConfigParser.IncludeResolver includes)
+            throws ConfigParseException {
+        ConfigDocument doc = AsteriskConfigParser.parse(FILE, text, includes);
         List<String> warnings = new ArrayList<>(doc.warnings());
         GeneralSettings general = doc.section("general").isPresent()
                 ? general(doc.section("general").get(), warnings)

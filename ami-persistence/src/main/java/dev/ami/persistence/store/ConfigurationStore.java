@@ -3,6 +3,7 @@ package dev.ami.persistence.store;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ImportedConfiguration;
 import dev.ami.persistence.manager.ManagerConfReader;
@@ -56,7 +57,8 @@ public class ConfigurationStore {
         }
         Path file = AmiPaths.configurationDir().resolve(ManagerConfReader.FILE);
         try {
-            ImportedConfiguration imported = ManagerConfReader.read(Files.readString(file, StandardCharsets.UTF_8));
+            ImportedConfiguration imported = ManagerConfReader.read(Files.readString(file, StandardCharsets.UTF_8),
+                    AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
             imported.warnings().forEach(w -> LOG.warning(w));
             em.persist(new GeneralSettingsEntity(imported.general()));
             imported.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));

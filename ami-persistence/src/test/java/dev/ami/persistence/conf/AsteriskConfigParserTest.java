@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AsteriskConfigParserTest {
 
@@ -62,7 +65,7 @@ class AsteriskConfigParserTest {
     }
 
     @Test
-    void errorsNameFileAndLine() {
+    void errorsNameFileAndLine() throws Exception {
         ConfigParseException e = assertThrows(ConfigParseException.class,
                 () -> AsteriskConfigParser.parse("manager.conf", "[general]\nenabled=yes\n[bob](nobase)\n"));
         assertEquals(3, e.line());
@@ -72,6 +75,49 @@ class AsteriskConfigParserTest {
         ConfigParseException exec = assertThrows(ConfigParseException.class,
                 () -> AsteriskConfigParser.parse("x", "[s]\n#exec /bin/date\n"));
         assertTrue(exec.getMessage().contains("x:2: #exec is refused"), exec.getMessage());
+    }
+
+    @Test
+    void includesAreReadRelativeToTheFolderAndContinueTheCurrentSection(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("users.conf"), "permit = 10.0.0.0/8\n[bob]\nsecret = b\n");
+        Files.createDirectories(dir.resolve("more"));
+        Files.writeString(dir.resolve("more/a.conf"), "[a]\nsecret = 1\n");
+        Files.writeString(dir.resolve("more/b.conf"), "[b]\nsecret = 2\n");
+        ConfigDocument doc = AsteriskConfigParser.parse("manager.conf", """
+                [alice]
+                secret = a
+                #include "users.conf"
+                #include <more/*.conf>
+                #tryinclude missing.conf
+                """, AsteriskConfigParser.relativeTo(dir));
+        assertEquals(List.of("alice", "bob", "a", "b"), doc.sections().stream().map(ConfigSection::name).toList());
+        assertEquals(List.of("secret=a", "permit=10.0.0.0/8"), values(doc.section("alice").orElseThrow()));
+        assertEquals("users.conf", doc.section("bob").orElseThrow().entries().get(0).file());
+        ConfigParseException missing = assertThrows(ConfigParseException.class,
+                () -> AsteriskConfigParser.parse("manager.conf", "#include nope.conf\n", AsteriskConfigParser.relativeTo(dir)));
+        assertEquals("manager.conf:1: #include nope.conf: no such file", missing.getMessage());
+    }
+
+    @Test
+    void anErrorInAnIncludedFileNamesThatFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.conf"), "\n[x](nobase)\n");
+        ConfigParseException e = assertThrows(ConfigParseException.class,
+                () -> AsteriskConfigParser.parse("manager.conf", "[s]\n#include bad.conf\n", AsteriskConfigParser.relativeTo(dir)));
+        assertTrue(e.getMessage().startsWith("bad.conf:2: "), e.getMessage());
+    }
+
+    @Test
+    void includesLoopingForeverStopAtTenLevels(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("self.conf"), "#include self.conf\n");
+        ConfigParseException e = assertThrows(ConfigParseException.class,
+                () -> AsteriskConfigParser.parse("manager.conf", "#include self.conf\n", AsteriskConfigParser.relativeTo(dir)));
+        assertTrue(e.getMessage().contains("deeper than 10"), e.getMessage());
+    }
+
+    @Test
+    void appendAndEscape() throws Exception {
+        ConfigDocument doc = AsteriskConfigParser.parse("x", "[s]\nread = system\nread += ,call\n\\[odd = 1\nnew += v\n");
+        assertEquals(List.of("read=system,call", "[odd=1", "new=v"), values(doc.section("s").orElseThrow()));
     }
 
     @Test
