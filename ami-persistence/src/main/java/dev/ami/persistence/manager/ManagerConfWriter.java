@@ -1,0 +1,72 @@
+package dev.ami.persistence.manager;
+
+import dev.ami.api.connector.Account;
+import dev.ami.api.connector.GeneralSettings;
+
+/**
+ * Writes a stored configuration as manager.conf text in the dialect Asterisk reads, such that
+ * reading it back ({@link ManagerConfReader}) gives the same configuration. Every {@code [general]}
+ * option is written, defaults included; account options only where they are set.
+ */
+public final class ManagerConfWriter {
+
+    private ManagerConfWriter() {
+    }
+
+    /**
+     * @param configuration the configuration
+     * @param heading       a comment for the first line (e.g. when and by what it was written), or null
+     * @return the text of manager.conf
+     */
+    public static String write(ImportedConfiguration configuration, String heading) {
+        StringBuilder out = new StringBuilder();
+        if (heading != null) {
+            out.append("; ").append(heading.replace("\n", " ")).append('\n');
+        }
+        GeneralSettings g = configuration.general();
+        out.append("[general]\n");
+        option(out, "enabled", yesNo(g.enabled()));
+        option(out, "port", Integer.toString(g.port()));
+        option(out, "bindaddr", g.bindAddress().contains(":") ? "[" + g.bindAddress() + "]" : g.bindAddress());
+        option(out, "displayconnects", yesNo(g.displayConnects()));
+        option(out, "allowmultiplelogin", yesNo(g.allowMultipleLogin()));
+        option(out, "authtimeout", Integer.toString(g.authTimeoutSeconds()));
+        option(out, "authlimit", Integer.toString(g.authLimit()));
+        option(out, "timestampevents", yesNo(g.timestampEvents()));
+        option(out, "brokeneventsaction", yesNo(g.brokenEventsAction()));
+        option(out, "debug", yesNo(g.debug()));
+        for (AccountDefinition a : configuration.accounts()) {
+            out.append('\n').append('[').append(a.username()).append("]\n");
+            if (a.secret() != null) {
+                option(out, "secret", a.secret());
+            }
+            option(out, "read", a.read());
+            option(out, "write", a.write());
+            for (AclLine line : a.acl()) {
+                option(out, line.permit() ? "permit" : "deny", line.value());
+            }
+            if (a.allowMultipleLogin() != null) {
+                option(out, "allowmultiplelogin", yesNo(a.allowMultipleLogin()));
+            }
+            if (a.displayConnects() != null) {
+                option(out, "displayconnects", yesNo(a.displayConnects()));
+            }
+            if (a.writeTimeout() != null && a.writeTimeout() != Account.DEFAULT_WRITE_TIMEOUT) {
+                option(out, "writetimeout", Integer.toString(a.writeTimeout()));
+            }
+            for (FilterLine f : a.eventFilters()) {
+                option(out, f.key(), f.value());
+            }
+        }
+        return out.toString();
+    }
+
+    private static void option(StringBuilder out, String name, String value) {
+        // ';' starts a comment unless escaped; Asterisk turns '\;' back into ';'
+        out.append(name).append(" = ").append(value.replace(";", "\\;")).append('\n');
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+}
