@@ -6,7 +6,10 @@ import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ImportedConfiguration;
+import dev.ami.persistence.manager.ConfigurationDiff;
+import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.manager.ManagerConfReader;
+import dev.ami.persistence.manager.ManagerConfWriter;
 import dev.ami.persistence.secret.SecretCipher;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -20,6 +23,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,6 +74,68 @@ public class ConfigurationStore {
                     + "AMI stays disabled until it is imported: " + e);
         } catch (ConfigParseException e) {
             LOG.severe("manager.conf was not imported, nothing was stored, AMI stays disabled: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Replaces the stored configuration by the one a manager.conf text describes, in one transaction:
+     * all of it or none of it. Before anything is replaced the current configuration is exported to
+     * a timestamped file in {@code <data>/backups}. A dry run only reports what would change.
+     *
+     * @param text   the manager.conf text ({@code #include} lines are read from the configuration folder)
+     * @param dryRun true to change nothing
+     * @return what changed, or would change
+     * @throws ConfigParseException naming the file and line of the first error; nothing is changed
+     */
+    public ImportReport importManagerConf(String text, boolean dryRun) throws ConfigParseException {
+        ImportedConfiguration incoming = ManagerConfReader.read(text,
+                AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
+        GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
+        ImportedConfiguration current = stored();
+        ConfigurationDiff diff = ConfigurationDiff.between(current, incoming);
+        if (dryRun) {
+            return new ImportReport(diff, incoming.warnings(), false, null);
+        }
+        Path backup = general == null ? null : backup(current);
+        if (general == null) {
+            em.persist(new GeneralSettingsEntity(incoming.general()));
+        } else {
+            general.update(incoming.general());
+        }
+        for (AccountEntity old : em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultList()) {
+            em.remove(old);
+        }
+        em.flush();
+        incoming.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
+        LOG.info(() -> "Imported manager.conf: " + diff + (backup == null ? "" : "; previous configuration saved to " + backup));
+        return new ImportReport(diff, incoming.warnings(), true, backup);
+    }
+
+    /** @return the stored configuration as manager.conf text */
+    @Lock(LockType.READ)
+    public String exportManagerConf() {
+        return ManagerConfWriter.write(stored(), "manager.conf exported by ami on " + Instant.now());
+    }
+
+    private ImportedConfiguration stored() {
+        GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
+        return new ImportedConfiguration(general == null ? GeneralSettings.DEFAULTS : general.toSettings(),
+                em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
+                        .map(a -> a.toDefinition(cipher)).toList(), List.of());
+    }
+
+    private Path backup(ImportedConfiguration current) {
+        Path dir = AmiPaths.dataDir().resolve("backups");
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path file = dir.resolve("manager.conf." + stamp);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, ManagerConfWriter.write(current, "backup taken by ami before an import, " + stamp),
+                    StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            // without a backup nothing is replaced
+            throw new IllegalStateException("Cannot write the backup " + file + " before importing: " + e, e);
         }
     }
 

@@ -1,0 +1,74 @@
+package dev.ami.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ami.persistence.conf.ConfigParseException;
+import dev.ami.persistence.manager.ImportReport;
+import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.ejb.EJB;
+import java.nio.file.Files;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The store's import and export, run inside the server against the real database: a dry run
+ * changes nothing; a bad line changes nothing; an import replaces everything at once after a backup.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConfigurationImportIT {
+
+    @EJB(lookup = "java:global/ami/ami-persistence/ConfigurationStore")
+    private ConfigurationStore store;
+
+    @Deployment
+    static EnterpriseArchive ear() {
+        EnterpriseArchive ear = AmiEar.fromBuild();
+        WebArchive war = ear.getAsType(WebArchive.class, "ami-http-war.war");
+        war.addClass(ConfigurationImportIT.class);
+        ear.delete("ami-http-war.war");
+        return ear.addAsModule(war);
+    }
+
+    @Test
+    void dryRunBadLineAndImportWithBackup() throws Exception {
+        String before = store.exportManagerConf();
+        String incoming = before.replaceAll("(?m)^authlimit = \\d+$", "authlimit = 77")
+                + "\n[imported-user]\nsecret = fresh\nread = all\nwrite = all\n";
+
+        ImportReport dry = store.importManagerConf(incoming, true);
+        assertFalse(dry.applied());
+        assertEquals(List.of("imported-user"), dry.diff().accountsAdded());
+        assertEquals(List.of("authLimit: 50 -> 77"), dry.diff().settingsChanged());
+        assertEquals(strip(before), strip(store.exportManagerConf()), "a dry run changed the store");
+
+        ConfigParseException bad = assertThrows(ConfigParseException.class,
+                () -> store.importManagerConf(incoming + "permit = not-an-address\n", false));
+        assertTrue(bad.getMessage().startsWith("manager.conf:"), bad.getMessage());
+        assertEquals(strip(before), strip(store.exportManagerConf()), "a refused import changed the store");
+
+        ImportReport done = store.importManagerConf(incoming, false);
+        assertTrue(done.applied());
+        assertNotNull(done.backup());
+        assertEquals(strip(before), strip(Files.readString(done.backup())));
+        assertTrue(store.currentConfiguration().account("IMPORTED-USER").isPresent());
+        assertTrue(store.exportManagerConf().contains("[imported-user]\nsecret = fresh\n"));
+
+        // put the shared test server back as it was
+        store.importManagerConf(before, false);
+        assertTrue(store.currentConfiguration().account("imported-user").isEmpty());
+    }
+
+    /** The export without its first (comment) line, which carries the time. */
+    private static String strip(String export) {
+        return export.substring(export.indexOf('\n') + 1);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ami.persistence.manager;
+
+import dev.ami.api.connector.GeneralSettings;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What replacing one configuration by another changes: accounts added, changed and removed (by
+ * name, matched without regard to case) and {@code [general]} settings changed. Secrets are compared
+ * but never shown.
+ *
+ * @param accountsAdded   names of new accounts
+ * @param accountsChanged names of accounts whose options differ
+ * @param accountsRemoved names of accounts that go away
+ * @param settingsChanged one {@code name: old -> new} line per changed setting
+ */
+public record ConfigurationDiff(List<String> accountsAdded, List<String> accountsChanged, List<String> accountsRemoved,
+        List<String> settingsChanged) {
+
+    public ConfigurationDiff {
+        accountsAdded = List.copyOf(accountsAdded);
+        accountsChanged = List.copyOf(accountsChanged);
+        accountsRemoved = List.copyOf(accountsRemoved);
+        settingsChanged = List.copyOf(settingsChanged);
+    }
+
+    /**
+     * @param before the stored configuration
+     * @param after  the one that would replace it
+     * @return the differences
+     */
+    public static ConfigurationDiff between(ImportedConfiguration before, ImportedConfiguration after) {
+        Map<String, AccountDefinition> old = byName(before.accounts());
+        Map<String, AccountDefinition> now = byName(after.accounts());
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        now.forEach((key, account) -> {
+            AccountDefinition previous = old.get(key);
+            if (previous == null) {
+                added.add(account.username());
+            } else if (!previous.equals(account)) {
+                changed.add(account.username());
+            }
+        });
+        old.forEach((key, account) -> {
+            if (!now.containsKey(key)) {
+                removed.add(account.username());
+            }
+        });
+        return new ConfigurationDiff(added, changed, removed, settings(before.general(), after.general()));
+    }
+
+    /** @return true if nothing would change */
+    public boolean isEmpty() {
+        return accountsAdded.isEmpty() && accountsChanged.isEmpty() && accountsRemoved.isEmpty() && settingsChanged.isEmpty();
+    }
+
+    private static Map<String, AccountDefinition> byName(List<AccountDefinition> accounts) {
+        Map<String, AccountDefinition> map = new LinkedHashMap<>();
+        accounts.forEach(a -> map.put(a.username().toLowerCase(Locale.ROOT), a));
+        return map;
+    }
+
+    private static List<String> settings(GeneralSettings before, GeneralSettings after) {
+        List<String> lines = new ArrayList<>();
+        for (RecordComponent c : GeneralSettings.class.getRecordComponents()) {
+            try {
+                Object a = c.getAccessor().invoke(before);
+                Object b = c.getAccessor().invoke(after);
+                if (!Objects.equals(a, b)) {
+                    lines.add(c.getName() + ": " + a + " -> " + b);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("GeneralSettings." + c.getName() + " is not readable", e);
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ami.persistence.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationDiffTest {
+
+    @Test
+    void namesAddedChangedAndRemovedAccountsAndChangedSettings() throws Exception {
+        ImportedConfiguration before = ManagerConfReader.read("[general]\nenabled=yes\nport=5038\n"
+                + "[admin]\nsecret=a\nread=all\n[old]\nsecret=o\n[same]\nsecret=s\n");
+        ImportedConfiguration after = ManagerConfReader.read("[general]\nenabled=yes\nport=6038\n"
+                + "[ADMIN]\nsecret=b\nread=all\n[same]\nsecret=s\n[new]\nsecret=n\n");
+        ConfigurationDiff diff = ConfigurationDiff.between(before, after);
+        assertEquals(List.of("new"), diff.accountsAdded());
+        assertEquals(List.of("ADMIN"), diff.accountsChanged());
+        assertEquals(List.of("old"), diff.accountsRemoved());
+        assertEquals(List.of("port: 5038 -> 6038"), diff.settingsChanged());
+        assertTrue(!diff.toString().contains("secret") && !diff.toString().contains("=b"), diff.toString());
+        assertTrue(ConfigurationDiff.between(after, after).isEmpty());
+    }
+}
