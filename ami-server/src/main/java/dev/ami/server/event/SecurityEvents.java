@@ -36,7 +36,7 @@ public final class SecurityEvents {
         addSession(h, session);
         // Asterisk reports 0 here for both plaintext and MD5 logins.
         h.add(new Header("UsingPassword", "0"));
-        h.add(new Header("SessionTV", AmiTime.eventTv(session.createdAt())));
+        h.add(new Header("SessionTV", AmiTime.eventTv(session.loggedInAt())));
         return new ManagerMessage(h);
     }
 
@@ -52,7 +52,7 @@ public final class SecurityEvents {
         List<Header> h = start("RequestBadFormat", "Error", now);
         addSession(h, session);
         h.add(new Header("RequestType", requestType));
-        h.add(new Header("SessionTV", AmiTime.eventTv(session.createdAt())));
+        h.add(new Header("SessionTV", AmiTime.eventTv(session.loggedInAt())));
         h.add(new Header("AccountID", session.isAuthenticated() ? session.account().username() : ""));
         return new ManagerMessage(h);
     }
@@ -69,7 +69,7 @@ public final class SecurityEvents {
         List<Header> h = start("SessionLimit", "Error", now);
         h.add(new Header("AccountID", ""));
         addSession(h, session);
-        h.add(new Header("SessionTV", AmiTime.eventTv(Instant.EPOCH)));
+        h.add(new Header("SessionTV", AmiTime.eventTv(session.loggedInAt())));
         return new ManagerMessage(h);
     }
 

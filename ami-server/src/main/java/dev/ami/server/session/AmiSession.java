@@ -37,6 +37,7 @@ public final class AmiSession {
     private final Instant createdAt;
     private final String transport;
     private volatile Account account;
+    private volatile Instant loggedInAt;
     private volatile Authority eventMask = Authority.NONE;
     private String challenge;
     private boolean closing;
@@ -59,6 +60,11 @@ public final class AmiSession {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** @return when the session logged in; Asterisk's security events call it SessionTV (epoch before login) */
+    public Instant loggedInAt() {
+        return loggedInAt == null ? Instant.EPOCH : loggedInAt;
     }
 
     /** @return {@code TCP} or {@code TLS} */
@@ -105,8 +111,10 @@ public final class AmiSession {
      *
      * @param loggedIn  the account
      * @param mask      the event classes the session receives
+     * @param now       the time of the login
      */
-    public void authenticate(Account loggedIn, Authority mask) {
+    public void authenticate(Account loggedIn, Authority mask, Instant now) {
+        this.loggedInAt = now;
         this.eventMask = mask;
         filters.addAll(loggedIn.eventFilters());
         this.account = loggedIn;

@@ -51,7 +51,7 @@ public final class LoginAction extends AbstractAction {
         Authority read = account.get().read();
         Authority mask = Optional.of(call.action().get("Events")).filter(e -> !e.isEmpty())
                 .map(Authority::parseEventMask).map(read::and).orElse(read);
-        session.authenticate(account.get(), mask);
+        session.authenticate(account.get(), mask, call.now());
         call.reply(call.success().message("Authentication accepted").build());
         if (account.get().displayConnects()) {
             LOG.info(() -> "Manager '" + call.action().get("Username") + "' logged on from " + session.remoteHost());
