@@ -76,6 +76,33 @@ class AdmissionIT {
     }
 
     @Test
+    void failedLoginsAreReportedToSecurityReaders() throws IOException {
+        try (AmiTestClient watcher = AmiTestClient.connect(AmiEar.PORT)) {
+            exchange(watcher, "Action: Login\nUsername: admin\nSecret: s3cret\nEvents: off\n\n",
+                    "Response: Success\nMessage: Authentication accepted\n\n");
+            exchange(watcher, "Action: Events\nEventMask: security\n\n", "Response: Success\nEvents: On\n\n");
+            try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
+                c.send(crlf("Action: Login\nUsername: Admin\nSecret: wrong\n\n"));
+                assertEquals(Masks.mask(crlf("""
+                        Event: InvalidPassword
+                        Privilege: security,all
+                        EventTV: 2026-11-28T03:34:54.890+0000
+                        Severity: Error
+                        Service: AMI
+                        EventVersion: 2
+                        AccountID: Admin
+                        SessionID: 0x7fe244000ee0
+                        LocalAddress: IPV4/TCP/127.0.0.1/15038
+                        RemoteAddress: IPV4/TCP/127.0.0.1/53496
+                        SessionTV: 1970-01-01T00:00:00.000+0000
+
+                        """)), Masks.mask(watcher.readMessage()));
+                assertEquals(crlf("Response: Error\nMessage: Authentication failed\n\n"), c.readUntilClosed());
+            }
+        }
+    }
+
+    @Test
     void theAclDecidesAtLoginAndItsRefusalLooksLikeABadSecret() throws IOException {
         try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
             c.send(crlf("Action: Login\nUsername: fenced\nSecret: pw\n\n"));

@@ -68,6 +68,7 @@ public final class ActionDispatcher {
         if (session.isAuthenticated() && !h.authority().isEmpty()
                 && !session.account().write().intersects(h.authority())) {
             call.replyError(PERMISSION_DENIED);
+            connector.publish(SecurityEvents.requestNotAllowed(session, name.get(), call.now()), SecurityEvents.CLASS);
             return;
         }
         h.handle(call);

@@ -38,6 +38,7 @@ public final class AmiSession {
     private final String transport;
     private volatile Account account;
     private volatile Instant loggedInAt;
+    private volatile String loginName = "";
     private volatile Authority eventMask = Authority.NONE;
     private String challenge;
     private boolean closing;
@@ -60,6 +61,11 @@ public final class AmiSession {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** @return the account name as the client typed it at login; empty before login */
+    public String loginName() {
+        return loginName;
     }
 
     /** @return when the session logged in; Asterisk's security events call it SessionTV (epoch before login) */
@@ -110,10 +116,12 @@ public final class AmiSession {
      * Marks the session logged in.
      *
      * @param loggedIn  the account
+     * @param typedName the account name as the client typed it (Asterisk keeps that spelling)
      * @param mask      the event classes the session receives
      * @param now       the time of the login
      */
-    public void authenticate(Account loggedIn, Authority mask, Instant now) {
+    public void authenticate(Account loggedIn, String typedName, Authority mask, Instant now) {
+        this.loginName = typedName;
         this.loggedInAt = now;
         this.eventMask = mask;
         filters.addAll(loggedIn.eventFilters());

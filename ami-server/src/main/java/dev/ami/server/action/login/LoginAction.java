@@ -51,7 +51,7 @@ public final class LoginAction extends AbstractAction {
         Authority read = account.get().read();
         Authority mask = Optional.of(call.action().get("Events")).filter(e -> !e.isEmpty())
                 .map(Authority::parseEventMask).map(read::and).orElse(read);
-        session.authenticate(account.get(), mask, call.now());
+        session.authenticate(account.get(), call.action().get("Username"), mask, call.now());
         call.reply(call.success().message("Authentication accepted").build());
         if (account.get().displayConnects()) {
             LOG.info(() -> "Manager '" + call.action().get("Username") + "' logged on from " + session.remoteHost());
@@ -72,16 +72,34 @@ public final class LoginAction extends AbstractAction {
         }
         Optional<Account> account = call.connector().configuration().account(username);
         if (account.isEmpty()) {
+            report(call, SecurityEvents.invalidAccountId(call.session(), username, call.now()));
             LOG.info(() -> host + " tried to authenticate with nonexistent user '" + username + "'");
             return Optional.empty();
         }
         if (!account.get().acl().permits(call.session().remoteAddress().getAddress())) {
+            report(call, SecurityEvents.failedAcl(call.session(), username, call.now()));
             LOG.info(() -> host + " failed to pass IP ACL as '" + username + "'");
             return Optional.empty();
         }
-        boolean accepted = "MD5".equalsIgnoreCase(action.get("AuthType"))
-                ? keyMatches(call.session().issuedChallenge(), account.get().secret(), action.get("Key"))
-                : secretMatches(account.get().secret(), action.get("Secret"));
+        String secret = account.get().secret();
+        boolean accepted = false;
+        if ("MD5".equalsIgnoreCase(action.get("AuthType"))) {
+            String challenge = call.session().issuedChallenge();
+            String key = action.get("Key");
+            // without a key, a challenge or a secret MD5 is not attempted, and Asterisk reports nothing
+            if (!key.isEmpty() && challenge != null && secret != null) {
+                String expected = md5Hex(challenge + secret);
+                accepted = MessageDigest.isEqual(bytes(expected), bytes(key));
+                if (!accepted) {
+                    report(call, SecurityEvents.challengeResponseFailed(call.session(), key, expected, call.now()));
+                }
+            }
+        } else if (secret != null) {
+            accepted = MessageDigest.isEqual(bytes(secret), bytes(action.get("Secret")));
+            if (!accepted) {
+                report(call, SecurityEvents.invalidPassword(call.session(), username, call.now()));
+            }
+        }
         if (!accepted) {
             LOG.info(() -> host + " failed to authenticate as '" + username + "'");
             return Optional.empty();
@@ -89,18 +107,11 @@ public final class LoginAction extends AbstractAction {
         return account;
     }
 
-    private static boolean secretMatches(String secret, String offered) {
-        return secret != null && MessageDigest.isEqual(bytes(secret), bytes(offered));
+    private static void report(ActionCall call, dev.ami.api.message.ManagerMessage event) {
+        call.connector().publish(event, SecurityEvents.CLASS);
     }
 
     /** Key = lowercase hex of MD5(challenge + secret); uppercase hex is refused, as in Asterisk. */
-    static boolean keyMatches(String challenge, String secret, String key) {
-        if (challenge == null || secret == null || key.isEmpty()) {
-            return false;
-        }
-        return MessageDigest.isEqual(bytes(md5Hex(challenge + secret)), bytes(key));
-    }
-
     static String md5Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes(text)));

@@ -1,0 +1,98 @@
+package dev.ami.server.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ami.api.acl.AccessList;
+import dev.ami.api.acl.AclRule;
+import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.Account;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The security events of failed logins and refused requests, as Asterisk's manager raises them. */
+class SecurityEventsTest {
+
+    private static final String TV = "2026-11-28T03:33:42.208+0000";
+    private static final String EPOCH = "1970-01-01T00:00:00.000+0000";
+
+    private final TestConnector connector = new TestConnector(TestConnector.GENERAL, List.of(
+            Account.of("admin", "s3cret", Authority.ALL, Authority.ALL),
+            Account.of("callonly", "pw", Authority.parse("call,security"), Authority.parse("call")),
+            new Account("fenced", "pw", Authority.ALL, Authority.ALL, new AccessList(AclRule.parse(false, "0.0.0.0/0")),
+                    true, true, 100, List.of())));
+    private TestConnector.Connection watcher;
+
+    @BeforeEach
+    void watch() {
+        watcher = connector.login("admin", "s3cret");
+        watcher.read();
+        watcher.exchange("Action: Events\r\nEventMask: security\r\n\r\n");
+    }
+
+    private static String head(String name, String version, String account) {
+        return "Event: " + name + "\r\nPrivilege: security,all\r\nEventTV: " + TV + "\r\nSeverity: Error\r\nService: AMI\r\n"
+                + "EventVersion: " + version + "\r\nAccountID: " + account + "\r\nSessionID: %s\r\n"
+                + "LocalAddress: IPV4/TCP/127.0.0.1/5038\r\nRemoteAddress: IPV4/TCP/127.0.0.1/40000\r\n";
+    }
+
+    private String failLogin(String headers) {
+        var c = connector.connect();
+        c.channel().freezeTime();
+        c.send("Action: Login\r\n" + headers + "\r\n");
+        String id = connector.context.sessions().all().stream().filter(s -> !s.isAuthenticated()).findFirst()
+                .orElseThrow().id();
+        c.channel().advanceTimeBy(1, TimeUnit.SECONDS);
+        c.channel().runScheduledPendingTasks();
+        return watcher.read().replace(id, "%s");
+    }
+
+    @Test
+    void unknownAccount() {
+        assertEquals(head("InvalidAccountID", "1", "nobody") + "SessionTV: " + EPOCH + "\r\n\r\n",
+                failLogin("Username: nobody\r\nSecret: x\r\n"));
+    }
+
+    @Test
+    void wrongSecretNamesTheAccountAsTyped() {
+        assertEquals(head("InvalidPassword", "2", "ADMIN") + "SessionTV: " + EPOCH + "\r\n\r\n",
+                failLogin("Username: ADMIN\r\nSecret: wrong\r\n"));
+    }
+
+    @Test
+    void refusedByTheAcl() {
+        assertEquals(head("FailedACL", "1", "fenced") + "SessionTV: " + EPOCH + "\r\n\r\n",
+                failLogin("Username: fenced\r\nSecret: pw\r\n"));
+    }
+
+    @Test
+    void wrongMd5KeyReportsChallengeResponseAndExpectedKey() {
+        var c = connector.connect();
+        c.channel().freezeTime();
+        String challenge = c.exchange("Action: Challenge\r\nAuthType: MD5\r\n\r\n").replaceAll("(?s).*Challenge: (\\d+).*", "$1");
+        String id = connector.context.sessions().all().stream().filter(s -> !s.isAuthenticated()).findFirst()
+                .orElseThrow().id();
+        c.send("Action: Login\r\nAuthType: MD5\r\nUsername: admin\r\nKey: 00000000000000000000000000000000\r\n\r\n");
+        String expected = dev.ami.server.action.login.LoginActionAccess.md5Hex(challenge + "s3cret");
+        assertEquals(head("ChallengeResponseFailed", "1", "").formatted(id) + "Challenge: " + challenge + "\r\n"
+                + "Response: 00000000000000000000000000000000\r\nExpectedResponse: " + expected + "\r\n"
+                + "SessionTV: " + EPOCH + "\r\n\r\n", watcher.read());
+        // no key at all: MD5 is not attempted and nothing is reported
+        var d = connector.connect();
+        d.send("Action: Login\r\nAuthType: MD5\r\nUsername: admin\r\n\r\n");
+        assertEquals("", watcher.read());
+    }
+
+    @Test
+    void aRequestTheAccountMayNotRunIsReportedAfterTheRefusal() {
+        var limited = connector.login("callonly", "pw");
+        limited.read();
+        watcher.read();
+        String id = connector.context.sessions().all().stream()
+                .filter(s -> s.isAuthenticated() && s.loginName().equals("callonly")).findFirst().orElseThrow().id();
+        String out = limited.exchange("Action: CoreSettings\r\n\r\n");
+        assertEquals("Response: Error\r\nMessage: Permission denied\r\n\r\n" + head("RequestNotAllowed", "1", "callonly")
+                .formatted(id) + "RequestType: Action: CoreSettings\r\nSessionTV: " + TV + "\r\n\r\n", out);
+    }
+}
