@@ -2,6 +2,7 @@ package dev.ami.server.action.cli;
 
 import dev.ami.server.action.ActionCall;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** One CLI command reachable through {@code Action: Command}. */
 public interface CliCommand {
@@ -10,11 +11,12 @@ public interface CliCommand {
     List<String> words();
 
     /**
-     * Runs the command.
+     * Runs the command. Most commands answer at once; one that must wait (such as
+     * {@code manager reload}) returns a stage that completes later, off the event loop.
      *
      * @param call      the Command request (its session, the connector)
-     * @param arguments the words after {@link #words()}
+     * @param arguments the words after {@link #words()}, as typed
      * @return the output lines
      */
-    List<String> run(ActionCall call, List<String> arguments);
+    CompletionStage<List<String>> run(ActionCall call, List<String> arguments);
 }

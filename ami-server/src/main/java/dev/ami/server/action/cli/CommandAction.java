@@ -4,9 +4,12 @@ import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code Action: Command}: runs a CLI command and returns each output line as an {@code Output:}
@@ -18,7 +21,13 @@ public final class CommandAction extends AbstractAction {
     private static final List<List<String>> BLACKLIST = List.of(
             List.of("module", "load"), List.of("module", "unload"), List.of("restart", "gracefully"));
 
-    private final List<CliCommand> commands = List.of(new CoreShowVersion(), new CoreShowUptime());
+    private final List<CliCommand> commands = new ArrayList<>();
+
+    {
+        commands.add(new CoreShowVersion());
+        commands.add(new CoreShowUptime());
+        commands.addAll(ManagerCli.commands());
+    }
 
     public CommandAction() {
         super("Command", "Execute Asterisk CLI Command.", AuthorityClass.COMMAND);
@@ -37,12 +46,30 @@ public final class CommandAction extends AbstractAction {
             call.replyError("Command blacklisted");
             return;
         }
+        CliCommand best = null;
         for (CliCommand command : commands) {
             List<String> name = command.words();
-            if (words.size() >= name.size() && words.subList(0, name.size()).equals(name)) {
-                reply(call, call.success(), command.run(call, words.subList(name.size(), words.size())));
-                return;
+            boolean matches = words.size() >= name.size() && words.subList(0, name.size()).equals(name);
+            if (matches && (best == null || name.size() > best.words().size())) {
+                best = command;
             }
+        }
+        if (best != null) {
+            List<String> typed = Arrays.stream(line.strip().split("\\s+")).toList();
+            CompletionStage<List<String>> output = best.run(call, typed.subList(best.words().size(), typed.size()));
+            CompletableFuture<List<String>> done = output.toCompletableFuture();
+            if (done.isDone() && !done.isCompletedExceptionally()) {
+                reply(call, call.success(), done.join());
+            } else {
+                call.session().await(output, (lines, failure) -> {
+                    if (failure != null) {
+                        reply(call, call.error(), List.of("Command failed: " + failure.getMessage()));
+                    } else {
+                        reply(call, call.success(), lines);
+                    }
+                });
+            }
+            return;
         }
         reply(call, call.error(), List.of("No such command '" + line + "' (type 'core show help "
                 + String.join(" ", words.subList(0, Math.min(2, words.size()))) + "' for other possible commands)"));
@@ -50,7 +77,8 @@ public final class CommandAction extends AbstractAction {
 
     private static void reply(ActionCall call, ManagerResponse response, List<String> output) {
         response.message("Command output follows");
-        output.forEach(o -> response.header("Output", o));
+        // Asterisk splits the CLI text on line ends: a command that prints nothing gives one empty line
+        (output.isEmpty() ? List.of("") : output).forEach(o -> response.header("Output", o));
         call.reply(response.build());
     }
 }

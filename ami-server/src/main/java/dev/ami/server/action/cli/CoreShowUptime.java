@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** {@code core show uptime}: time since the server started and since the last reload. */
 final class CoreShowUptime implements CliCommand {
@@ -15,10 +17,11 @@ final class CoreShowUptime implements CliCommand {
     }
 
     @Override
-    public List<String> run(ActionCall call, List<String> arguments) {
+    public CompletionStage<List<String>> run(ActionCall call, List<String> arguments) {
         Instant now = call.now();
-        return List.of("System uptime: " + spell(Duration.between(call.connector().startedAt(), now)),
-                "Last reload: " + spell(Duration.between(call.connector().lastReload(), now)));
+        return CompletableFuture.completedFuture(List.of(
+                "System uptime: " + spell(Duration.between(call.connector().startedAt(), now)),
+                "Last reload: " + spell(Duration.between(call.connector().lastReload(), now))));
     }
 
     /** Asterisk's form: {@code 1 day, 2 hours, 1 minute, 5 seconds}; zero parts left out. */

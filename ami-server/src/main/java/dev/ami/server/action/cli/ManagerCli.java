@@ -1,0 +1,136 @@
+package dev.ami.server.action.cli;
+
+import dev.ami.api.authority.AuthorityClass;
+import dev.ami.server.action.ActionCall;
+import dev.ami.server.action.ActionHandler;
+import dev.ami.server.session.AmiSession;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The {@code manager show …} and {@code manager reload} CLI commands, with Asterisk 22's layouts
+ * (main/manager.c handle_showmanconn, handle_showmanagers, handle_showmanager, handle_showmancmds).
+ */
+final class ManagerCli {
+
+    /** Asterisk's MGR_SHOW_TERMINAL_WIDTH. */
+    private static final int TERMINAL_WIDTH = 80;
+
+    private ManagerCli() {
+    }
+
+    static List<CliCommand> commands() {
+        return List.of(
+                command(List.of("manager", "show", "connected"), ManagerCli::connected),
+                command(List.of("manager", "show", "users"), ManagerCli::users),
+                command(List.of("manager", "show", "user"), ManagerCli::user),
+                command(List.of("manager", "show", "commands"), ManagerCli::actions),
+                new CliCommand() {
+                    @Override
+                    public List<String> words() {
+                        return List.of("manager", "reload");
+                    }
+
+                    @Override
+                    public CompletionStage<List<String>> run(ActionCall call, List<String> arguments) {
+                        return call.connector().reloader().reload().thenApply(configuration -> List.of());
+                    }
+                });
+    }
+
+    private interface Lines {
+        List<String> of(ActionCall call, List<String> arguments);
+    }
+
+    private static CliCommand command(List<String> words, Lines lines) {
+        return new CliCommand() {
+            @Override
+            public List<String> words() {
+                return words;
+            }
+
+            @Override
+            public CompletionStage<List<String>> run(ActionCall call, List<String> arguments) {
+                return CompletableFuture.completedFuture(lines.of(call, arguments));
+            }
+        };
+    }
+
+    /** Every connection, logged in or not; HttpCnt is 0 and FileDes -1 (no file descriptors here). */
+    static List<String> connected(ActionCall call, List<String> arguments) {
+        String head = "  %-15.15s  %-55.55s  %-10.10s  %-10.10s  %-8.8s  %-8.8s  %-10.10s  %-10.10s";
+        List<String> out = new ArrayList<>();
+        out.add(String.format(head, "Username", "IP Address", "Start", "Elapsed", "FileDes", "HttpCnt", "Read", "Write"));
+        long now = call.now().getEpochSecond();
+        Collection<AmiSession> sessions = call.connector().sessions().all();
+        for (AmiSession s : sessions) {
+            long start = s.isAuthenticated() ? s.loggedInAt().getEpochSecond() : 0;
+            int read = s.isAuthenticated() ? s.account().read().bits() : 0;
+            int write = s.isAuthenticated() ? s.account().write().bits() : 0;
+            out.add(String.format("  %-15.15s  %-55.55s  %-10d  %-10d  %-8d  %-8d  %010d  %010d",
+                    s.loginName(), s.remoteHost(), start, now - start, -1, 0, read, write));
+        }
+        out.add(sessions.size() + " users connected.");
+        return out;
+    }
+
+    static List<String> users(ActionCall call, List<String> arguments) {
+        var accounts = call.connector().configuration().accounts();
+        if (accounts.isEmpty()) {
+            return List.of("There are no manager users.");
+        }
+        List<String> out = new ArrayList<>(List.of("", "username", "--------"));
+        accounts.forEach(a -> out.add(a.username()));
+        out.add("-------------------");
+        out.add(accounts.size() + " manager users configured.");
+        return out;
+    }
+
+    static List<String> user(ActionCall call, List<String> arguments) {
+        if (arguments.size() != 1) {
+            return List.of(" Usage: manager show user <user>",
+                    "        Display all information related to the manager user specified.");
+        }
+        return call.connector().configuration().account(arguments.get(0)).map(a -> List.of(
+                "",
+                "          username: " + a.username(),
+                "            secret: " + (a.secret() != null ? "<Set>" : "(N/A)"),
+                "               ACL: " + (a.acl().rules().isEmpty() ? "no" : "yes"),
+                "         read perm: " + exactClasses(a.read().bits()),
+                "        write perm: " + exactClasses(a.write().bits()),
+                "   displayconnects: " + (a.displayConnects() ? "yes" : "no"),
+                "allowmultiplelogin: " + (a.allowMultipleLogin() ? "yes" : "no"),
+                "         Variables: "))
+                .orElse(List.of("There is no manager called " + arguments.get(0)));
+    }
+
+    /** The CLI's form of a class set: only classes fully held, {@code <none>} if none. */
+    static String exactClasses(int bits) {
+        List<String> names = new ArrayList<>();
+        for (AuthorityClass c : AuthorityClass.values()) {
+            if (c != AuthorityClass.NONE && (bits & c.bits()) == c.bits()) {
+                names.add(c.label());
+            }
+        }
+        return names.isEmpty() ? "<none>" : String.join(",", names);
+    }
+
+    static List<String> actions(ActionCall call, List<String> arguments) {
+        Collection<ActionHandler> all = call.connector().actions().sorted();
+        int nameLength = Math.max(1, all.stream().mapToInt(a -> a.name().length()).max().orElse(1));
+        int space = Math.max(0, TERMINAL_WIDTH - nameLength - 4);
+        List<String> out = new ArrayList<>();
+        out.add(row(nameLength, space, "Action", "Synopsis"));
+        out.add(row(nameLength, space, "------", "--------"));
+        all.forEach(a -> out.add(row(nameLength, space, a.name(), a.synopsis())));
+        return out;
+    }
+
+    private static String row(int nameLength, int space, String name, String synopsis) {
+        String cut = synopsis.length() > space ? synopsis.substring(0, space) : synopsis;
+        return "  " + String.format("%-" + nameLength + "." + nameLength + "s", name) + "  " + cut;
+    }
+}
