@@ -278,6 +278,24 @@ class TranscriptIT {
         }
     }
 
+    @Test
+    void facts12_channelActionsOfAnIdleServer() throws IOException {
+        try (AmiTestClient c = loggedInAdmin()) {
+            exchange(c, "Action: Getvar\nVariable: NOT_SET_XYZ\nActionID: 12\n\n",
+                    "Response: Success\nActionID: 12\nVariable: NOT_SET_XYZ\nValue: \n\n");
+            exchange(c, "Action: Hangup\nActionID: 13\n\n", "Response: Error\nActionID: 13\nMessage: No channel specified\n\n");
+            exchange(c, "Action: CoreShowChannels\nActionID: 14\n\n", "Response: Success\nActionID: 14\nEventList: start\n"
+                    + "Message: Channels will follow\n\nEvent: CoreShowChannelsComplete\nActionID: 14\nEventList: Complete\n"
+                    + "ListItems: 0\n\n");
+            exchange(c, "Action: Status\nActionID: s1\n\n", "Response: Success\nActionID: s1\nEventList: start\n"
+                    + "Message: Channel status will follow\n\nEvent: StatusComplete\nActionID: s1\nEventList: Complete\n"
+                    + "ListItems: 0\nItems: 0\n\n");
+            exchange(c, "Action: WaitEvent\nTimeout: 0\nActionID: 15\n\n", "Response: Success\nActionID: 15\n"
+                    + "Message: Waiting for Event completed.\n\nEvent: WaitEventComplete\nActionID: 15\n\n");
+            exchange(c, "Action: Command\nCommand: Module  LOAD foo.so\n\n", "Response: Error\nMessage: Command blacklisted\n\n");
+        }
+    }
+
     /** @return a session logged in as admin, its login response and two events consumed */
     static AmiTestClient loggedInAdmin() throws IOException {
         AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);

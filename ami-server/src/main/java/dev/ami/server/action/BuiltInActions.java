@@ -1,5 +1,9 @@
 package dev.ami.server.action;
 
+import dev.ami.server.action.channels.CoreShowChannelsAction;
+import dev.ami.server.action.channels.GetvarAction;
+import dev.ami.server.action.channels.HangupAction;
+import dev.ami.server.action.channels.StatusAction;
 import dev.ami.server.action.cli.CommandAction;
 import dev.ami.server.action.core.CoreSettingsAction;
 import dev.ami.server.action.core.CoreStatusAction;
@@ -36,6 +40,10 @@ public final class BuiltInActions {
                 new WaitEventAction(),
                 new FilterAction(),
                 new ReloadAction(),
-                new CommandAction()));
+                new CommandAction(),
+                new GetvarAction(),
+                new HangupAction(),
+                new CoreShowChannelsAction(),
+                new StatusAction()));
     }
 }
