@@ -9,6 +9,8 @@ public final class AmiEar {
 
     /** The AMI port of src/test/conf/manager.conf. */
     public static final int PORT = 25038;
+    /** The TLS port of src/test/conf/manager.conf (tlsbindaddr). */
+    public static final int TLS_PORT = 25039;
 
     private AmiEar() {
     }

@@ -9,6 +9,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /** A bare AMI client on a real socket: sends bytes, reads whole messages or everything until close. */
 public final class AmiTestClient implements AutoCloseable {
@@ -33,9 +40,13 @@ public final class AmiTestClient implements AutoCloseable {
      * a while.
      */
     public static AmiTestClient open(int port) throws IOException {
+        return open(port, SocketFactory.getDefault());
+    }
+
+    private static AmiTestClient open(int port, SocketFactory factory) throws IOException {
         long deadline = System.nanoTime() + READY_TIMEOUT_NANOS;
         while (true) {
-            Socket socket = new Socket();
+            Socket socket = factory.createSocket();
             try {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
                 socket.setSoTimeout(READ_TIMEOUT_MILLIS);
@@ -52,7 +63,15 @@ public final class AmiTestClient implements AutoCloseable {
 
     /** Connects and consumes the greeting line, which must be Asterisk 22's. */
     public static AmiTestClient connect(int port) throws IOException {
-        AmiTestClient client = open(port);
+        return greeted(open(port));
+    }
+
+    /** Connects over TLS, trusting the test certificate, and consumes the greeting line. */
+    public static AmiTestClient connectTls(int port) throws IOException {
+        return greeted(open(port, trustingTls()));
+    }
+
+    private static AmiTestClient greeted(AmiTestClient client) throws IOException {
         String greeting = client.readLine();
         if (!greeting.equals("Asterisk Call Manager/11.0.0\r\n")) {
             throw new IOException("unexpected greeting: " + greeting);
@@ -117,6 +136,30 @@ public final class AmiTestClient implements AutoCloseable {
             return true;
         } finally {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        }
+    }
+
+    /** A TLS client for the self-signed certificate of src/test/conf/keys. */
+    private static SSLSocketFactory trustingTls() throws IOException {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("no TLS client context", e);
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The exchanges recorded from Asterisk 22.10.1 (shared/asterisk-transcripts.md §1–§12 and §16),
+ * The exchanges recorded from Asterisk 22.10.1 (shared/asterisk-transcripts.md §1–§12, §16 and §20),
  * replayed against the deployed EAR over a real socket and compared byte for byte, masking only
  * times, session ids, challenge digits and ports.
  */
@@ -249,6 +249,19 @@ class TranscriptIT {
     @Test
     void s16_logoffAfterLogin() throws IOException {
         try (AmiTestClient c = loggedInAdmin()) {
+            c.send(crlf("Action: Logoff\n\n"));
+            assertEquals(crlf(GOODBYE), c.readUntilClosed());
+        }
+    }
+
+    @Test
+    void s20_theSameProtocolOverTls() throws IOException {
+        try (AmiTestClient c = AmiTestClient.connectTls(AmiEar.TLS_PORT)) {
+            exchange(c, "Action: Login\nUsername: admin\nSecret: s3cret\n\n",
+                    "Response: Success\nMessage: Authentication accepted\n\n" + FULLY_BOOTED
+                            + successfulAuth("admin").replace("/TCP/", "/TLS/"));
+            exchange(c, "Action: Ping\nActionID: tls\n\n",
+                    "Response: Success\nActionID: tls\nPing: Pong\nTimestamp: 1795836882.988023\n\n");
             c.send(crlf("Action: Logoff\n\n"));
             assertEquals(crlf(GOODBYE), c.readUntilClosed());
         }

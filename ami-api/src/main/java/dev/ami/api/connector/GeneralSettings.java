@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param timestampEvents    whether events carry a {@code Timestamp:} header after {@code Privilege:}
  * @param brokenEventsAction Asterisk's old Events action: no answer for an "all" or empty mask
  * @param debug              events carry SequenceNumber, File, Line and Func; requests are logged
+ * @param tls                the TLS listener
  */
 public record GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
         boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
-        boolean brokenEventsAction, boolean debug) {
+        boolean brokenEventsAction, boolean debug, TlsSettings tls) {
 
     /** Asterisk's defaults for a manager.conf without these lines. */
     public static final GeneralSettings DEFAULTS =
@@ -26,5 +27,20 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
 
     public GeneralSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** Settings without TLS. */
+    public GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
+            boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
+            boolean brokenEventsAction, boolean debug) {
+        this(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds, authLimit,
+                timestampEvents, brokenEventsAction, debug, TlsSettings.DISABLED);
+    }
+
+    /** @param newTls the TLS settings @return these settings with other TLS settings */
+    public GeneralSettings withTls(TlsSettings newTls) {
+        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
+                authLimit, timestampEvents, brokenEventsAction, debug, newTls);
     }
 }

@@ -7,6 +7,7 @@ import dev.ami.api.filter.EventFilterException;
 import dev.ami.api.filter.EventFilters;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.TlsSettings;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigEntry;
@@ -28,7 +29,8 @@ public final class ManagerConfReader {
     public static final String FILE = "manager.conf";
 
     private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
-            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug");
+            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr",
+            "tlscertfile", "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
             "allowmultiplelogin", "displayconnects", "writetimeout");
 
@@ -85,7 +87,56 @@ public final class ManagerConfReader {
                 atLeastOne(s, "authlimit", d.authLimit(), warnings),
                 bool(s, "timestampevents", d.timestampEvents()),
                 bool(s, "brokeneventsaction", d.brokenEventsAction()),
-                bool(s, "debug", d.debug()));
+                bool(s, "debug", d.debug()),
+                tls(s, bindaddr, port));
+    }
+
+    /** The TLS options and their ssl* aliases; the last line of any spelling wins. */
+    private static TlsSettings tls(ConfigSection s, String bindaddr, int tcpPort) throws ConfigParseException {
+        TlsSettings d = TlsSettings.DISABLED;
+        ConfigEntry addr = lastOf(s, "tlsbindaddr", "sslbindaddr");
+        String address = bindaddr;
+        int port = TlsSettings.DEFAULT_PORT;
+        if (addr != null) {
+            address = withoutPort(addr.value());
+            String p = portOf(addr.value());
+            if (p != null) {
+                port = port(new ConfigEntry(addr.name(), p, addr.file(), addr.line()));
+                if (port == tcpPort) {
+                    port = TlsSettings.DEFAULT_PORT;
+                }
+            }
+        }
+        ConfigEntry enable = lastOf(s, "tlsenable", "sslenable");
+        ConfigEntry cert = lastOf(s, "tlscertfile", "tlscert", "sslcert");
+        ConfigEntry key = lastOf(s, "tlsprivatekey", "sslprivatekey");
+        ConfigEntry cipher = lastOf(s, "tlscipher", "sslcipher");
+        return new TlsSettings(enable != null && AsteriskBoolean.isTrue(enable.value()), address, port,
+                cert == null ? d.certFile() : cert.value(), key == null ? d.privateKey() : key.value(),
+                cipher == null ? d.cipher() : cipher.value());
+    }
+
+    private static ConfigEntry lastOf(ConfigSection s, String... names) {
+        ConfigEntry found = null;
+        for (ConfigEntry e : s.entries()) {
+            for (String n : names) {
+                if (e.name().equalsIgnoreCase(n)) {
+                    found = e;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The port written into an address ({@code 1.2.3.4:5039}, {@code [::1]:5039}), or null. */
+    static String portOf(String address) {
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
+            return close > 0 && address.length() > close + 2 && address.charAt(close + 1) == ':'
+                    ? address.substring(close + 2) : null;
+        }
+        int colon = address.indexOf(':');
+        return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(colon + 1) : null;
     }
 
     private static AccountDefinition account(ConfigSection s, List<String> warnings) throws ConfigParseException {

@@ -2,6 +2,7 @@ package dev.ami.persistence.manager;
 
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.TlsSettings;
 
 /**
  * Writes a stored configuration as manager.conf text in the dialect Asterisk reads, such that
@@ -35,6 +36,17 @@ public final class ManagerConfWriter {
         option(out, "timestampevents", yesNo(g.timestampEvents()));
         option(out, "brokeneventsaction", yesNo(g.brokenEventsAction()));
         option(out, "debug", yesNo(g.debug()));
+        TlsSettings t = g.tls();
+        option(out, "tlsenable", yesNo(t.enabled()));
+        option(out, "tlsbindaddr", (t.bindAddress().contains(":") ? "[" + t.bindAddress() + "]" : t.bindAddress())
+                + ":" + t.port());
+        option(out, "tlscertfile", t.certFile());
+        if (!t.privateKey().isEmpty()) {
+            option(out, "tlsprivatekey", t.privateKey());
+        }
+        if (!t.cipher().isEmpty()) {
+            option(out, "tlscipher", t.cipher());
+        }
         for (AccountDefinition a : configuration.accounts()) {
             out.append('\n').append('[').append(a.username()).append("]\n");
             if (a.secret() != null) {

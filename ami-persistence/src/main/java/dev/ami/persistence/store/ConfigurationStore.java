@@ -146,7 +146,9 @@ public class ConfigurationStore {
         if (general == null) {
             return new ManagerConfiguration(GeneralSettings.DEFAULTS, List.of());
         }
-        GeneralSettings settings = general.toSettings();
+        GeneralSettings stored = general.toSettings();
+        // certificate paths are relative to the configuration folder, as includes are
+        GeneralSettings settings = stored.withTls(stored.tls().resolvedAgainst(AmiPaths.configurationDir()));
         List<Account> accounts = em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
                 .map(a -> a.toDefinition(cipher)).map(a -> a.toAccount(settings)).toList();
         return new ManagerConfiguration(settings, accounts);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.TlsSettings;
 import dev.ami.persistence.conf.ConfigParseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +32,30 @@ class ManagerConfReaderTest {
                 [nosecret]
                 read = call
                 """);
-        assertEquals(new GeneralSettings(true, "127.0.0.1", 5054, false, true, 30, 50, false, false, false), c.general());
+        assertEquals(new GeneralSettings(true, "127.0.0.1", 5054, false, true, 30, 50, false, false, false,
+                new TlsSettings(false, "127.0.0.1", 5039, "asterisk.pem", "", "")), c.general());
         assertEquals(List.of(AccountDefinition.of("admin", "s3cret", "system", "all"),
                 AccountDefinition.of("nosecret", null, "call", "")), c.accounts());
         assertEquals(Authority.parse("system"), c.accounts().get(0).toAccount(c.general()).read());
         assertNull(c.accounts().get(1).toAccount(c.general()).secret());
+    }
+
+    @Test
+    void tlsOptionsTheirAliasesAndPorts() throws Exception {
+        TlsSettings tls = ManagerConfReader.read("""
+                [general]
+                port = 5038
+                bindaddr = 10.0.0.1
+                sslenable = yes
+                tlsbindaddr = 127.0.0.1:5038
+                sslcert = keys/ami.pem
+                tlsprivatekey = keys/ami.key
+                tlscipher = HIGH:!aNULL
+                """).general().tls();
+        // a TLS port equal to the TCP port falls back to 5039, as in Asterisk
+        assertEquals(new TlsSettings(true, "127.0.0.1", 5039, "keys/ami.pem", "keys/ami.key", "HIGH:!aNULL"), tls);
+        assertEquals(6039, ManagerConfReader.read("[general]\ntlsbindaddr = [::1]:6039\n").general().tls().port());
+        assertEquals("::1", ManagerConfReader.read("[general]\ntlsbindaddr = [::1]:6039\n").general().tls().bindAddress());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ami.persistence.manager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.TlsSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +51,9 @@ class ManagerConfRoundTripTest {
     private static ImportedConfiguration generate(Random r) {
         GeneralSettings g = new GeneralSettings(r.nextBoolean(), r.nextBoolean() ? "127.0.0.1" : r.nextBoolean() ? "::" : "0.0.0.0",
                 1024 + r.nextInt(64511), r.nextBoolean(), r.nextBoolean(), 1 + r.nextInt(300), 1 + r.nextInt(500),
-                r.nextBoolean(), r.nextBoolean(), r.nextBoolean());
+                r.nextBoolean(), r.nextBoolean(), r.nextBoolean(), new TlsSettings(r.nextBoolean(),
+                        r.nextBoolean() ? "127.0.0.1" : "::", 1024 + r.nextInt(60000), "keys/" + word(r, "abc") + ".pem",
+                        r.nextBoolean() ? "" : "keys/k.pem", r.nextBoolean() ? "" : "HIGH:!aNULL:!MD5"));
         List<AccountDefinition> accounts = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int n = r.nextInt(25);

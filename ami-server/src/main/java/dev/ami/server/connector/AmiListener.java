@@ -2,6 +2,7 @@ package dev.ami.server.connector;
 
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.api.connector.TlsSettings;
 import dev.ami.server.action.BuiltInActions;
 import dev.ami.server.event.SystemEvents;
 import dev.ami.server.session.AmiChannelInitializer;
@@ -12,6 +13,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.logging.Level;
@@ -30,6 +32,8 @@ final class AmiListener {
     private ConnectorContext context;
     private Channel serverChannel;
     private InetSocketAddress configuredAddress;
+    private Channel tlsChannel;
+    private TlsSettings configuredTls;
 
     AmiListener(EventLoopGroup group, ConfigurationReloader reloader) {
         this.group = group;
@@ -49,9 +53,11 @@ final class AmiListener {
         GeneralSettings general = configuration.general();
         if (!general.enabled()) {
             closeServerChannel();
+            closeTlsChannel();
             LOG.info("AMI is disabled (enabled = no in manager.conf [general]); no listener is bound");
             return;
         }
+        applyTls(general.tls());
         InetSocketAddress address = new InetSocketAddress(general.bindAddress(), general.port());
         if (serverChannel != null && address.equals(configuredAddress)) {
             return;
@@ -59,25 +65,73 @@ final class AmiListener {
         closeServerChannel();
         configuredAddress = address;
         try {
-            serverChannel = new ServerBootstrap()
-                    .group(group)
-                    .channel(NioServerSocketChannel.class)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new AmiChannelInitializer(context, "TCP"))
-                    .bind(address).syncUninterruptibly().channel();
+            serverChannel = listen(new AmiChannelInitializer(context, "TCP"), address);
             LOG.info(() -> "AMI listening on " + address + " (" + configuration.accounts().size() + " accounts)");
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             LOG.log(Level.SEVERE, "AMI cannot listen on " + address + " (manager.conf [general] bindaddr/port): " + e, e);
         }
     }
 
-    private void closeServerChannel() {
-        if (serverChannel != null) {
-            Channel closing = serverChannel;
-            serverChannel = null;
-            closing.close().syncUninterruptibly();
-            LOG.info(() -> "AMI listener on " + closing.localAddress() + " closed");
+    /**
+     * Binds, moves or closes the TLS listener. A certificate or key that cannot be used is logged
+     * with its file and the reason; the TCP listener and every session carry on.
+     */
+    private void applyTls(TlsSettings tls) {
+        if (!tls.enabled()) {
+            closeTlsChannel();
+            return;
         }
+        if (tlsChannel != null && tls.equals(configuredTls)) {
+            return;
+        }
+        closeTlsChannel();
+        configuredTls = tls;
+        InetSocketAddress address = new InetSocketAddress(tls.bindAddress(), tls.port());
+        SslContext sslContext;
+        try {
+            sslContext = TlsContextFactory.serverContext(tls);
+        } catch (IllegalArgumentException e) {
+            LOG.severe("AMI over TLS is not started (manager.conf [general]): " + e.getMessage());
+            configuredTls = null;
+            return;
+        }
+        try {
+            tlsChannel = listen(new AmiChannelInitializer(context, "TLS", sslContext), address);
+            LOG.info(() -> "AMI over TLS listening on " + address);
+        } catch (Exception e) { // as above
+            LOG.log(Level.SEVERE, "AMI cannot listen for TLS on " + address + " (manager.conf [general] tlsbindaddr): " + e, e);
+        }
+    }
+
+    private Channel listen(AmiChannelInitializer initializer, InetSocketAddress address) {
+        return new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(initializer)
+                .bind(address).syncUninterruptibly().channel();
+    }
+
+    private void closeTlsChannel() {
+        closeListening(tlsChannel, "AMI TLS listener");
+        tlsChannel = null;
+    }
+
+    private void closeServerChannel() {
+        closeListening(serverChannel, "AMI listener");
+        serverChannel = null;
+    }
+
+    private static void closeListening(Channel channel, String what) {
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+            LOG.info(() -> what + " on " + channel.localAddress() + " closed");
+        }
+    }
+
+    /** @return the address the TLS listener is bound to, or null */
+    synchronized InetSocketAddress boundTlsAddress() {
+        return tlsChannel == null ? null : (InetSocketAddress) tlsChannel.localAddress();
     }
 
     /** @return the address the listener is bound to, or null */
@@ -88,6 +142,7 @@ final class AmiListener {
     /** Stops accepting connections, tells every session the server is shutting down, and closes them. */
     synchronized void close() {
         closeServerChannel();
+        closeTlsChannel();
         if (context != null) {
             context.publish(SystemEvents.shutdown(), SystemEvents.CLASS);
             context.sessions().closeAll();

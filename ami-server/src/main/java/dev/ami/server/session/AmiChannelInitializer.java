@@ -4,9 +4,14 @@ import dev.ami.api.connector.Account;
 import dev.ami.server.codec.AmiFrameDecoder;
 import dev.ami.server.codec.AmiMessageEncoder;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.WriteTimeoutHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /** The pipeline of one AMI connection: framing in, messages out, then the session. */
 public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
@@ -14,18 +19,65 @@ public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
     /** The name of the write-timeout handler in the pipeline. */
     public static final String WRITE_TIMEOUT = "write-timeout";
 
+    private static final Logger LOG = Logger.getLogger(AmiChannelInitializer.class.getName());
     private static final AmiMessageEncoder ENCODER = new AmiMessageEncoder();
 
     private final ConnectorContext connector;
     private final String transport;
+    private final SslContext tls;
 
+    /** A plain TCP pipeline. */
     public AmiChannelInitializer(ConnectorContext connector, String transport) {
+        this(connector, transport, null);
+    }
+
+    /**
+     * @param connector what the sessions share
+     * @param transport {@code TCP} or {@code TLS}, as security events name it
+     * @param tls       the server TLS context, or null for plain TCP
+     */
+    public AmiChannelInitializer(ConnectorContext connector, String transport, SslContext tls) {
         this.connector = connector;
         this.transport = transport;
+        this.tls = tls;
     }
 
     @Override
     protected void initChannel(Channel channel) {
+        if (tls == null) {
+            addSessionHandlers(channel);
+            return;
+        }
+        // The same protocol inside TLS. The session starts (greeting, writetimeout, authtimeout)
+        // once the handshake is done, so a slow handshake is not taken for a stalled reader;
+        // SslHandler's own handshake timeout bounds a client that never finishes it.
+        channel.pipeline()
+                .addLast("tls", tls.newHandler(channel.alloc()))
+                .addLast("tls-start", new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelActive(ChannelHandlerContext ctx) {
+                        // the session handlers are not there yet; they see channelActive after the handshake
+                    }
+
+                    @Override
+                    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+                        if (event instanceof SslHandshakeCompletionEvent done) {
+                            if (done.isSuccess()) {
+                                addSessionHandlers(ctx.channel());
+                                ctx.pipeline().remove(this);
+                                ctx.fireChannelActive();
+                            } else {
+                                LOG.fine(() -> "AMI TLS handshake with " + ctx.channel().remoteAddress() + " failed: " + done.cause());
+                                ctx.close();
+                            }
+                        } else {
+                            ctx.fireUserEventTriggered(event);
+                        }
+                    }
+                });
+    }
+
+    private void addSessionHandlers(Channel channel) {
         channel.pipeline()
                 // Asterisk's writetimeout: a write that cannot complete in time ends the session.
                 // Before login the default applies; LoginAction sets the account's value.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.api.connector.TlsSettings;
 import dev.ami.server.session.TestConnector;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -63,6 +64,45 @@ class AmiListenerTest {
         }
         listener.apply(config(false, second));
         assertNull(listener.boundAddress());
+    }
+
+    @Test
+    void theTlsListenerSpeaksTheSameProtocolAndNamesItsTransport() throws Exception {
+        listener.apply(tlsConfig(TlsContextFactoryTest.fixture("ami-cert.pem"), TlsContextFactoryTest.fixture("ami-key.pem")));
+        int port = listener.boundTlsAddress().getPort();
+        try (Socket socket = TlsContextFactoryTest.trustingClient().createSocket("127.0.0.1", port)) {
+            InputStream in = socket.getInputStream();
+            assertEquals("Asterisk Call Manager/11.0.0\r\n", readUntil(in, "\r\n"));
+            socket.getOutputStream().write("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String login = readUntil(in, "UsingPassword: 0\r\n");
+            assertTrue(login.startsWith("Response: Success\r\nMessage: Authentication accepted\r\n\r\n"), login);
+            assertTrue(login.contains("LocalAddress: IPV4/TLS/127.0.0.1/" + port + "\r\n"), login);
+            assertTrue(login.contains("RemoteAddress: IPV4/TLS/127.0.0.1/" + socket.getLocalPort() + "\r\n"), login);
+        }
+        // the plain listener is still there
+        assertTrue(listener.boundAddress() != null);
+    }
+
+    @Test
+    void anUnusableCertificateLeavesTlsOffAndTcpRunning() {
+        listener.apply(tlsConfig(TlsContextFactoryTest.fixture("broken.pem"), ""));
+        assertNull(listener.boundTlsAddress());
+        assertTrue(listener.boundAddress() != null);
+        // fixing the file name in a reload brings TLS up without touching TCP
+        int tcpPort = listener.boundAddress().getPort();
+        listener.apply(tlsConfig(TlsContextFactoryTest.fixture("ami-combined.pem"), ""));
+        assertTrue(listener.boundTlsAddress() != null);
+        assertEquals(tcpPort, listener.boundAddress().getPort());
+        listener.apply(config(true));
+        assertNull(listener.boundTlsAddress());
+        assertEquals(tcpPort, listener.boundAddress().getPort());
+    }
+
+    private static ManagerConfiguration tlsConfig(String cert, String key) {
+        GeneralSettings general = config(true).general()
+                .withTls(new TlsSettings(true, "127.0.0.1", 0, cert, key, ""));
+        return new ManagerConfiguration(general, TestConnector.ACCOUNTS);
     }
 
     @Test

@@ -1,0 +1,43 @@
+package dev.ami.api.connector;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The TLS listener of manager.conf {@code [general]}: the same protocol as TCP, inside TLS.
+ *
+ * @param enabled     {@code tlsenable}
+ * @param bindAddress the address of {@code tlsbindaddr} (default: {@code bindaddr})
+ * @param port        the port of {@code tlsbindaddr} (default and whenever it equals the TCP port: 5039)
+ * @param certFile    {@code tlscertfile}: PEM certificate chain (and the key, when no private key file is set)
+ * @param privateKey  {@code tlsprivatekey}: PEM private key file, or empty
+ * @param cipher      {@code tlscipher}, as written (stored; the JDK's default suites are used today)
+ */
+public record TlsSettings(boolean enabled, String bindAddress, int port, String certFile, String privateKey,
+        String cipher) {
+
+    /** Asterisk's TLS port when tlsbindaddr names none. */
+    public static final int DEFAULT_PORT = 5039;
+
+    /** TLS off, with Asterisk's defaults for the rest. */
+    public static final TlsSettings DISABLED = new TlsSettings(false, "::", DEFAULT_PORT, "asterisk.pem", "", "");
+
+    public TlsSettings {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(certFile, "certFile");
+        Objects.requireNonNull(privateKey, "privateKey");
+        Objects.requireNonNull(cipher, "cipher");
+    }
+
+    /**
+     * @param dir the configuration folder
+     * @return these settings with relative certificate and key paths resolved against the folder
+     */
+    public TlsSettings resolvedAgainst(Path dir) {
+        return new TlsSettings(enabled, bindAddress, port, resolve(dir, certFile), resolve(dir, privateKey), cipher);
+    }
+
+    private static String resolve(Path dir, String file) {
+        return file.isEmpty() ? file : dir.resolve(file).toString();
+    }
+}
