@@ -52,7 +52,9 @@ public final class ActionDispatcher {
         }
         Optional<ActionHandler> handler = connector.actions().find(name.get());
         if (!session.isAuthenticated() && !handler.map(ActionHandler::allowedBeforeLogin).orElse(false)) {
+            // Asterisk reports any action but Login, Logoff and Challenge before login, known or not
             call.replyError(PERMISSION_DENIED);
+            connector.publish(SecurityEvents.requestNotAllowed(session, name.get(), call.now()), SecurityEvents.CLASS);
             return;
         }
         if (MultipleLoginGuard.refuses(call, name.get())) {
@@ -85,9 +87,6 @@ public final class ActionDispatcher {
     }
 
     private void reportBadFormat(ActionCall call, String requestType) {
-        if (call.session().isAuthenticated()) {
-            connector.publish(SecurityEvents.requestBadFormat(call.session(), requestType, call.now()),
-                    SecurityEvents.CLASS);
-        }
+        connector.publish(SecurityEvents.requestBadFormat(call.session(), requestType, call.now()), SecurityEvents.CLASS);
     }
 }

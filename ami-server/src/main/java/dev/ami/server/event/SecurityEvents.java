@@ -66,7 +66,7 @@ public final class SecurityEvents {
     /** A logged-in session asked for an action its account may not run. */
     public static ManagerMessage requestNotAllowed(AmiSession session, String action, Instant now) {
         List<Header> h = common("RequestNotAllowed", ERROR, 1, session.loginName(), session, now);
-        h.add(new Header("RequestType", "Action: " + action));
+        h.add(new Header("RequestType", requestType("Action: " + action)));
         return end(h, session);
     }
 
@@ -83,10 +83,15 @@ public final class SecurityEvents {
     public static ManagerMessage requestBadFormat(AmiSession session, String requestType, Instant now) {
         List<Header> h = start("RequestBadFormat", ERROR, 1, now);
         addSession(h, session);
-        h.add(new Header("RequestType", requestType));
+        h.add(new Header("RequestType", requestType(requestType)));
         h.add(new Header("SessionTV", AmiTime.eventTv(session.loggedInAt())));
         h.add(new Header("AccountID", session.loginName()));
         return new ManagerMessage(h);
+    }
+
+    /** Asterisk formats the request type into a 64-byte buffer: at most 63 characters survive. */
+    private static String requestType(String text) {
+        return text.length() > 63 ? text.substring(0, 63) : text;
     }
 
     private static List<Header> common(String name, String severity, int version, String accountId,

@@ -95,4 +95,41 @@ class SecurityEventsTest {
         assertEquals("Response: Error\r\nMessage: Permission denied\r\n\r\n" + head("RequestNotAllowed", "1", "callonly")
                 .formatted(id) + "RequestType: Action: CoreSettings\r\nSessionTV: " + TV + "\r\n\r\n", out);
     }
+
+    @Test
+    void anyActionBeforeLoginButLoginLogoffChallengeIsReportedKnownOrNot() {
+        var c = connector.connect();
+        String id = connector.context.sessions().all().stream().filter(s -> !s.isAuthenticated()).findFirst()
+                .orElseThrow().id();
+        assertEquals("Response: Error\r\nMessage: Permission denied\r\n\r\n", c.exchange("Action: Ping\r\n\r\n"));
+        assertEquals(head("RequestNotAllowed", "1", "").formatted(id) + "RequestType: Action: Ping\r\nSessionTV: "
+                + EPOCH + "\r\n\r\n", watcher.read());
+        c.exchange("Action: NoSuchThing\r\n\r\n");
+        assertEquals(head("RequestNotAllowed", "1", "").formatted(id) + "RequestType: Action: NoSuchThing\r\nSessionTV: "
+                + EPOCH + "\r\n\r\n", watcher.read());
+    }
+
+    @Test
+    void aMissingActionBeforeLoginIsABadFormat() {
+        var c = connector.connect();
+        String id = connector.context.sessions().all().stream().filter(s -> !s.isAuthenticated()).findFirst()
+                .orElseThrow().id();
+        assertEquals("Response: Error\r\nMessage: Missing action in request\r\n\r\n", c.exchange("Foo: bar\r\n\r\n"));
+        assertEquals(("Event: RequestBadFormat\r\nPrivilege: security,all\r\nEventTV: " + TV + "\r\nSeverity: Error\r\n"
+                + "Service: AMI\r\nEventVersion: 1\r\nSessionID: %s\r\nLocalAddress: IPV4/TCP/127.0.0.1/5038\r\n"
+                + "RemoteAddress: IPV4/TCP/127.0.0.1/40000\r\nRequestType: Action: NONE\r\nSessionTV: " + EPOCH
+                + "\r\nAccountID: \r\n\r\n").formatted(id), watcher.read());
+    }
+
+    @Test
+    void theRequestTypeIsCutAt63Characters() {
+        var limited = connector.login("callonly", "pw");
+        limited.read();
+        watcher.read();
+        String name = "X".repeat(80);
+        limited.exchange("Action: " + name + "\r\n\r\n");
+        String event = watcher.read();
+        assertEquals("RequestType: Action: " + "X".repeat(55), event.lines().filter(l -> l.startsWith("RequestType:"))
+                .findFirst().orElseThrow());
+    }
 }
