@@ -17,4 +17,12 @@ public interface ConfigurationSource {
      * @return a consistent snapshot
      */
     ManagerConfiguration currentConfiguration();
+
+    /**
+     * Hands the application what the running connector offers (event routing, application
+     * actions, session statistics). Called once each time the connector has started listening.
+     *
+     * @param link the connector's side
+     */
+    void connectorReady(ConnectorLink link);
 }

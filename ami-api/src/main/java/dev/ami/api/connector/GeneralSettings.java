@@ -1,5 +1,6 @@
 package dev.ami.api.connector;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,10 +17,14 @@ import java.util.Objects;
  * @param brokenEventsAction Asterisk's old Events action: no answer for an "all" or empty mask
  * @param debug              events carry SequenceNumber, File, Line and Func; requests are logged
  * @param tls                the TLS listener
+ * @param channelVars        {@code channelvars}: channel variables appended to channel events as
+ *                           {@code ChanVariable:} headers, in order
+ * @param disabledEvents     {@code disabledevents}: event names (exact case) no session receives
  */
 public record GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
         boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
-        boolean brokenEventsAction, boolean debug, TlsSettings tls) {
+        boolean brokenEventsAction, boolean debug, TlsSettings tls, List<String> channelVars,
+        List<String> disabledEvents) {
 
     /** Asterisk's defaults for a manager.conf without these lines. */
     public static final GeneralSettings DEFAULTS =
@@ -28,6 +33,16 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
     public GeneralSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(tls, "tls");
+        channelVars = List.copyOf(channelVars);
+        disabledEvents = List.copyOf(disabledEvents);
+    }
+
+    /** Settings without event options. */
+    public GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
+            boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
+            boolean brokenEventsAction, boolean debug, TlsSettings tls) {
+        this(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds, authLimit,
+                timestampEvents, brokenEventsAction, debug, tls, List.of(), List.of());
     }
 
     /** Settings without TLS. */
@@ -41,6 +56,16 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
     /** @param newTls the TLS settings @return these settings with other TLS settings */
     public GeneralSettings withTls(TlsSettings newTls) {
         return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
-                authLimit, timestampEvents, brokenEventsAction, debug, newTls);
+                authLimit, timestampEvents, brokenEventsAction, debug, newTls, channelVars, disabledEvents);
+    }
+
+    /**
+     * @param vars     the channelvars list
+     * @param disabled the disabledevents list
+     * @return these settings with other event options
+     */
+    public GeneralSettings withEventOptions(List<String> vars, List<String> disabled) {
+        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
+                authLimit, timestampEvents, brokenEventsAction, debug, tls, vars, disabled);
     }
 }

@@ -25,6 +25,24 @@ public record Header(String name, String value) {
         return new Header(line, null);
     }
 
+    /**
+     * @param text a header name or value
+     * @return true if the text holds no line break (it would end the header, or the message, early)
+     */
+    public static boolean isSingleLine(String text) {
+        return text.indexOf('\r') < 0 && text.indexOf('\n') < 0;
+    }
+
+    /**
+     * @param header a header
+     * @throws IllegalArgumentException if its name or value holds a line break
+     */
+    public static void requireSingleLine(Header header) {
+        if (!isSingleLine(header.name()) || (header.value() != null && !isSingleLine(header.value()))) {
+            throw new IllegalArgumentException("header " + header.name().strip() + " holds a line break");
+        }
+    }
+
     /** @return true when this is a raw line rather than a name and a value */
     public boolean isRaw() {
         return value == null;

@@ -1,9 +1,12 @@
 package dev.ami.persistence.store;
 
 import dev.ami.api.connector.ConfigurationSource;
+import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.persistence.bridge.ConnectorLinks;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 
 /**
@@ -20,8 +23,16 @@ public class ConfigurationEndpoint implements ConfigurationSource {
     @EJB
     private ConfigurationStore store;
 
+    @Inject
+    ConnectorLinks links;
+
     @Override
     public ManagerConfiguration currentConfiguration() {
         return store.currentConfiguration();
+    }
+
+    @Override
+    public void connectorReady(ConnectorLink link) {
+        links.connected(link);
     }
 }

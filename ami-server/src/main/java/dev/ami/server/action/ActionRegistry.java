@@ -30,6 +30,15 @@ public final class ActionRegistry {
         }
     }
 
+    /**
+     * Removes an action, if this very handler is the one registered under its name.
+     *
+     * @param handler the action
+     */
+    public void unregister(ActionHandler handler) {
+        byName.remove(key(handler.name()), handler);
+    }
+
     /** @param name the name as sent @return the action, or empty */
     public Optional<ActionHandler> find(String name) {
         return Optional.ofNullable(byName.get(key(name)));

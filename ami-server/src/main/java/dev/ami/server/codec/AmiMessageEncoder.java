@@ -21,6 +21,16 @@ public final class AmiMessageEncoder extends MessageToByteEncoder<ManagerMessage
 
     @Override
     protected void encode(ChannelHandlerContext ctx, ManagerMessage message, ByteBuf out) {
+        write(message, out);
+    }
+
+    /**
+     * Writes a message's wire form.
+     *
+     * @param message the message
+     * @param out     where its bytes go
+     */
+    public static void write(ManagerMessage message, ByteBuf out) {
         for (Header header : message.headers()) {
             out.writeCharSequence(header.name(), StandardCharsets.ISO_8859_1);
             if (!header.isRaw()) {

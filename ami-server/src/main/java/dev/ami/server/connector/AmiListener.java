@@ -129,6 +129,11 @@ final class AmiListener {
         }
     }
 
+    /** @return what the sessions share, or null before the first configuration */
+    synchronized ConnectorContext context() {
+        return context;
+    }
+
     /** @return the address the TLS listener is bound to, or null */
     synchronized InetSocketAddress boundTlsAddress() {
         return tlsChannel == null ? null : (InetSocketAddress) tlsChannel.localAddress();

@@ -51,6 +51,7 @@ public class AmiResourceAdapter implements ResourceAdapter {
     // volatile: read by reload() on event loops without the adapter's lock, which stop() holds
     // while it waits for those loops to end
     private volatile MessageEndpointFactory activeEndpoint;
+    private AmiConnectorLink link;
 
     @Override
     public synchronized void start(BootstrapContext context) {
@@ -63,6 +64,7 @@ public class AmiResourceAdapter implements ResourceAdapter {
 
     @Override
     public synchronized void stop() {
+        closeLink();
         if (listener != null) {
             listener.close();
         }
@@ -88,6 +90,7 @@ public class AmiResourceAdapter implements ResourceAdapter {
     public synchronized void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
         if (factory == activeEndpoint) {
             activeEndpoint = null;
+            closeLink();
             listener.close();
         }
     }
@@ -127,6 +130,23 @@ public class AmiResourceAdapter implements ResourceAdapter {
         }
     }
 
+    /** @return a new link for the application side, replacing (and closing) the previous one */
+    private synchronized AmiConnectorLink newLink(MessageEndpointFactory factory) {
+        if (factory != activeEndpoint || listener.context() == null) {
+            return null;
+        }
+        closeLink();
+        link = new AmiConnectorLink(listener.context());
+        return link;
+    }
+
+    private void closeLink() {
+        if (link != null) {
+            link.closeAll();
+            link = null;
+        }
+    }
+
     private synchronized boolean stillActive(MessageEndpointFactory factory) {
         return factory == activeEndpoint;
     }
@@ -155,6 +175,11 @@ public class AmiResourceAdapter implements ResourceAdapter {
                     try {
                         ManagerConfiguration configuration = ((ConfigurationSource) endpoint).currentConfiguration();
                         configurationLoaded(factory, configuration);
+                        AmiConnectorLink ready = retry ? newLink(factory) : null;
+                        if (ready != null) {
+                            // once per activation: the application side gets events, actions, statistics
+                            ((ConfigurationSource) endpoint).connectorReady(ready);
+                        }
                         done.complete(configuration);
                         return;
                     } finally {

@@ -9,8 +9,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.WriteTimeoutHandler;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /** The pipeline of one AMI connection: framing in, messages out, then the session. */
@@ -81,7 +79,7 @@ public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
         channel.pipeline()
                 // Asterisk's writetimeout: a write that cannot complete in time ends the session.
                 // Before login the default applies; LoginAction sets the account's value.
-                .addLast(WRITE_TIMEOUT, new WriteTimeoutHandler(Account.DEFAULT_WRITE_TIMEOUT, TimeUnit.MILLISECONDS))
+                .addLast(WRITE_TIMEOUT, new WriteStallGuard(Account.DEFAULT_WRITE_TIMEOUT))
                 .addLast("frames", new AmiFrameDecoder())
                 .addLast("messages", ENCODER)
                 .addLast("session", new AmiSessionHandler(connector, transport));

@@ -7,10 +7,10 @@ import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
-import dev.ami.server.codec.AmiMessageEncoder;
+import dev.ami.api.connector.SessionStatistics;
+import dev.ami.server.routing.OutboundEvent;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.timeout.WriteTimeoutHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.logging.Logger;
 
 /**
  * The state of one AMI connection. It is changed only on its channel's event loop; the fields
@@ -31,6 +32,7 @@ import java.util.function.BiConsumer;
 public final class AmiSession {
 
     private static final SecureRandom CHALLENGES = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(AmiSession.class.getName());
 
     private final Channel channel;
     private final String id;
@@ -45,13 +47,16 @@ public final class AmiSession {
     private PendingWait wait;
     private boolean busy;
     private Runnable onIdle = () -> { };
-    private final List<EventFilter> filters = new ArrayList<>();
+    /** Replaced, never changed in place: the routing threads read it. */
+    private volatile List<EventFilter> filters = List.of();
+    private final EventOutbox outbox;
 
     public AmiSession(Channel channel, Instant createdAt, String transport) {
         this.channel = channel;
         this.createdAt = createdAt;
         this.transport = transport;
         this.id = "0x" + Long.toHexString(ThreadLocalRandom.current().nextLong(0x100000000L, 0x800000000000L));
+        this.outbox = new EventOutbox(channel, this::emit, this::overflowed);
     }
 
     /** @return an opaque id, printed like Asterisk's session pointer */
@@ -124,12 +129,10 @@ public final class AmiSession {
         this.loginName = typedName;
         this.loggedInAt = now;
         this.eventMask = mask;
-        filters.addAll(loggedIn.eventFilters());
+        filters = List.copyOf(loggedIn.eventFilters());
         this.account = loggedIn;
-        if (loggedIn.writeTimeoutMillis() != Account.DEFAULT_WRITE_TIMEOUT
-                && channel.pipeline().get(AmiChannelInitializer.WRITE_TIMEOUT) != null) {
-            channel.pipeline().replace(AmiChannelInitializer.WRITE_TIMEOUT, AmiChannelInitializer.WRITE_TIMEOUT,
-                    new WriteTimeoutHandler(loggedIn.writeTimeoutMillis(), TimeUnit.MILLISECONDS));
+        if (channel.pipeline().get(AmiChannelInitializer.WRITE_TIMEOUT) instanceof WriteStallGuard guard) {
+            guard.setTimeoutMillis(loggedIn.writeTimeoutMillis());
         }
     }
 
@@ -152,22 +155,55 @@ public final class AmiSession {
     }
 
     /**
-     * Offers an event to this session: it is written if the session is logged in and its event set
-     * holds every class of the event (Asterisk's {@code (set & class) == class}). Safe from any
-     * thread; the write happens on the session's event loop, after what it is writing now.
+     * Offers a routed event to this session: it is queued if the session is logged in, its event
+     * set holds every class of the event (Asterisk's {@code (set & class) == class}) and its filters
+     * pass it. Called on the routing thread; the write happens on the session's event loop.
      *
-     * @param event      the event, in the form this session receives
-     * @param eventClass the classes of the event
+     * @param event the event, in the form sessions receive it
      */
-    public void deliver(ManagerMessage event, Authority eventClass) {
-        if (!isAuthenticated() || !eventMask.containsAll(eventClass)) {
+    public void offer(OutboundEvent event) {
+        if (!isAuthenticated() || !eventMask.containsAll(event.classes())) {
             return;
         }
-        if (channel.eventLoop().inEventLoop()) {
-            deliverNow(event);
-        } else {
-            channel.eventLoop().execute(() -> deliverNow(event));
+        List<EventFilter> active = filters;
+        if (!active.isEmpty() && !EventFilter.allows(active, event.name(), event.text())) {
+            return;
         }
+        outbox.offer(event);
+    }
+
+    /** Writes a queued event, or ends a pending WaitEvent with it. On the event loop. */
+    private void emit(OutboundEvent event) {
+        if (wait != null) {
+            event.releaseBytes();
+            finishWait(event.message());
+        } else {
+            channel.write(event.writableView(), channel.voidPromise());
+        }
+    }
+
+    private void overflowed() {
+        LOG.warning(() -> "AMI session " + loginName + "@" + remoteHost() + " closed: it did not read its events ("
+                + EventOutbox.CAPACITY + " waiting, " + outbox.dropped() + " dropped)");
+        close();
+    }
+
+    /** Writes queued events again once the connection takes bytes. On the event loop. */
+    void writable() {
+        outbox.drain();
+    }
+
+    /** Releases queued events when the connection is gone. On the event loop. */
+    void closed() {
+        outbox.close();
+    }
+
+    /** @return this session's delivery figures */
+    public SessionStatistics statistics() {
+        InetSocketAddress remote = remoteAddress();
+        return new SessionStatistics(id, loginName, remote == null ? "" : remote.getAddress().getHostAddress() + ":"
+                + remote.getPort(), transport, createdAt, outbox.queued(), outbox.delivered(), outbox.dropped(),
+                outbox.pending(), outbox.maxLagMillis());
     }
 
     /**
@@ -203,19 +239,9 @@ public final class AmiSession {
 
     /** Adds a filter for the rest of this session (the Filter action). Call on the event loop. */
     public void addFilter(EventFilter filter) {
-        filters.add(filter);
-    }
-
-    private void deliverNow(ManagerMessage event) {
-        if (!filters.isEmpty()
-                && !EventFilter.allows(filters, event.first("Event").orElse(""), AmiMessageEncoder.text(event))) {
-            return;
-        }
-        if (wait != null) {
-            finishWait(event);
-        } else {
-            send(event);
-        }
+        List<EventFilter> more = new ArrayList<>(filters);
+        more.add(filter);
+        filters = List.copyOf(more);
     }
 
     /**

@@ -91,7 +91,18 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (session != null && ctx.channel().isWritable()) {
+            session.writable();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.closed();
+        }
         if (session == null || !connector.sessions().remove(session)) {
             ctx.fireChannelInactive();
             return;

@@ -1,16 +1,16 @@
 package dev.ami.server.session;
 
 import dev.ami.api.authority.Authority;
-import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerMessage;
-import dev.ami.server.event.AmiTime;
+import dev.ami.server.routing.EventRouter;
 import dev.ami.server.action.ActionRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 
 /**
  * What every session of one connector shares: the configuration snapshot, the live sessions, the
@@ -26,7 +26,7 @@ public final class ConnectorContext {
     private volatile Instant lastReload;
     private volatile ManagerConfiguration configuration;
     private final ConfigurationReloader reloader;
-    private final AtomicInteger sequence = new AtomicInteger();
+    private final EventRouter router;
 
     public ConnectorContext(ManagerConfiguration configuration, ActionRegistry actions, Clock clock,
             ConfigurationReloader reloader) {
@@ -36,6 +36,7 @@ public final class ConnectorContext {
         this.reloader = Objects.requireNonNull(reloader, "reloader");
         this.startedAt = clock.instant();
         this.lastReload = startedAt;
+        this.router = new EventRouter(sessions, () -> this.configuration.general(), clock);
     }
 
     public ManagerConfiguration configuration() {
@@ -54,29 +55,29 @@ public final class ConnectorContext {
     }
 
     /**
-     * Sends an event to every session allowed to see it, with a {@code Timestamp:} after
-     * {@code Privilege:} when {@code timestampevents} is on.
+     * Routes an event to every session allowed to see it and to every in-server subscriber.
+     *
+     * @param event the event
+     */
+    public void publish(ManagerEvent event) {
+        router.publish(event);
+    }
+
+    /**
+     * Routes an event built as a message: its first two headers are {@code Event:} and
+     * {@code Privilege:} (which the router writes itself), the rest is the body.
      *
      * @param event      the event, starting with its {@code Event:} and {@code Privilege:} headers
      * @param eventClass its classes
      */
     public void publish(ManagerMessage event, Authority eventClass) {
-        GeneralSettings general = configuration.general();
-        ManagerMessage form = event;
-        int at = 2;
-        if (general.timestampEvents()) {
-            form = form.with(at++, new Header("Timestamp", AmiTime.timestamp(clock.instant())));
-        }
-        if (general.debug()) {
-            // Asterisk names the C source that raised the event; we name the Java one.
-            StackWalker.StackFrame origin = StackWalker.getInstance().walk(frames -> frames
-                    .filter(f -> !f.getClassName().equals(ConnectorContext.class.getName())).findFirst()).orElseThrow();
-            form = form.with(at++, new Header("SequenceNumber", Integer.toString(sequence.getAndIncrement())))
-                    .with(at++, new Header("File", origin.getFileName() == null ? "?" : origin.getFileName()))
-                    .with(at++, new Header("Line", Integer.toString(origin.getLineNumber())))
-                    .with(at, new Header("Func", origin.getMethodName()));
-        }
-        sessions.deliver(form, eventClass);
+        List<Header> headers = event.headers();
+        router.publish(new ManagerEvent(headers.get(0).value(), eventClass, headers.subList(2, headers.size()), null));
+    }
+
+    /** @return the event router, for in-server subscribers */
+    public EventRouter router() {
+        return router;
     }
 
     public SessionRegistry sessions() {

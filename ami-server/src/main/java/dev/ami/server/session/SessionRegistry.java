@@ -1,7 +1,5 @@
 package dev.ami.server.session;
 
-import dev.ami.api.authority.Authority;
-import dev.ami.api.message.ManagerMessage;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
@@ -42,17 +40,5 @@ public final class SessionRegistry {
     /** Closes every session, as when the listener stops. */
     public void closeAll() {
         sessions.forEach(AmiSession::close);
-    }
-
-    /**
-     * Offers an event to every session; each takes it if its rights, mask and filters allow.
-     *
-     * @param event      the event
-     * @param eventClass its classes
-     */
-    void deliver(ManagerMessage event, Authority eventClass) {
-        for (AmiSession session : sessions) {
-            session.deliver(event, eventClass);
-        }
     }
 }

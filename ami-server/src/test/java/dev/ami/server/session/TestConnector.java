@@ -106,6 +106,8 @@ public final class TestConnector {
 
         /** @return everything the server has written so far, as text */
         public String read() {
+            // routed events are written by a task on the session's own loop
+            channel.runPendingTasks();
             StringBuilder sb = new StringBuilder();
             ByteBuf buf;
             while ((buf = channel.readOutbound()) != null) {

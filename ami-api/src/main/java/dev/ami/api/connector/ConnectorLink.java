@@ -1,0 +1,50 @@
+package dev.ami.api.connector;
+
+import dev.ami.api.event.ManagerEvent;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the AMI connector offers the application side once it runs: the event router, the registry
+ * of application actions, and the live sessions' statistics. The connector hands it over through
+ * {@link ConfigurationSource#connectorReady}; every method is safe from any thread and never blocks
+ * on a client.
+ */
+public interface ConnectorLink {
+
+    /**
+     * @return an id that changes each time the connector starts: a client that registered
+     *         actions or subscriptions registers them again when it changes
+     */
+    String instanceId();
+
+    /**
+     * Routes an event to every session allowed to see it and to every subscriber, in the order
+     * the calls are made.
+     *
+     * @param event the event
+     */
+    void publish(ManagerEvent event);
+
+    /**
+     * Adds an application action.
+     *
+     * @param action the action
+     * @return closes the registration (the action disappears)
+     * @throws IllegalArgumentException if an action of that name exists
+     */
+    AutoCloseable register(ApplicationAction action);
+
+    /**
+     * Subscribes to every routed event. The subscriber is called on the routing thread and must
+     * hand the event on without blocking.
+     *
+     * @param label    who subscribes, for logs
+     * @param consumer takes each event
+     * @return closes the subscription
+     */
+    AutoCloseable subscribe(String label, Consumer<ManagerEvent> consumer);
+
+    /** @return one entry per live AMI session, with its delivery counters */
+    List<SessionStatistics> sessions();
+}

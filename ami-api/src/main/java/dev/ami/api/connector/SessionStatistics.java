@@ -1,0 +1,21 @@
+package dev.ami.api.connector;
+
+import java.time.Instant;
+
+/**
+ * One live AMI session and what happened to the events routed to it.
+ *
+ * @param id            the session id (as in security events' SessionID)
+ * @param username      the account, empty before login
+ * @param remoteAddress the client's address and port
+ * @param transport     {@code TCP} or {@code TLS}
+ * @param connectedAt   when the connection was accepted
+ * @param queued        events accepted into the session's outbound queue
+ * @param delivered     events written to the connection
+ * @param dropped       events lost because the session was cut off as a slow consumer
+ * @param pending       events waiting in the queue now
+ * @param maxLagMillis  the longest time an event waited between routing and writing
+ */
+public record SessionStatistics(String id, String username, String remoteAddress, String transport,
+        Instant connectedAt, long queued, long delivered, long dropped, int pending, long maxLagMillis) {
+}

@@ -1,0 +1,113 @@
+package dev.ami.api.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ami.api.authority.Authority;
+import dev.ami.api.authority.AuthorityClass;
+import dev.ami.api.connector.ApplicationAction;
+import dev.ami.api.connector.ConnectorLink;
+import dev.ami.api.connector.SessionStatistics;
+import dev.ami.api.event.EventChannel;
+import dev.ami.api.event.ManagerEvent;
+import dev.ami.api.message.Header;
+import dev.ami.api.message.ManagerAction;
+import dev.ami.api.message.ManagerMessage;
+import dev.ami.api.message.ManagerResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** What crosses between an application's copy of ami-api and the server's: JDK types, losslessly. */
+class BusProtocolTest {
+
+    /** A connector that records what it is asked. */
+    static final class RecordingLink implements ConnectorLink {
+        final List<ManagerEvent> published = new ArrayList<>();
+        final List<ApplicationAction> actions = new ArrayList<>();
+        final List<Consumer<ManagerEvent>> subscribers = new ArrayList<>();
+
+        @Override
+        public String instanceId() {
+            return "instance-1";
+        }
+
+        @Override
+        public void publish(ManagerEvent event) {
+            published.add(event);
+        }
+
+        @Override
+        public AutoCloseable register(ApplicationAction action) {
+            actions.add(action);
+            return () -> actions.remove(action);
+        }
+
+        @Override
+        public AutoCloseable subscribe(String label, Consumer<ManagerEvent> consumer) {
+            subscribers.add(consumer);
+            return () -> subscribers.remove(consumer);
+        }
+
+        @Override
+        public List<SessionStatistics> sessions() {
+            return List.of();
+        }
+    }
+
+    private final RecordingLink link = new RecordingLink();
+
+    @Test
+    void anEventCrossesWithItsHeadersRawLinesAndChannel() {
+        ManagerEvent event = ManagerEvent.of("Newstate", AuthorityClass.CALL)
+                .header("Channel", "PJSIP/alice-00000001")
+                .headers(List.of(Header.raw("X-Raw:  kept as sent")))
+                .channel(new EventChannel("PJSIP/alice-00000001", Map.of("ACCOUNT", "42")))
+                .build();
+        assertNull(BusProtocol.serve(link, BusProtocol.publish(event)));
+        assertEquals(List.of(event), link.published);
+    }
+
+    @Test
+    void helloAnswersTheInstance() {
+        assertEquals("instance-1", BusProtocol.serve(link, BusProtocol.hello()));
+    }
+
+    @Test
+    void anActionIsRegisteredWithItsRightsAndAnswersThroughJdkTypes() throws Exception {
+        AutoCloseable registration = (AutoCloseable) BusProtocol.serve(link, BusProtocol.register("OrderStatus",
+                Authority.of(AuthorityClass.REPORTING), "Show an order.",
+                lines -> CompletableFuture.completedFuture(BusProtocol.lists(List.of(ManagerResponse
+                        .success(BusProtocol.action(lines)).header("Status", "shipped").build())))));
+        ApplicationAction action = link.actions.get(0);
+        assertEquals("OrderStatus", action.name());
+        assertEquals(Authority.of(AuthorityClass.REPORTING), action.write());
+        List<ManagerMessage> answer = action.handler()
+                .apply(ManagerAction.of("Action", "OrderStatus", "ActionID", "7")).toCompletableFuture().get();
+        assertEquals(List.of(new ManagerMessage(List.of(new Header("Response", "Success"), new Header("ActionID", "7"),
+                new Header("Status", "shipped")))), answer);
+        registration.close();
+        assertTrue(link.actions.isEmpty());
+    }
+
+    @Test
+    void aSubscriberReceivesEventsAsMapsThatDecodeToTheSameEvent() {
+        List<Map<String, Object>> received = new ArrayList<>();
+        BusProtocol.serve(link, BusProtocol.subscribe("test", received::add));
+        ManagerEvent event = ManagerEvent.of("UserEvent", AuthorityClass.USER).header("UserEvent", "x").build();
+        link.subscribers.forEach(s -> s.accept(event));
+        assertEquals(event, BusProtocol.event(received.get(0)));
+    }
+
+    @Test
+    void anUnknownRequestIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BusProtocol.serve(link, Map.of("op", "teleport")));
+        assertEquals("the AMI gateway does not know the request 'teleport'", e.getMessage());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.ami.server.connector;
+
+import dev.ami.api.connector.ApplicationAction;
+import dev.ami.api.connector.ConnectorLink;
+import dev.ami.api.connector.SessionStatistics;
+import dev.ami.api.event.ManagerEvent;
+import dev.ami.server.action.application.ApplicationActionHandler;
+import dev.ami.server.session.AmiSession;
+import dev.ami.server.session.ConnectorContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The connector's side of {@link ConnectorLink}, one per activation of the configuration endpoint.
+ * It remembers what applications registered through it, so that a deactivation (the application
+ * side going away) removes their actions and subscriptions at once.
+ */
+final class AmiConnectorLink implements ConnectorLink {
+
+    private static final Logger LOG = Logger.getLogger(AmiConnectorLink.class.getName());
+
+    private final String instanceId = UUID.randomUUID().toString();
+    private final ConnectorContext context;
+    private final List<AutoCloseable> registrations = new ArrayList<>();
+
+    AmiConnectorLink(ConnectorContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Override
+    public void publish(ManagerEvent event) {
+        context.publish(event);
+    }
+
+    @Override
+    public AutoCloseable register(ApplicationAction action) {
+        ApplicationActionHandler handler = new ApplicationActionHandler(action);
+        try {
+            context.actions().register(handler);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        LOG.info(() -> "AMI action " + action.name() + " added by an application");
+        return remember(() -> {
+            context.actions().unregister(handler);
+            LOG.info(() -> "AMI action " + action.name() + " removed");
+        });
+    }
+
+    @Override
+    public AutoCloseable subscribe(String label, Consumer<ManagerEvent> consumer) {
+        return remember(context.router().subscribe(label, consumer));
+    }
+
+    @Override
+    public List<SessionStatistics> sessions() {
+        return context.sessions().all().stream().map(AmiSession::statistics).toList();
+    }
+
+    private synchronized AutoCloseable remember(AutoCloseable registration) {
+        registrations.add(registration);
+        return () -> {
+            synchronized (this) {
+                if (!registrations.remove(registration)) {
+                    return;
+                }
+            }
+            registration.close();
+        };
+    }
+
+    /** Removes everything registered through this link. */
+    void closeAll() {
+        List<AutoCloseable> all;
+        synchronized (this) {
+            all = new ArrayList<>(registrations);
+            registrations.clear();
+        }
+        for (AutoCloseable r : all) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Cannot remove an application registration", e);
+            }
+        }
+    }
+}
