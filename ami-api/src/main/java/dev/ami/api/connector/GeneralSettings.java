@@ -20,11 +20,16 @@ import java.util.Objects;
  * @param channelVars        {@code channelvars}: channel variables appended to channel events as
  *                           {@code ChanVariable:} headers, in order
  * @param disabledEvents     {@code disabledevents}: event names (exact case) no session receives
+ * @param webEnabled         {@code webenabled}: AMI over HTTP (also needs http.conf)
+ * @param httpTimeoutSeconds {@code httptimeout}: life of an idle HTTP session (60 by default)
  */
 public record GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
         boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
         boolean brokenEventsAction, boolean debug, TlsSettings tls, List<String> channelVars,
-        List<String> disabledEvents) {
+        List<String> disabledEvents, boolean webEnabled, int httpTimeoutSeconds) {
+
+    /** Asterisk's httptimeout default. */
+    public static final int DEFAULT_HTTP_TIMEOUT = 60;
 
     /** Asterisk's defaults for a manager.conf without these lines. */
     public static final GeneralSettings DEFAULTS =
@@ -42,7 +47,7 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
             boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
             boolean brokenEventsAction, boolean debug, TlsSettings tls) {
         this(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds, authLimit,
-                timestampEvents, brokenEventsAction, debug, tls, List.of(), List.of());
+                timestampEvents, brokenEventsAction, debug, tls, List.of(), List.of(), false, DEFAULT_HTTP_TIMEOUT);
     }
 
     /** Settings without TLS. */
@@ -56,7 +61,8 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
     /** @param newTls the TLS settings @return these settings with other TLS settings */
     public GeneralSettings withTls(TlsSettings newTls) {
         return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
-                authLimit, timestampEvents, brokenEventsAction, debug, newTls, channelVars, disabledEvents);
+                authLimit, timestampEvents, brokenEventsAction, debug, newTls, channelVars, disabledEvents,
+                webEnabled, httpTimeoutSeconds);
     }
 
     /**
@@ -66,6 +72,17 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
      */
     public GeneralSettings withEventOptions(List<String> vars, List<String> disabled) {
         return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
-                authLimit, timestampEvents, brokenEventsAction, debug, tls, vars, disabled);
+                authLimit, timestampEvents, brokenEventsAction, debug, tls, vars, disabled, webEnabled,
+                httpTimeoutSeconds);
+    }
+
+    /**
+     * @param web     webenabled
+     * @param timeout httptimeout in seconds
+     * @return these settings with other HTTP options
+     */
+    public GeneralSettings withHttp(boolean web, int timeout) {
+        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
+                authLimit, timestampEvents, brokenEventsAction, debug, tls, channelVars, disabledEvents, web, timeout);
     }
 }

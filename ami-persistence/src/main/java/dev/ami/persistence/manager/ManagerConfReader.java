@@ -30,7 +30,8 @@ public final class ManagerConfReader {
 
     private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
             "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr",
-            "tlscertfile", "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
+            "tlscertfile", "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher",
+            "webenabled", "httptimeout", "channelvars", "disabledevents");
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
             "allowmultiplelogin", "displayconnects", "writetimeout");
 
@@ -88,7 +89,51 @@ public final class ManagerConfReader {
                 bool(s, "timestampevents", d.timestampEvents()),
                 bool(s, "brokeneventsaction", d.brokenEventsAction()),
                 bool(s, "debug", d.debug()),
-                tls(s, bindaddr, port));
+                tls(s, bindaddr, port))
+                .withEventOptions(s.last("channelvars").map(e -> channelVars(e.value())).orElse(List.of()),
+                        s.last("disabledevents").map(e -> disabledEvents(e.value())).orElse(List.of()))
+                .withHttp(bool(s, "webenabled", d.webEnabled()),
+                        atLeastOne(s, "httptimeout", d.httpTimeoutSeconds(), warnings));
+    }
+
+    /**
+     * channelvars as Asterisk splits it: at commas outside parentheses (a name may be a dialplan
+     * function such as {@code CALLERID(num)} or {@code CUT(x,-,1)}), blanks around each name dropped.
+     */
+    static List<String> channelVars(String value) {
+        List<String> names = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == ',' && depth == 0) {
+                addName(names, current);
+                continue;
+            }
+            depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+            current.append(c);
+        }
+        addName(names, current);
+        return names;
+    }
+
+    private static void addName(List<String> names, StringBuilder current) {
+        String name = current.toString().strip();
+        if (!name.isEmpty()) {
+            names.add(name);
+        }
+        current.setLength(0);
+    }
+
+    /** disabledevents: a comma list of exact event names; blanks before each name are ignored. */
+    static List<String> disabledEvents(String value) {
+        List<String> names = new ArrayList<>();
+        for (String item : value.split(",")) {
+            String name = item.stripLeading();
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The TLS options and their ssl* aliases; the last line of any spelling wins. */

@@ -36,6 +36,14 @@ public final class ManagerConfWriter {
         option(out, "timestampevents", yesNo(g.timestampEvents()));
         option(out, "brokeneventsaction", yesNo(g.brokenEventsAction()));
         option(out, "debug", yesNo(g.debug()));
+        option(out, "webenabled", yesNo(g.webEnabled()));
+        option(out, "httptimeout", Integer.toString(g.httpTimeoutSeconds()));
+        if (!g.channelVars().isEmpty()) {
+            option(out, "channelvars", String.join(",", g.channelVars()));
+        }
+        if (!g.disabledEvents().isEmpty()) {
+            option(out, "disabledevents", String.join(",", g.disabledEvents()));
+        }
         TlsSettings t = g.tls();
         option(out, "tlsenable", yesNo(t.enabled()));
         option(out, "tlsbindaddr", (t.bindAddress().contains(":") ? "[" + t.bindAddress() + "]" : t.bindAddress())

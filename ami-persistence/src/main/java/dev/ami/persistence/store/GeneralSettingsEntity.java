@@ -66,6 +66,19 @@ public class GeneralSettingsEntity {
     @Column(name = "tls_cipher", nullable = false, length = 1024)
     private String tlsCipher;
 
+    @Column(name = "web_enabled", nullable = false)
+    private boolean webEnabled;
+
+    @Column(name = "http_timeout", nullable = false)
+    private int httpTimeout;
+
+    /** channelvars, one name per line (names may be dialplan functions with commas inside). */
+    @Column(name = "channel_vars", nullable = false, length = 4000)
+    private String channelVars;
+
+    @Column(name = "disabled_events", nullable = false, length = 4000)
+    private String disabledEvents;
+
     protected GeneralSettingsEntity() {
     }
 
@@ -92,11 +105,21 @@ public class GeneralSettingsEntity {
         tlsCertFile = t.certFile();
         tlsPrivateKey = t.privateKey();
         tlsCipher = t.cipher();
+        webEnabled = s.webEnabled();
+        httpTimeout = s.httpTimeoutSeconds();
+        channelVars = String.join("\n", s.channelVars());
+        disabledEvents = String.join("\n", s.disabledEvents());
     }
 
     public GeneralSettings toSettings() {
         return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeout, authLimit,
                 timestampEvents, brokenEventsAction, debug,
-                new TlsSettings(tlsEnabled, tlsBindAddress, tlsPort, tlsCertFile, tlsPrivateKey, tlsCipher));
+                new TlsSettings(tlsEnabled, tlsBindAddress, tlsPort, tlsCertFile, tlsPrivateKey, tlsCipher))
+                .withEventOptions(lines(channelVars), lines(disabledEvents))
+                .withHttp(webEnabled, httpTimeout);
+    }
+
+    private static java.util.List<String> lines(String stored) {
+        return stored.isEmpty() ? java.util.List.of() : java.util.List.of(stored.split("\n"));
     }
 }

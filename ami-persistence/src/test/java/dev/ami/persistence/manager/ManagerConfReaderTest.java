@@ -148,4 +148,14 @@ class ManagerConfReaderTest {
         assertEquals(Authority.parse("system"), c.accounts().get(1).toAccount(c.general()).write());
         assertEquals(List.of(), c.warnings());
     }
+
+    @Test
+    void eventAndHttpOptionsAsAsteriskSplitsThem() throws Exception {
+        GeneralSettings g = ManagerConfReader.read("[general]\nwebenabled = yes\nhttptimeout = 90\n"
+                + "channelvars = ACCOUNT, CUT(CALLERID(num),-,1) ,X\ndisabledevents = Newexten,  VarSet ,\n").general();
+        assertEquals(true, g.webEnabled());
+        assertEquals(90, g.httpTimeoutSeconds());
+        assertEquals(java.util.List.of("ACCOUNT", "CUT(CALLERID(num),-,1)", "X"), g.channelVars());
+        assertEquals(java.util.List.of("Newexten", "VarSet "), g.disabledEvents());
+    }
 }

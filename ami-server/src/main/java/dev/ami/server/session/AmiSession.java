@@ -64,6 +64,11 @@ public final class AmiSession {
         return id;
     }
 
+    /** @return the connection (for the connector's own bookkeeping and tests) */
+    Channel channel() {
+        return channel;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

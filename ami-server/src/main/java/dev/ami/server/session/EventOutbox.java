@@ -47,6 +47,7 @@ final class EventOutbox {
     /** Queues an event; never blocks. Called on the routing thread. */
     void offer(OutboundEvent event) {
         if (closed) {
+            dropped.incrementAndGet();
             return;
         }
         if (size.incrementAndGet() > CAPACITY) {

@@ -49,9 +49,10 @@ class ManagerCliTest {
         connector.connect();
         String out = command("manager show connected");
         assertTrue(out.contains("Output:   Username         IP Address"), out);
+        assertTrue(out.contains("  ReadPerms   WritePerms  Queued      Delivered   Dropped   MaxLagMs\r\n"), out);
         assertTrue(out.contains("Output:   admin            127.0.0.1"), out);
-        assertTrue(out.contains("  2147483647  2147483647\r\n"), out);
-        assertTrue(out.contains("  0000000000  0000000000\r\n"), out);
+        assertTrue(out.contains("  2147483647  2147483647  "), out);
+        assertTrue(out.contains("  0000000000  0000000000  0           0           0         0       \r\n"), out);
         assertTrue(out.endsWith("Output: 2 users connected.\r\n\r\n"), out);
     }
 
@@ -70,5 +71,51 @@ class ManagerCliTest {
                 List.of(Account.of("admin", "s3cret", Authority.ALL, Authority.ALL)));
         assertEquals("Response: Success\r\nMessage: Command output follows\r\nOutput: \r\n\r\n", command("manager reload"));
         assertTrue(connector.context.configuration().account("callonly").isEmpty());
+    }
+
+    @Test
+    void showSettingsAsAsteriskPrintsThem() {
+        assertEquals("Response: Success\r\nMessage: Command output follows\r\nOutput: \r\nOutput: Global Settings:\r\n"
+                + "Output: ----------------\r\n"
+                + "Output:   Manager (AMI):             Yes            \r\n"
+                + "Output:   Web Manager (AMI/HTTP):    No             \r\n"
+                + "Output:   TCP Bindaddress:           127.0.0.1:5038 \r\n"
+                + "Output:   HTTP Timeout (seconds):    60             \r\n"
+                + "Output:   TLS Enable:                No             \r\n"
+                + "Output:   TLS Bindaddress:           Disabled       \r\n"
+                + "Output:   TLS Certfile:              asterisk.pem   \r\n"
+                + "Output:   TLS Privatekey:                           \r\n"
+                + "Output:   TLS Cipher:                               \r\n"
+                + "Output:   Allow multiple login:      Yes            \r\n"
+                + "Output:   Display connects:          Yes            \r\n"
+                + "Output:   Timestamp events:          No             \r\n"
+                + "Output:   Channel vars:              \r\n"
+                + "Output:   Disabled events:           \r\n"
+                + "Output:   Debug:                     No             \r\n\r\n", command("manager show settings"));
+    }
+
+    @Test
+    void showUserPrintsItsAclAsOneUnnamedList() {
+        var fenced = new dev.ami.api.connector.Account("fenced", "pw", Authority.ALL, Authority.ALL,
+                new dev.ami.api.acl.AccessList(List.of(
+                        dev.ami.api.acl.AclRule.parse(false, "0.0.0.0/0.0.0.0").get(0),
+                        dev.ami.api.acl.AclRule.parse(true, "127.0.0.1/255.255.255.0").get(0),
+                        dev.ami.api.acl.AclRule.parse(true, "2001:db8::1/64").get(0))),
+                true, true, 100, List.of());
+        TestConnector withAcl = new TestConnector(TestConnector.GENERAL, List.of(
+                Account.of("admin", "s3cret", Authority.ALL, Authority.ALL), fenced));
+        var c = withAcl.login("admin", "s3cret");
+        c.read();
+        String out = c.exchange("Action: Command\r\nCommand: manager show user fenced\r\n\r\n");
+        assertTrue(out.endsWith("Output:                ACL: yes\r\n"
+                + "Output:          read perm: system,call,log,verbose,command,agent,user,config,dtmf,reporting,cdr,"
+                + "dialplan,originate,agi,cc,aoc,test,security,message,all\r\n"
+                + "Output:         write perm: system,call,log,verbose,command,agent,user,config,dtmf,reporting,cdr,"
+                + "dialplan,originate,agi,cc,aoc,test,security,message,all\r\n"
+                + "Output:    displayconnects: yes\r\nOutput: allowmultiplelogin: yes\r\nOutput:          Variables: \r\n"
+                + "Output: ACL: (unnamed)\r\nOutput: ---------------------------------------------\r\n"
+                + "Output:   0:  deny - 0.0.0.0/0.0.0.0\r\n"
+                + "Output:   1: allow - 127.0.0.0/255.255.255.0\r\n"
+                + "Output:   2: allow - 2001:db8::/ffff:ffff:ffff:ffff::\r\n\r\n"), out);
     }
 }

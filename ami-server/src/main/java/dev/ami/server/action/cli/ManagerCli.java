@@ -1,6 +1,11 @@
 package dev.ami.server.action.cli;
 
+import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.AuthorityClass;
+import dev.ami.api.connector.Account;
+import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.SessionStatistics;
+import dev.ami.api.connector.TlsSettings;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.ActionHandler;
 import dev.ami.server.session.AmiSession;
@@ -12,7 +17,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The {@code manager show …} and {@code manager reload} CLI commands, with Asterisk 22's layouts
- * (main/manager.c handle_showmanconn, handle_showmanagers, handle_showmanager, handle_showmancmds).
+ * (main/manager.c handle_showmanconn, handle_showmanagers, handle_showmanager, handle_showmancmds,
+ * handle_manager_show_settings).
  */
 final class ManagerCli {
 
@@ -28,6 +34,7 @@ final class ManagerCli {
                 command(List.of("manager", "show", "users"), ManagerCli::users),
                 command(List.of("manager", "show", "user"), ManagerCli::user),
                 command(List.of("manager", "show", "commands"), ManagerCli::actions),
+                command(List.of("manager", "show", "settings"), ManagerCli::settings),
                 new CliCommand() {
                     @Override
                     public List<String> words() {
@@ -59,22 +66,66 @@ final class ManagerCli {
         };
     }
 
-    /** Every connection, logged in or not; HttpCnt is 0 and FileDes -1 (no file descriptors here). */
+    /**
+     * Every connection, logged in or not; HttpCnt is 0 and FileDes -1 (no file descriptors here).
+     * After Asterisk's columns, each session's event delivery: queued, delivered, dropped, and the
+     * largest wait in milliseconds between routing and writing.
+     */
     static List<String> connected(ActionCall call, List<String> arguments) {
-        String head = "  %-15.15s  %-55.55s  %-10.10s  %-10.10s  %-8.8s  %-8.8s  %-10.10s  %-10.10s";
+        String head = "  %-15.15s  %-55.55s  %-10.10s  %-10.10s  %-8.8s  %-8.8s  %-10.10s  %-10.10s"
+                + "  %-10.10s  %-10.10s  %-8.8s  %-8.8s";
         List<String> out = new ArrayList<>();
-        out.add(String.format(head, "Username", "IP Address", "Start", "Elapsed", "FileDes", "HttpCnt", "Read", "Write"));
+        out.add(String.format(head, "Username", "IP Address", "Start", "Elapsed", "FileDes", "HttpCnt", "ReadPerms",
+                "WritePerms", "Queued", "Delivered", "Dropped", "MaxLagMs"));
         long now = call.now().getEpochSecond();
         Collection<AmiSession> sessions = call.connector().sessions().all();
         for (AmiSession s : sessions) {
             long start = s.isAuthenticated() ? s.loggedInAt().getEpochSecond() : 0;
             int read = s.isAuthenticated() ? s.account().read().bits() : 0;
             int write = s.isAuthenticated() ? s.account().write().bits() : 0;
-            out.add(String.format("  %-15.15s  %-55.55s  %-10d  %-10d  %-8d  %-8d  %010d  %010d",
-                    s.loginName(), s.remoteHost(), start, now - start, -1, 0, read, write));
+            SessionStatistics stats = s.statistics();
+            out.add(String.format("  %-15.15s  %-55.55s  %-10d  %-10d  %-8d  %-8d  %010d  %010d  %-10d  %-10d  %-8d  %-8d",
+                    s.loginName(), s.remoteHost(), start, now - start, -1, 0, read, write, stats.queued(),
+                    stats.delivered(), stats.dropped(), stats.maxLagMillis()));
         }
         out.add(sessions.size() + " users connected.");
         return out;
+    }
+
+    /** Asterisk's {@code manager show settings}: the [general] values in force. */
+    static List<String> settings(ActionCall call, List<String> arguments) {
+        GeneralSettings g = call.connector().configuration().general();
+        TlsSettings tls = g.tls();
+        List<String> out = new ArrayList<>(List.of("", "Global Settings:", "----------------"));
+        out.add(setting("Manager (AMI):", yesNo(g.enabled())));
+        out.add(setting("Web Manager (AMI/HTTP):", yesNo(g.webEnabled())));
+        out.add(setting("TCP Bindaddress:", g.enabled() ? socket(g.bindAddress(), g.port()) : "Disabled"));
+        out.add(String.format("  %-25.25s  %-15d", "HTTP Timeout (seconds):", g.httpTimeoutSeconds()));
+        out.add(setting("TLS Enable:", yesNo(tls.enabled())));
+        out.add(setting("TLS Bindaddress:", tls.enabled() ? socket(tls.bindAddress(), tls.port()) : "Disabled"));
+        out.add(setting("TLS Certfile:", tls.certFile()));
+        out.add(setting("TLS Privatekey:", tls.privateKey()));
+        out.add(setting("TLS Cipher:", tls.cipher()));
+        out.add(setting("Allow multiple login:", yesNo(g.allowMultipleLogin())));
+        out.add(setting("Display connects:", yesNo(g.displayConnects())));
+        out.add(setting("Timestamp events:", yesNo(g.timestampEvents())));
+        out.add(String.format("  %-25.25s  %s", "Channel vars:", String.join(",", g.channelVars())));
+        out.add(String.format("  %-25.25s  %s", "Disabled events:", String.join(",", g.disabledEvents())));
+        out.add(setting("Debug:", yesNo(g.debug())));
+        return out;
+    }
+
+    private static String setting(String label, String value) {
+        return String.format("  %-25.25s  %-15.55s", label, value);
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "Yes" : "No";
+    }
+
+    /** An address and port as Asterisk prints a socket address: IPv6 in brackets. */
+    private static String socket(String address, int port) {
+        return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
     }
 
     static List<String> users(ActionCall call, List<String> arguments) {
@@ -104,7 +155,28 @@ final class ManagerCli {
                 "   displayconnects: " + (a.displayConnects() ? "yes" : "no"),
                 "allowmultiplelogin: " + (a.allowMultipleLogin() ? "yes" : "no"),
                 "         Variables: "))
+                .map(lines -> withAcl(lines, call.connector().configuration().account(arguments.get(0)).orElseThrow()))
                 .orElse(List.of("There is no manager called " + arguments.get(0)));
+    }
+
+    /**
+     * Asterisk prints a non-empty ACL after the variables, as its ACL code prints one: the
+     * permit/deny lines form one unnamed ACL, each rule with its index, sense, network and mask.
+     */
+    private static List<String> withAcl(List<String> lines, Account account) {
+        List<AclRule> rules = account.acl().rules();
+        if (rules.isEmpty()) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>(lines);
+        out.add("ACL: (unnamed)");
+        out.add("-".repeat(45));
+        for (int i = 0; i < rules.size(); i++) {
+            AclRule r = rules.get(i);
+            out.add(String.format("%3d: %s - %s/%s", i, r.permit() ? "allow" : " deny", Addresses.text(r.network()),
+                    Addresses.text(r.mask())));
+        }
+        return out;
     }
 
     /** The CLI's form of a class set: only classes fully held, {@code <none>} if none. */
