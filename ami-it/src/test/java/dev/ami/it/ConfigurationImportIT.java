@@ -33,7 +33,7 @@ class ConfigurationImportIT {
     static EnterpriseArchive ear() {
         EnterpriseArchive ear = AmiEar.fromBuild();
         WebArchive war = ear.getAsType(WebArchive.class, "ami-http-war.war");
-        war.addClass(ConfigurationImportIT.class);
+        war.addClasses(ConfigurationImportIT.class, AmiTestClient.class, Wire.class, Masks.class);
         ear.delete("ami-http-war.war");
         return ear.addAsModule(war);
     }
@@ -61,10 +61,60 @@ class ConfigurationImportIT {
         assertEquals(strip(before), strip(Files.readString(done.backup())));
         assertTrue(store.currentConfiguration().account("IMPORTED-USER").isPresent());
         assertTrue(store.exportManagerConf().contains("[imported-user]\nsecret = fresh\n"));
+        // the connector applies a committed import at once: the new account logs in over TCP
+        assertTrue(eventually(() -> logsIn("imported-user", "fresh")), "the imported account cannot log in");
 
-        // put the shared test server back as it was
+        // put the shared test server back as it was; the removed account can no longer log in
         store.importManagerConf(before, false);
         assertTrue(store.currentConfiguration().account("imported-user").isEmpty());
+        assertTrue(eventually(() -> !logsIn("imported-user", "fresh")), "the removed account still logs in");
+    }
+
+    @Test
+    void s23_timestampEventsAppliedByReload() throws Exception {
+        String before = store.exportManagerConf();
+        store.importManagerConf(before.replaceAll("(?m)^timestampevents = no$", "timestampevents = yes"), false);
+        try (AmiTestClient a = AmiTestClient.connect(AmiEar.PORT)) {
+            Wire.exchange(a, "Action: Login\nUsername: admin\nSecret: s3cret\nEvents: user\n\n",
+                    "Response: Success\nMessage: Authentication accepted\n\n");
+            Wire.exchange(a, "Action: Reload\nModule: manager\nActionID: r\n\n",
+                    "Response: Success\nActionID: r\nMessage: Module Reloaded\n\n");
+            Wire.exchange(a, "Action: UserEvent\nUserEvent: TsTest\nActionID: ts1\n\n", """
+                    Response: Success
+                    ActionID: ts1
+                    Message: Event Sent
+
+                    Event: UserEvent
+                    Privilege: user,all
+                    Timestamp: 1795836905.443108
+                    UserEvent: TsTest
+                    ActionID: ts1
+
+                    """);
+            Wire.exchange(a, "Action: Ping\nActionID: ts-ping\n\n",
+                    "Response: Success\nActionID: ts-ping\nPing: Pong\nTimestamp: 1795836906.545688\n\n");
+        } finally {
+            store.importManagerConf(before, false);
+        }
+    }
+
+    private static boolean logsIn(String user, String secret) {
+        try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
+            c.send(Wire.crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\n\n"));
+            return c.readMessage().startsWith("Response: Success");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** The export without its first (comment) line, which carries the time. */

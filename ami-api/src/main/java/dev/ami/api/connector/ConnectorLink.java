@@ -45,6 +45,12 @@ public interface ConnectorLink {
      */
     AutoCloseable subscribe(String label, Consumer<ManagerEvent> consumer);
 
+    /**
+     * Makes the connector re-read the stored configuration and apply it, as the Reload action
+     * does; returns at once (the reading runs on the connector's own threads).
+     */
+    void reload();
+
     /** @return one entry per live AMI session, with its delivery counters */
     List<SessionStatistics> sessions();
 }

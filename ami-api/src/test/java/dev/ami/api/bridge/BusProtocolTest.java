@@ -55,6 +55,10 @@ class BusProtocolTest {
         }
 
         @Override
+        public void reload() {
+        }
+
+        @Override
         public List<SessionStatistics> sessions() {
             return List.of();
         }

@@ -14,6 +14,11 @@ public class ConnectorLinks {
         this.current = link;
     }
 
+    /** @return the running connector's link, if it runs */
+    public java.util.Optional<ConnectorLink> ifConnected() {
+        return java.util.Optional.ofNullable(current);
+    }
+
     /**
      * @return the running connector's link
      * @throws IllegalStateException while the connector has not started listening

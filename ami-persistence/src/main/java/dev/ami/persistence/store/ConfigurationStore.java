@@ -17,6 +17,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -42,6 +44,9 @@ import java.util.logging.Logger;
 public class ConfigurationStore {
 
     private static final Logger LOG = Logger.getLogger(ConfigurationStore.class.getName());
+
+    @Inject
+    Event<ConfigurationChanged> changed;
 
     @PersistenceContext(unitName = "ami")
     private EntityManager em;
@@ -108,6 +113,8 @@ public class ConfigurationStore {
         em.flush();
         incoming.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
         LOG.info(() -> "Imported manager.conf: " + diff + (backup == null ? "" : "; previous configuration saved to " + backup));
+        // observers act once the transaction has committed (the connector re-reads the store)
+        changed.fire(new ConfigurationChanged(diff));
         return new ImportReport(diff, incoming.warnings(), true, backup);
     }
 

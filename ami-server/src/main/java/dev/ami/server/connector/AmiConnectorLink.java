@@ -62,6 +62,17 @@ final class AmiConnectorLink implements ConnectorLink {
     }
 
     @Override
+    public void reload() {
+        context.reloader().reload().whenComplete((configuration, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "The AMI connector could not apply the changed configuration", failure);
+            } else {
+                LOG.info(() -> "AMI configuration re-read: " + configuration.accounts().size() + " accounts");
+            }
+        });
+    }
+
+    @Override
     public List<SessionStatistics> sessions() {
         return context.sessions().all().stream().map(AmiSession::statistics).toList();
     }

@@ -1,0 +1,23 @@
+package dev.ami.persistence.bridge;
+
+import dev.ami.persistence.store.ConfigurationChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/** A committed import takes effect at once: the connector re-reads the store, as on Reload. */
+@ApplicationScoped
+public class ReloadOnChange {
+
+    private static final Logger LOG = Logger.getLogger(ReloadOnChange.class.getName());
+
+    @Inject
+    ConnectorLinks links;
+
+    void imported(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigurationChanged change) {
+        links.ifConnected().ifPresentOrElse(link -> link.reload(),
+                () -> LOG.info("The AMI connector is not running; it reads the imported configuration when it starts"));
+    }
+}
