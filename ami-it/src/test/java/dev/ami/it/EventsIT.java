@@ -156,6 +156,8 @@ class EventsIT {
                     "Command: Execute Asterisk CLI Command.  (Priv: command,all)",
                     "CoreSettings: Show PBX core settings (version etc).  (Priv: system,reporting,all)",
                     "CoreStatus: Show PBX core status variables.  (Priv: system,reporting,all)",
+                    "CreateConfig: Creates an empty file in the configuration directory.  (Priv: config,all)",
+                    "UpdateConfig: Update basic configuration.  (Priv: config,all)",
                     "UserEvent: Send an arbitrary event.  (Priv: user,all)",
                     "WaitEvent: Wait for an event to occur.  (Priv: <none>)"}) {
                 assertTrue(list.contains("\r\n" + line + "\r\n"), line + " in " + list);

@@ -99,7 +99,7 @@ public final class BusProtocol {
                         (Function<List<String>, CompletionStage<List<List<String>>>>) request.get(HANDLER);
                 return link.register(new ApplicationAction((String) request.get(NAME),
                         new Authority((Integer) request.get(WRITE)), (String) request.get(SYNOPSIS),
-                        action -> handler.apply(action.lines()).thenApply(BusProtocol::messages)));
+                        call -> handler.apply(call.action().lines()).thenApply(BusProtocol::messages)));
             }
             case SUBSCRIBE: {
                 Consumer<Map<String, Object>> consumer = (Consumer<Map<String, Object>>) request.get(CONSUMER);

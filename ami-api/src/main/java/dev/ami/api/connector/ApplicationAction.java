@@ -1,7 +1,6 @@
 package dev.ami.api.connector;
 
 import dev.ami.api.authority.Authority;
-import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +16,7 @@ import java.util.function.Function;
  * @param handler  runs the action off the connector's threads and completes with the messages to send
  */
 public record ApplicationAction(String name, Authority write, String synopsis,
-        Function<ManagerAction, CompletionStage<List<ManagerMessage>>> handler) {
+        Function<ActionRequest, CompletionStage<List<ManagerMessage>>> handler) {
 
     public ApplicationAction {
         Objects.requireNonNull(name, "name");

@@ -92,7 +92,8 @@ class BusProtocolTest {
         assertEquals("OrderStatus", action.name());
         assertEquals(Authority.of(AuthorityClass.REPORTING), action.write());
         List<ManagerMessage> answer = action.handler()
-                .apply(ManagerAction.of("Action", "OrderStatus", "ActionID", "7")).toCompletableFuture().get();
+                .apply(new dev.ami.api.connector.ActionRequest(ManagerAction.of("Action", "OrderStatus", "ActionID", "7"),
+                        "admin", Authority.ALL)).toCompletableFuture().get();
         assertEquals(List.of(new ManagerMessage(List.of(new Header("Response", "Success"), new Header("ActionID", "7"),
                 new Header("Status", "shipped")))), answer);
         registration.close();

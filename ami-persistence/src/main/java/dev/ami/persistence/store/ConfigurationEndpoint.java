@@ -3,9 +3,11 @@ package dev.ami.persistence.store;
 import dev.ami.api.connector.ConfigurationSource;
 import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.persistence.bridge.ConnectorConnected;
 import dev.ami.persistence.bridge.ConnectorLinks;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 
@@ -26,6 +28,9 @@ public class ConfigurationEndpoint implements ConfigurationSource {
     @Inject
     ConnectorLinks links;
 
+    @Inject
+    Event<ConnectorConnected> connected;
+
     @Override
     public ManagerConfiguration currentConfiguration() {
         return store.currentConfiguration();
@@ -34,5 +39,6 @@ public class ConfigurationEndpoint implements ConfigurationSource {
     @Override
     public void connectorReady(ConnectorLink link) {
         links.connected(link);
+        connected.fire(new ConnectorConnected(link));
     }
 }

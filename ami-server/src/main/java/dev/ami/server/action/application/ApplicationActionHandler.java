@@ -1,6 +1,7 @@
 package dev.ami.server.action.application;
 
 import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.ActionRequest;
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.action.ActionCall;
@@ -44,7 +45,8 @@ public final class ApplicationActionHandler implements ActionHandler {
     public void handle(ActionCall call) {
         CompletionStage<List<ManagerMessage>> answer;
         try {
-            answer = action.handler().apply(call.action());
+            answer = action.handler().apply(new ActionRequest(call.action(), call.session().account().username(),
+                    call.session().account().write()));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }

@@ -1,0 +1,122 @@
+package dev.ami.it;
+
+import static dev.ami.it.Wire.crlf;
+import static dev.ami.it.Wire.exchange;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * GetConfig, ListCategories and UpdateConfig over TCP on the stored manager.conf (transcript §15):
+ * secrets only for config writers; an account added by UpdateConfig logs in at once and a
+ * removed one cannot.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConfigActionsIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return AmiEar.fromBuild();
+    }
+
+    private static AmiTestClient login(String user, String secret) throws IOException {
+        AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);
+        c.send(crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\nEvents: off\n\n"));
+        assertEquals(crlf("Response: Success\nMessage: Authentication accepted\n\n"), c.readMessage());
+        return c;
+    }
+
+    @Test
+    void s15_getConfigShowsSecretsOnlyToConfigWriters() throws IOException {
+        try (AmiTestClient limited = login("limited", "pw2"); AmiTestClient admin = login("admin", "s3cret")) {
+            limited.send(crlf("Action: GetConfig\nFilename: manager.conf\nCategory: limited\nActionID: c3\n\n"));
+            String masked = limited.readMessage();
+            assertTrue(masked.startsWith("Response: Success\r\nActionID: c3\r\nCategory-000000: limited\r\n"
+                    + "Line-000000-000000: secret=********\r\n"), masked);
+            admin.send(crlf("Action: GetConfig\nFilename: manager.conf\nCategory: limited\nActionID: c3\n\n"));
+            String shown = admin.readMessage();
+            assertTrue(shown.contains("\r\nLine-000000-000000: secret=pw2\r\n"), shown);
+            exchange(limited, "Action: GetConfig\nFilename: ../../../../../../etc/passwd\n\n",
+                    "Response: Error\nMessage: File requires escalated privileges\n\n");
+            exchange(limited, "Action: ListCategories\nFilename: manager.conf\n\n",
+                    "Response: Error\nMessage: Permission denied\n\n");
+            admin.send(crlf("Action: ListCategories\nFilename: manager.conf\n\n"));
+            assertTrue(admin.readMessage().startsWith("Response: Success\r\nCategory-000000: general\r\nCategory-000001: admin\r\n"));
+        }
+    }
+
+    @Test
+    void anAccountAddedByUpdateConfigLogsInAtOnceAndARemovedOneCannot() throws Exception {
+        try (AmiTestClient admin = login("admin", "s3cret")) {
+            exchange(admin, """
+                    Action: UpdateConfig
+                    SrcFilename: manager.conf
+                    DstFilename: manager.conf
+                    Reload: manager
+                    ActionID: u1
+                    Action-000000: NewCat
+                    Cat-000000: viaupdate
+                    Action-000001: Append
+                    Cat-000001: viaupdate
+                    Var-000001: secret
+                    Value-000001: upd4te
+                    Action-000002: Append
+                    Cat-000002: viaupdate
+                    Var-000002: read
+                    Value-000002: all
+
+                    """, "Response: Success\nActionID: u1\n\n");
+            assertTrue(eventually(() -> logsIn("viaupdate", "upd4te")), "the new account cannot log in");
+
+            // a bad line refuses the whole update and changes nothing
+            exchange(admin, """
+                    Action: UpdateConfig
+                    SrcFilename: manager.conf
+                    DstFilename: manager.conf
+                    Action-000000: Append
+                    Cat-000000: viaupdate
+                    Var-000000: permit
+                    Value-000000: not-an-address
+
+                    """, "Response: Error\nMessage: Save of config failed\n\n");
+            assertTrue(logsIn("viaupdate", "upd4te"));
+
+            exchange(admin, """
+                    Action: UpdateConfig
+                    SrcFilename: manager.conf
+                    DstFilename: manager.conf
+                    Action-000000: DelCat
+                    Cat-000000: viaupdate
+
+                    """, "Response: Success\n\n");
+            assertTrue(eventually(() -> !logsIn("viaupdate", "upd4te")), "the removed account still logs in");
+        }
+    }
+
+    private static boolean logsIn(String user, String secret) {
+        try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
+            c.send(crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\n\n"));
+            return c.readMessage().startsWith("Response: Success");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ami.persistence.configactions;
+
+import dev.ami.api.authority.Authority;
+import dev.ami.api.authority.AuthorityClass;
+import dev.ami.api.connector.ActionRequest;
+import dev.ami.api.message.ManagerAction;
+import dev.ami.api.message.ManagerMessage;
+import dev.ami.api.message.ManagerResponse;
+import java.util.List;
+
+/** {@code ListCategories}: the category names of a stored file, {@code Category-NNNNNN: name}. */
+final class ListCategoriesAction implements ConfigAction {
+
+    @Override
+    public String name() {
+        return "ListCategories";
+    }
+
+    @Override
+    public Authority write() {
+        return Authority.of(AuthorityClass.CONFIG);
+    }
+
+    @Override
+    public String synopsis() {
+        return "List categories in configuration file.";
+    }
+
+    @Override
+    public List<ManagerMessage> handle(ActionRequest request, StoredFiles store) {
+        ManagerAction m = request.action();
+        String filename = m.get("Filename");
+        if (filename.isEmpty()) {
+            return ConfigReplies.error(m, "Filename not specified");
+        }
+        switch (store.resolve(filename)) {
+            case RESTRICTED:
+                return ConfigReplies.error(m, "File requires escalated privileges");
+            case MISSING:
+                return ConfigReplies.error(m, "Config file not found");
+            default:
+                break;
+        }
+        ManagerResponse out = ManagerResponse.success(m);
+        int count = 0;
+        for (Category c : ConfigReplies.selected(store.managerConf(), "", m.get("Match"))) {
+            out.header(String.format("Category-%06d", count++), c.name());
+        }
+        if (count == 0) {
+            out.header("Error", "no categories found");
+        }
+        return List.of(out.build());
+    }
+}
