@@ -79,6 +79,32 @@ public final class AmiTestClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Connects and logs in.
+     *
+     * @param events the Login {@code Events} header (e.g. {@code off}, {@code user})
+     * @throws IOException also when the login is not accepted
+     */
+    public static AmiTestClient login(int port, String user, String secret, String events) throws IOException {
+        AmiTestClient c = connect(port);
+        c.send(Wire.crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\nEvents: " + events + "\n\n"));
+        String answer = c.readMessage();
+        if (!answer.equals("Response: Success\r\nMessage: Authentication accepted\r\n\r\n")) {
+            c.close();
+            throw new IOException("login of " + user + " refused: " + answer);
+        }
+        return c;
+    }
+
+    /** @return true if this account logs in now */
+    public static boolean logsIn(int port, String user, String secret) {
+        try (AmiTestClient c = login(port, user, secret, "off")) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public AmiTestClient send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }

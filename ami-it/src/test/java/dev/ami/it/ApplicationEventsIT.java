@@ -52,18 +52,11 @@ class ApplicationEventsIT {
                 .addAsLibrary(api);
     }
 
-    private static AmiTestClient login(String user, String secret, String events) throws IOException {
-        AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);
-        c.send(crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\nEvents: " + events + "\n\n"));
-        assertEquals(crlf("Response: Success\nMessage: Authentication accepted\n\n"), c.readMessage());
-        return c;
-    }
-
     @Test
     void anApplicationAddsActionsFiresEventsAndObservesRoutedOnes() throws Exception {
         deployer.deploy(SHOP);
-        try (AmiTestClient admin = login("admin", "s3cret", "off");
-             AmiTestClient listener = login("limited-user", "pw3", "user")) {
+        try (AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off");
+             AmiTestClient listener = AmiTestClient.login(AmiEar.PORT, "limited-user", "pw3", "user")) {
             awaitAction(admin, "ShipOrder");
 
             // ListCommands names it with its synopsis and class
@@ -89,7 +82,7 @@ class ApplicationEventsIT {
                     + "Event: OrderShipped\nPrivilege: user,all\nOrder: 4711\nParcel: 3\n\n"), shipped.toString());
 
             // the server checks the write classes before the application is called
-            try (AmiTestClient limited = login("limited", "pw2", "off")) {
+            try (AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off")) {
                 exchange(limited, "Action: ShipOrder\nOrder: 1\n\n", "Response: Error\nMessage: Permission denied\n\n");
             }
 
@@ -104,7 +97,7 @@ class ApplicationEventsIT {
             deployer.undeploy(SHOP);
         }
         // undeployed, its actions are gone
-        try (AmiTestClient admin = login("admin", "s3cret", "off")) {
+        try (AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             exchange(admin, "Action: ShipOrder\nOrder: 4711\n\n", "Response: Error\nMessage: Invalid/unknown command: "
                     + "ShipOrder. Use Action: ListCommands to show available commands.\n\n");
         }

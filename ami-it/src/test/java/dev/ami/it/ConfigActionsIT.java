@@ -27,16 +27,9 @@ class ConfigActionsIT {
         return AmiEar.fromBuild();
     }
 
-    private static AmiTestClient login(String user, String secret) throws IOException {
-        AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);
-        c.send(crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\nEvents: off\n\n"));
-        assertEquals(crlf("Response: Success\nMessage: Authentication accepted\n\n"), c.readMessage());
-        return c;
-    }
-
     @Test
     void s15_getConfigShowsSecretsOnlyToConfigWriters() throws IOException {
-        try (AmiTestClient limited = login("limited", "pw2"); AmiTestClient admin = login("admin", "s3cret")) {
+        try (AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off"); AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             limited.send(crlf("Action: GetConfig\nFilename: manager.conf\nCategory: limited\nActionID: c3\n\n"));
             String masked = limited.readMessage();
             assertTrue(masked.startsWith("Response: Success\r\nActionID: c3\r\nCategory-000000: limited\r\n"
@@ -55,7 +48,7 @@ class ConfigActionsIT {
 
     @Test
     void anAccountAddedByUpdateConfigLogsInAtOnceAndARemovedOneCannot() throws Exception {
-        try (AmiTestClient admin = login("admin", "s3cret")) {
+        try (AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             exchange(admin, """
                     Action: UpdateConfig
                     SrcFilename: manager.conf
@@ -74,7 +67,7 @@ class ConfigActionsIT {
                     Value-000002: all
 
                     """, "Response: Success\nActionID: u1\n\n");
-            assertTrue(eventually(() -> logsIn("viaupdate", "upd4te")), "the new account cannot log in");
+            assertTrue(Wire.eventually(() -> AmiTestClient.logsIn(AmiEar.PORT, "viaupdate", "upd4te")), "the new account cannot log in");
 
             // a bad line refuses the whole update and changes nothing
             exchange(admin, """
@@ -87,7 +80,7 @@ class ConfigActionsIT {
                     Value-000000: not-an-address
 
                     """, "Response: Error\nMessage: Save of config failed\n\n");
-            assertTrue(logsIn("viaupdate", "upd4te"));
+            assertTrue(AmiTestClient.logsIn(AmiEar.PORT, "viaupdate", "upd4te"));
 
             exchange(admin, """
                     Action: UpdateConfig
@@ -97,26 +90,8 @@ class ConfigActionsIT {
                     Cat-000000: viaupdate
 
                     """, "Response: Success\n\n");
-            assertTrue(eventually(() -> !logsIn("viaupdate", "upd4te")), "the removed account still logs in");
+            assertTrue(Wire.eventually(() -> !AmiTestClient.logsIn(AmiEar.PORT, "viaupdate", "upd4te")), "the removed account still logs in");
         }
     }
 
-    private static boolean logsIn(String user, String secret) {
-        try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
-            c.send(crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\n\n"));
-            return c.readMessage().startsWith("Response: Success");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
 }

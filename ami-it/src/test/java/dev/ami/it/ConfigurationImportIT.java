@@ -62,12 +62,12 @@ class ConfigurationImportIT {
         assertTrue(store.currentConfiguration().account("IMPORTED-USER").isPresent());
         assertTrue(store.exportManagerConf().contains("[imported-user]\nsecret = fresh\n"));
         // the connector applies a committed import at once: the new account logs in over TCP
-        assertTrue(eventually(() -> logsIn("imported-user", "fresh")), "the imported account cannot log in");
+        assertTrue(Wire.eventually(() -> AmiTestClient.logsIn(AmiEar.PORT, "imported-user", "fresh")), "the imported account cannot log in");
 
         // put the shared test server back as it was; the removed account can no longer log in
         store.importManagerConf(before, false);
         assertTrue(store.currentConfiguration().account("imported-user").isEmpty());
-        assertTrue(eventually(() -> !logsIn("imported-user", "fresh")), "the removed account still logs in");
+        assertTrue(Wire.eventually(() -> !AmiTestClient.logsIn(AmiEar.PORT, "imported-user", "fresh")), "the removed account still logs in");
     }
 
     @Test
@@ -96,25 +96,6 @@ class ConfigurationImportIT {
         } finally {
             store.importManagerConf(before, false);
         }
-    }
-
-    private static boolean logsIn(String user, String secret) {
-        try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
-            c.send(Wire.crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\n\n"));
-            return c.readMessage().startsWith("Response: Success");
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 
     /** The export without its first (comment) line, which carries the time. */

@@ -23,16 +23,9 @@ class EventsIT {
         return AmiEar.fromBuild();
     }
 
-    private static AmiTestClient login(String user, String secret) throws IOException {
-        AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);
-        c.send(crlf("Action: Login\nUsername: " + user + "\nSecret: " + secret + "\nEvents: off\n\n"));
-        assertEquals(crlf("Response: Success\nMessage: Authentication accepted\n\n"), c.readMessage());
-        return c;
-    }
-
     @Test
     void s13_eventMasks() throws IOException {
-        try (AmiTestClient a = login("admin", "s3cret"); AmiTestClient b = login("admin", "s3cret")) {
+        try (AmiTestClient a = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off"); AmiTestClient b = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             exchange(a, "Action: Events\nEventMask: off\nActionID: e1\n\n", "Response: Success\nActionID: e1\nEvents: Off\n\n");
             exchange(b, "Action: Events\nEventMask: on\n\n", "Response: Success\nEvents: On\n\n");
             exchange(b, "Action: UserEvent\nUserEvent: EvTest1\nFoo: bar\n\n", """
@@ -68,8 +61,8 @@ class EventsIT {
 
     @Test
     void s14_userEventFanOut() throws IOException {
-        try (AmiTestClient sender = login("admin", "s3cret"); AmiTestClient listener = login("admin", "s3cret");
-             AmiTestClient limited = login("limited", "pw2"); AmiTestClient filtered = login("filtered", "pw3")) {
+        try (AmiTestClient sender = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off"); AmiTestClient listener = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off");
+             AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off"); AmiTestClient filtered = AmiTestClient.login(AmiEar.PORT, "filtered", "pw3", "off")) {
             // user events only: a SuccessfulAuth of these logins may still be on its way to them
             for (AmiTestClient c : new AmiTestClient[] {sender, listener, limited, filtered}) {
                 c.send(crlf("Action: Events\nEventMask: user\n\n"));
@@ -110,8 +103,8 @@ class EventsIT {
 
     @Test
     void s13_reloadReReadsTheStoreAndTellsSystemReaders() throws IOException {
-        try (AmiTestClient a = login("admin", "s3cret"); AmiTestClient limited = login("limited", "pw2");
-             AmiTestClient filtered = login("filtered", "pw3")) {
+        try (AmiTestClient a = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off"); AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off");
+             AmiTestClient filtered = AmiTestClient.login(AmiEar.PORT, "filtered", "pw3", "off")) {
             for (AmiTestClient c : new AmiTestClient[] {limited, filtered}) {
                 c.send(crlf("Action: Events\nEventMask: on\n\n"));
                 c.readMessage();
@@ -126,14 +119,14 @@ class EventsIT {
             exchange(limited, "Action: Ping\nActionID: after\n\n",
                     "Response: Success\nActionID: after\nPing: Pong\nTimestamp: 1795836836.849568\n\n");
         }
-        try (AmiTestClient again = login("admin", "s3cret")) {
+        try (AmiTestClient again = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             exchange(again, "Action: Ping\n\n", "Response: Success\nPing: Pong\nTimestamp: 1795836836.849568\n\n");
         }
     }
 
     @Test
     void facts12_filterActionAnswers() throws IOException {
-        try (AmiTestClient c = login("admin", "s3cret")) {
+        try (AmiTestClient c = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             exchange(c, "Action: Filter\nOperation: Add\nFilter: XX[X\n\n",
                     "Response: Error\nMessage: Filter did not compile.  Check the syntax of the filter given.\n\n");
             exchange(c, "Action: Filter\nFilter: Event: Hangup\n\n", "Response: Error\nMessage: Unknown operation\n\n");
@@ -146,7 +139,7 @@ class EventsIT {
 
     @Test
     void s17_listCommandsPrintsOurActionsAsAsteriskDoes() throws IOException {
-        try (AmiTestClient c = login("admin", "s3cret")) {
+        try (AmiTestClient c = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             c.send(crlf("Action: ListCommands\nActionID: lc\n\n"));
             String list = c.readMessage();
             assertTrue(list.startsWith("Response: Success\r\nActionID: lc\r\n"), list);
@@ -168,7 +161,7 @@ class EventsIT {
 
     @Test
     void s15_limitedAccountPermissions() throws IOException {
-        try (AmiTestClient c = login("limited", "pw2")) {
+        try (AmiTestClient c = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off")) {
             exchange(c, "Action: Command\nCommand: core show version\nActionID: c1\n\n",
                     "Response: Error\nActionID: c1\nMessage: Permission denied\n\n");
             exchange(c, "Action: UserEvent\nUserEvent: X\nActionID: c2\n\n",
@@ -184,7 +177,7 @@ class EventsIT {
 
     @Test
     void s19_commandAndWaitEvent() throws IOException {
-        try (AmiTestClient c = login("admin", "s3cret")) {
+        try (AmiTestClient c = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             c.send(crlf("Action: Command\nCommand: core show version\nActionID: cmd1\n\n"));
             assertTrue(c.readMessage().matches("(?s)Response: Success\r\nActionID: cmd1\r\nMessage: Command output follows\r\n"
                     + "Output: Asterisk 22\\.10\\.1 [^\r\n]*\r\n\r\n"));

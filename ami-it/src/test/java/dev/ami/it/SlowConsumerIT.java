@@ -31,16 +31,9 @@ class SlowConsumerIT {
         return AmiEar.fromBuild();
     }
 
-    private static AmiTestClient login(String events) throws IOException {
-        AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);
-        c.send(crlf("Action: Login\nUsername: admin\nSecret: s3cret\nEvents: " + events + "\n\n"));
-        assertEquals(crlf("Response: Success\nMessage: Authentication accepted\n\n"), c.readMessage());
-        return c;
-    }
-
     @Test
     void aStalledListenerIsCutOffAndTheOthersGetEverything() throws Exception {
-        try (Socket stalled = new Socket(); AmiTestClient healthy = login("user"); AmiTestClient producer = login("off")) {
+        try (Socket stalled = new Socket(); AmiTestClient healthy = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "user"); AmiTestClient producer = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             // a small receive window, so that the server's side fills quickly
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new InetSocketAddress("127.0.0.1", AmiEar.PORT));

@@ -28,4 +28,15 @@ public final class Wire {
         int messages = wire.split("\r\n\r\n", -1).length - 1;
         assertEquals(Masks.mask(wire), Masks.mask(client.readMessages(messages)));
     }
+
+    /** Waits up to five seconds for something the server does asynchronously. */
+    public static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
 }
