@@ -41,6 +41,10 @@ class ConfigActionsIT {
                     "Response: Error\nMessage: File requires escalated privileges\n\n");
             exchange(limited, "Action: ListCategories\nFilename: manager.conf\n\n",
                     "Response: Error\nMessage: Permission denied\n\n");
+            admin.send(crlf("Action: GetConfig\nFilename: http.conf\n\n"));
+            String http = admin.readMessage();
+            assertTrue(http.startsWith("Response: Success\r\nCategory-000000: general\r\nLine-000000-000000: enabled=yes\r\n"
+                    + "Line-000000-000001: bindaddr=127.0.0.1\r\nLine-000000-000002: bindport=18088\r\n"), http);
             admin.send(crlf("Action: ListCategories\nFilename: manager.conf\n\n"));
             assertTrue(admin.readMessage().startsWith("Response: Success\r\nCategory-000000: general\r\nCategory-000001: admin\r\n"));
         }

@@ -39,9 +39,10 @@ final class CreateConfigAction implements ConfigAction {
             return ConfigReplies.error(m, "File requires escalated privileges");
         }
         return switch (store.resolve(filename)) {
-            case MANAGER -> ConfigReplies.error(m, "File exists");
+            case MANAGER, HTTP -> ConfigReplies.error(m, "File exists");
             case RESTRICTED -> ConfigReplies.error(m, "File requires escalated privileges");
-            case MISSING -> ConfigReplies.error(m, "Only manager.conf is kept by this server; other files cannot be created");
+            case MISSING -> ConfigReplies.error(m, "Only manager.conf and http.conf are kept by this server;"
+                    + " other files cannot be created");
         };
     }
 }

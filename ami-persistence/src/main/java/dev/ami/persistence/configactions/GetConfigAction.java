@@ -38,18 +38,17 @@ final class GetConfigAction implements ConfigAction {
         if (filename.isEmpty()) {
             return ConfigReplies.error(m, "Filename not specified");
         }
-        switch (store.resolve(filename)) {
-            case RESTRICTED:
-                return ConfigReplies.error(m, "File requires escalated privileges");
-            case MISSING:
-                return ConfigReplies.error(m, "Config file not found");
-            default:
-                break;
+        ConfigFile file = store.resolve(filename);
+        if (file == ConfigFile.RESTRICTED) {
+            return ConfigReplies.error(m, "File requires escalated privileges");
+        }
+        if (file == ConfigFile.MISSING) {
+            return ConfigReplies.error(m, "Config file not found");
         }
         String wanted = m.get("Category");
         ManagerResponse out = ManagerResponse.success(m);
         int count = 0;
-        for (Category c : ConfigReplies.selected(store.managerConf(), wanted, m.get("Filter"))) {
+        for (Category c : ConfigReplies.selected(store.categories(file), wanted, m.get("Filter"))) {
             String n = String.format("%06d", count);
             out.header("Category-" + n, c.name());
             if (c.template()) {

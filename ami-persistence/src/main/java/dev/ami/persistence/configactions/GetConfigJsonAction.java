@@ -33,13 +33,14 @@ final class GetConfigJsonAction implements ConfigAction {
         if (filename.isEmpty()) {
             return ConfigReplies.error(m, "Filename not specified");
         }
-        if (store.resolve(filename) != ConfigFile.MANAGER) {
+        ConfigFile file = store.resolve(filename);
+        if (!file.stored()) {
             // Asterisk answers this for a missing file too
             return ConfigReplies.error(m, "File requires escalated privileges");
         }
         StringBuilder json = new StringBuilder("{");
         boolean firstCategory = true;
-        for (Category c : ConfigReplies.selected(store.managerConf(), m.get("Category"), m.get("Filter"))) {
+        for (Category c : ConfigReplies.selected(store.categories(file), m.get("Category"), m.get("Filter"))) {
             json.append(firstCategory ? "" : ",").append('"').append(escape(c.name())).append("\":{");
             firstCategory = false;
             boolean first = true;

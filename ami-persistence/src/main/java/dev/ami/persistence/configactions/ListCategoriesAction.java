@@ -33,17 +33,16 @@ final class ListCategoriesAction implements ConfigAction {
         if (filename.isEmpty()) {
             return ConfigReplies.error(m, "Filename not specified");
         }
-        switch (store.resolve(filename)) {
-            case RESTRICTED:
-                return ConfigReplies.error(m, "File requires escalated privileges");
-            case MISSING:
-                return ConfigReplies.error(m, "Config file not found");
-            default:
-                break;
+        ConfigFile file = store.resolve(filename);
+        if (file == ConfigFile.RESTRICTED) {
+            return ConfigReplies.error(m, "File requires escalated privileges");
+        }
+        if (file == ConfigFile.MISSING) {
+            return ConfigReplies.error(m, "Config file not found");
         }
         ManagerResponse out = ManagerResponse.success(m);
         int count = 0;
-        for (Category c : ConfigReplies.selected(store.managerConf(), "", m.get("Match"))) {
+        for (Category c : ConfigReplies.selected(store.categories(file), "", m.get("Match"))) {
             out.header(String.format("Category-%06d", count++), c.name());
         }
         if (count == 0) {

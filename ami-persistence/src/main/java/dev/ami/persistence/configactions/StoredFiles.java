@@ -3,6 +3,7 @@ package dev.ami.persistence.configactions;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.conf.ConfigSection;
+import dev.ami.persistence.manager.HttpConfReader;
 import dev.ami.persistence.manager.ManagerConfReader;
 import dev.ami.persistence.store.AmiPaths;
 import dev.ami.persistence.store.ConfigurationStore;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The configuration files the actions work on, as categories: read from the store and saved back by import. */
+/** The configuration files the actions work on (manager.conf, http.conf), as categories: read from the store and saved back by import. */
 class StoredFiles {
 
     private final ConfigurationStore store;
@@ -33,29 +34,34 @@ class StoredFiles {
         return ConfigFile.leaves(filename, configurationDir);
     }
 
-    /** @return manager.conf as stored, category by category */
-    List<Category> managerConf() {
+    /** @return a stored file, category by category */
+    List<Category> categories(ConfigFile file) {
+        String name = file == ConfigFile.HTTP ? HttpConfReader.FILE : ManagerConfReader.FILE;
+        String text = file == ConfigFile.HTTP ? store.exportHttpConf() : store.exportManagerConf();
         try {
             List<Category> categories = new ArrayList<>();
-            for (ConfigSection s : AsteriskConfigParser.parse(ManagerConfReader.FILE, store.exportManagerConf(),
-                    AsteriskConfigParser.NO_INCLUDES).sections()) {
+            for (ConfigSection s : AsteriskConfigParser.parse(name, text, AsteriskConfigParser.NO_INCLUDES).sections()) {
                 categories.add(Category.of(s));
             }
             return categories;
         } catch (ConfigParseException e) {
-            throw new IllegalStateException("the stored configuration does not export as valid manager.conf", e);
+            throw new IllegalStateException("the stored configuration does not export as a valid " + name, e);
         }
     }
 
     /**
-     * Replaces manager.conf with these categories: validated and stored in one transaction, then
-     * applied by the connector; nothing changes if any line is refused.
+     * Replaces a stored file with these categories: validated and stored in one transaction (then
+     * applied by the connector); nothing changes if any line is refused.
      *
      * @throws ConfigParseException naming the refused line
      */
-    void saveManagerConf(List<Category> categories) throws ConfigParseException {
+    void save(ConfigFile file, List<Category> categories) throws ConfigParseException {
         StringBuilder text = new StringBuilder();
         categories.forEach(c -> c.render(text));
-        store.importManagerConf(text.toString(), false);
+        if (file == ConfigFile.HTTP) {
+            store.importHttpConf(text.toString(), false);
+        } else {
+            store.importManagerConf(text.toString(), false);
+        }
     }
 }

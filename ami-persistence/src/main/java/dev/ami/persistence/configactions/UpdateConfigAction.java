@@ -44,17 +44,18 @@ final class UpdateConfigAction implements ConfigAction {
         if (source.isEmpty() || destination.isEmpty()) {
             return ConfigReplies.error(m, "Filename not specified");
         }
-        if (store.resolve(source) != ConfigFile.MANAGER || store.resolve(destination) != ConfigFile.MANAGER) {
-            // Asterisk refuses a missing file the same way
+        ConfigFile file = store.resolve(source);
+        if (!file.stored() || store.resolve(destination) != file) {
+            // Asterisk refuses a missing file the same way; one stored file is not saved as another
             return ConfigReplies.error(m, "File requires escalated privileges");
         }
-        List<Category> categories = new ArrayList<>(store.managerConf());
+        List<Category> categories = new ArrayList<>(store.categories(file));
         String failure = apply(m, categories);
         if (failure != null) {
             return ConfigReplies.error(m, failure);
         }
         try {
-            store.saveManagerConf(categories);
+            store.save(file, categories);
         } catch (ConfigParseException e) {
             LOG.warning(() -> "UpdateConfig by " + request.username() + " refused: " + e.getMessage());
             return ConfigReplies.error(m, "Save of config failed");

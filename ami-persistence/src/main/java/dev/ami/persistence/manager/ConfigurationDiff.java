@@ -1,6 +1,6 @@
 package dev.ami.persistence.manager;
 
-import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.HttpSettings;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,9 +67,19 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
         return map;
     }
 
-    private static List<String> settings(GeneralSettings before, GeneralSettings after) {
+    /**
+     * @param before the stored http.conf settings
+     * @param after  the ones that would replace them
+     * @return the differences (settings only)
+     */
+    public static ConfigurationDiff between(HttpSettings before, HttpSettings after) {
+        return new ConfigurationDiff(List.of(), List.of(), List.of(), settings(before, after));
+    }
+
+    /** One {@code name: old -> new} line per component of two records of one type that differs. */
+    private static <R extends Record> List<String> settings(R before, R after) {
         List<String> lines = new ArrayList<>();
-        for (RecordComponent c : GeneralSettings.class.getRecordComponents()) {
+        for (RecordComponent c : before.getClass().getRecordComponents()) {
             try {
                 Object a = c.getAccessor().invoke(before);
                 Object b = c.getAccessor().invoke(after);
@@ -77,7 +87,8 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
                     lines.add(c.getName() + ": " + a + " -> " + b);
                 }
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("GeneralSettings." + c.getName() + " is not readable", e);
+                throw new IllegalStateException(before.getClass().getSimpleName() + "." + c.getName()
+                        + " is not readable", e);
             }
         }
         return lines;

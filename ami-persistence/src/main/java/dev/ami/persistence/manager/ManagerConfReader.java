@@ -29,7 +29,7 @@ public final class ManagerConfReader {
     public static final String FILE = "manager.conf";
 
     private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
-            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr",
+            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport",
             "tlscertfile", "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher",
             "webenabled", "httptimeout", "channelvars", "disabledevents");
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
@@ -74,26 +74,26 @@ public final class ManagerConfReader {
         int port = d.port();
         ConfigEntry portEntry = s.last("port").orElse(null);
         if (portEntry != null) {
-            port = port(portEntry);
+            port = ConfOptions.port(portEntry, 1024);
         }
-        String bindaddr = s.last("bindaddr").map(e -> withoutPort(e.value())).orElse(d.bindAddress());
+        String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());
         warnUnknown(s, GENERAL_KNOWN, warnings);
         return new GeneralSettings(
-                bool(s, "enabled", d.enabled()),
+                ConfOptions.bool(s, "enabled", d.enabled()),
                 bindaddr,
                 port,
-                bool(s, "displayconnects", d.displayConnects()),
-                bool(s, "allowmultiplelogin", d.allowMultipleLogin()),
-                atLeastOne(s, "authtimeout", d.authTimeoutSeconds(), warnings),
-                atLeastOne(s, "authlimit", d.authLimit(), warnings),
-                bool(s, "timestampevents", d.timestampEvents()),
-                bool(s, "brokeneventsaction", d.brokenEventsAction()),
-                bool(s, "debug", d.debug()),
-                tls(s, bindaddr, port))
+                ConfOptions.bool(s, "displayconnects", d.displayConnects()),
+                ConfOptions.bool(s, "allowmultiplelogin", d.allowMultipleLogin()),
+                ConfOptions.atLeast(s, "authtimeout", 1, d.authTimeoutSeconds(), warnings),
+                ConfOptions.atLeast(s, "authlimit", 1, d.authLimit(), warnings),
+                ConfOptions.bool(s, "timestampevents", d.timestampEvents()),
+                ConfOptions.bool(s, "brokeneventsaction", d.brokenEventsAction()),
+                ConfOptions.bool(s, "debug", d.debug()),
+                ConfOptions.tls(s, bindaddr, TlsSettings.DEFAULT_PORT, port, TlsSettings.DISABLED))
                 .withEventOptions(s.last("channelvars").map(e -> channelVars(e.value())).orElse(List.of()),
                         s.last("disabledevents").map(e -> disabledEvents(e.value())).orElse(List.of()))
-                .withHttp(bool(s, "webenabled", d.webEnabled()),
-                        atLeastOne(s, "httptimeout", d.httpTimeoutSeconds(), warnings));
+                .withHttp(ConfOptions.bool(s, "webenabled", d.webEnabled()),
+                        ConfOptions.atLeast(s, "httptimeout", 1, d.httpTimeoutSeconds(), warnings));
     }
 
     /**
@@ -134,54 +134,6 @@ public final class ManagerConfReader {
             }
         }
         return names;
-    }
-
-    /** The TLS options and their ssl* aliases; the last line of any spelling wins. */
-    private static TlsSettings tls(ConfigSection s, String bindaddr, int tcpPort) throws ConfigParseException {
-        TlsSettings d = TlsSettings.DISABLED;
-        ConfigEntry addr = lastOf(s, "tlsbindaddr", "sslbindaddr");
-        String address = bindaddr;
-        int port = TlsSettings.DEFAULT_PORT;
-        if (addr != null) {
-            address = withoutPort(addr.value());
-            String p = portOf(addr.value());
-            if (p != null) {
-                port = port(new ConfigEntry(addr.name(), p, addr.file(), addr.line()));
-                if (port == tcpPort) {
-                    port = TlsSettings.DEFAULT_PORT;
-                }
-            }
-        }
-        ConfigEntry enable = lastOf(s, "tlsenable", "sslenable");
-        ConfigEntry cert = lastOf(s, "tlscertfile", "tlscert", "sslcert");
-        ConfigEntry key = lastOf(s, "tlsprivatekey", "sslprivatekey");
-        ConfigEntry cipher = lastOf(s, "tlscipher", "sslcipher");
-        return new TlsSettings(enable != null && AsteriskBoolean.isTrue(enable.value()), address, port,
-                cert == null ? d.certFile() : cert.value(), key == null ? d.privateKey() : key.value(),
-                cipher == null ? d.cipher() : cipher.value());
-    }
-
-    private static ConfigEntry lastOf(ConfigSection s, String... names) {
-        ConfigEntry found = null;
-        for (ConfigEntry e : s.entries()) {
-            for (String n : names) {
-                if (e.name().equalsIgnoreCase(n)) {
-                    found = e;
-                }
-            }
-        }
-        return found;
-    }
-
-    /** The port written into an address ({@code 1.2.3.4:5039}, {@code [::1]:5039}), or null. */
-    static String portOf(String address) {
-        if (address.startsWith("[")) {
-            int close = address.indexOf(']');
-            return close > 0 && address.length() > close + 2 && address.charAt(close + 1) == ':'
-                    ? address.substring(close + 2) : null;
-        }
-        int colon = address.indexOf(':');
-        return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(colon + 1) : null;
     }
 
     private static AccountDefinition account(ConfigSection s, List<String> warnings) throws ConfigParseException {
@@ -266,47 +218,4 @@ public final class ManagerConfReader {
         }
     }
 
-    private static boolean bool(ConfigSection s, String option, boolean dflt) {
-        return s.last(option).map(e -> AsteriskBoolean.isTrue(e.value())).orElse(dflt);
-    }
-
-    private static int port(ConfigEntry e) throws ConfigParseException {
-        String v = e.value();
-        try {
-            int p = v.regionMatches(true, 0, "0x", 0, 2) ? Integer.parseInt(v.substring(2), 16) : Integer.parseInt(v);
-            if (p >= 1024 && p <= 65535) {
-                return p;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw new ConfigParseException(e.file(), e.line(), "Invalid port number '" + v + "' (must be 1024-65535)");
-    }
-
-    private static int atLeastOne(ConfigSection s, String option, int dflt, List<String> warnings) {
-        ConfigEntry e = s.last(option).orElse(null);
-        if (e == null) {
-            return dflt;
-        }
-        try {
-            int value = Integer.parseInt(e.value());
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // warned below
-        }
-        warnings.add(e.where() + ": " + option + " = " + e.value() + " is not a number of at least 1; using " + dflt);
-        return dflt;
-    }
-
-    /** Asterisk ignores a port written into bindaddr ({@code 1.2.3.4:5038}, {@code [::1]:5038}). */
-    static String withoutPort(String address) {
-        if (address.startsWith("[")) {
-            int close = address.indexOf(']');
-            return close > 0 ? address.substring(1, close) : address;
-        }
-        int colon = address.indexOf(':');
-        return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(0, colon) : address;
-    }
 }

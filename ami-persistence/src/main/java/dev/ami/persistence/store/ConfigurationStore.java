@@ -2,12 +2,15 @@ package dev.ami.persistence.store;
 
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.HttpSettings;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ImportedConfiguration;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.ImportReport;
+import dev.ami.persistence.manager.HttpConfReader;
+import dev.ami.persistence.manager.HttpConfWriter;
 import dev.ami.persistence.manager.ManagerConfReader;
 import dev.ami.persistence.manager.ManagerConfWriter;
 import dev.ami.persistence.secret.SecretCipher;
@@ -66,6 +69,7 @@ public class ConfigurationStore {
             LOG.info("AMI configuration read from the database");
             return;
         }
+        importHttpConfOnFirstStart();
         Path file = AmiPaths.configurationDir().resolve(ManagerConfReader.FILE);
         try {
             ImportedConfiguration imported = ManagerConfReader.read(Files.readString(file, StandardCharsets.UTF_8),
@@ -118,6 +122,66 @@ public class ConfigurationStore {
         return new ImportReport(diff, incoming.warnings(), true, backup);
     }
 
+    /** http.conf is optional: without it Asterisk's defaults are stored (no HTTP server). */
+    private void importHttpConfOnFirstStart() {
+        Path file = AmiPaths.configurationDir().resolve(HttpConfReader.FILE);
+        HttpSettings settings = HttpSettings.DEFAULTS;
+        if (Files.exists(file)) {
+            try {
+                HttpConfReader.Result read = HttpConfReader.read(Files.readString(file, StandardCharsets.UTF_8),
+                        AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
+                read.warnings().forEach(w -> LOG.warning(w));
+                settings = read.settings();
+                LOG.info(() -> "Imported " + file);
+            } catch (IOException | ConfigParseException e) {
+                LOG.severe("http.conf was not imported; its defaults are stored instead: " + e.getMessage());
+            }
+        }
+        em.persist(new HttpSettingsEntity(settings));
+    }
+
+    /**
+     * Replaces the stored http.conf settings, as {@link #importManagerConf} does for manager.conf:
+     * in one transaction, after a backup, or only reporting on a dry run.
+     *
+     * @param text   the http.conf text
+     * @param dryRun true to report without changing anything
+     * @return what changed (or would change)
+     * @throws ConfigParseException naming the file and line of the first error; nothing changes
+     */
+    public ImportReport importHttpConf(String text, boolean dryRun) throws ConfigParseException {
+        HttpConfReader.Result incoming = HttpConfReader.read(text,
+                AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
+        HttpSettingsEntity stored = em.find(HttpSettingsEntity.class, HttpSettingsEntity.SINGLETON_ID);
+        HttpSettings current = stored == null ? HttpSettings.DEFAULTS : stored.toSettings();
+        ConfigurationDiff diff = ConfigurationDiff.between(current, incoming.settings());
+        if (dryRun) {
+            return new ImportReport(diff, incoming.warnings(), false, null);
+        }
+        Path backup = stored == null ? null : backup(HttpConfReader.FILE, HttpConfWriter.write(current,
+                "http.conf saved by ami before an import on " + Instant.now()));
+        if (stored == null) {
+            em.persist(new HttpSettingsEntity(incoming.settings()));
+        } else {
+            stored.update(incoming.settings());
+        }
+        LOG.info(() -> "Imported http.conf: " + diff + (backup == null ? "" : "; previous settings saved to " + backup));
+        return new ImportReport(diff, incoming.warnings(), true, backup);
+    }
+
+    /** @return the stored http.conf settings */
+    @Lock(LockType.READ)
+    public HttpSettings httpSettings() {
+        HttpSettingsEntity stored = em.find(HttpSettingsEntity.class, HttpSettingsEntity.SINGLETON_ID);
+        return stored == null ? HttpSettings.DEFAULTS : stored.toSettings();
+    }
+
+    /** @return the stored http.conf settings as http.conf text */
+    @Lock(LockType.READ)
+    public String exportHttpConf() {
+        return HttpConfWriter.write(httpSettings(), "http.conf exported by ami on " + Instant.now());
+    }
+
     /** @return the stored configuration as manager.conf text */
     @Lock(LockType.READ)
     public String exportManagerConf() {
@@ -132,13 +196,18 @@ public class ConfigurationStore {
     }
 
     private Path backup(ImportedConfiguration current) {
+        return backup(ManagerConfReader.FILE, ManagerConfWriter.write(current, "backup taken by ami before an import, "
+                + Instant.now()));
+    }
+
+    /** Writes {@code <data>/backups/<file>.<UTC stamp>}; without a backup nothing is replaced. */
+    private Path backup(String fileName, String text) {
         Path dir = AmiPaths.dataDir().resolve("backups");
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(Instant.now());
-        Path file = dir.resolve("manager.conf." + stamp);
+        Path file = dir.resolve(fileName + "." + stamp);
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, ManagerConfWriter.write(current, "backup taken by ami before an import, " + stamp),
-                    StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             // without a backup nothing is replaced

@@ -36,6 +36,8 @@ class ConfigActionsTest {
             write = system
             """;
 
+    private static final String HTTP = "[general]\nenabled = yes\nbindaddr = 127.0.0.1\n";
+
     @TempDir
     Path conf;
 
@@ -44,10 +46,10 @@ class ConfigActionsTest {
     private StoredFiles files() {
         return new StoredFiles(null, conf) {
             @Override
-            List<Category> managerConf() {
+            List<Category> categories(ConfigFile file) {
                 try {
                     List<Category> categories = new ArrayList<>();
-                    for (ConfigSection s : AsteriskConfigParser.parse("manager.conf", STORED,
+                    for (ConfigSection s : AsteriskConfigParser.parse("manager.conf", file == ConfigFile.HTTP ? HTTP : STORED,
                             AsteriskConfigParser.NO_INCLUDES).sections()) {
                         categories.add(Category.of(s));
                     }
@@ -58,7 +60,7 @@ class ConfigActionsTest {
             }
 
             @Override
-            void saveManagerConf(List<Category> categories) {
+            void save(ConfigFile file, List<Category> categories) {
                 saved.add(categories);
             }
         };
@@ -142,6 +144,16 @@ class ConfigActionsTest {
     }
 
     @Test
+    void httpConfIsServedToo() {
+        assertEquals("Response: Success\r\nCategory-000000: general\r\nLine-000000-000000: enabled=yes\r\n"
+                + "Line-000000-000001: bindaddr=127.0.0.1\r\n\r\n",
+                run(new GetConfigAction(), Authority.ALL, "Filename", "http.conf"));
+        assertEquals("Response: Error\r\nMessage: File requires escalated privileges\r\n\r\n",
+                run(new UpdateConfigAction(), Authority.ALL, "SrcFilename", "http.conf", "DstFilename", "manager.conf",
+                        "Action-000000", "EmptyCat", "Cat-000000", "general"));
+    }
+
+    @Test
     void createConfigCreatesNothing() {
         assertEquals("Response: Error\r\nMessage: File exists\r\n\r\n",
                 run(new CreateConfigAction(), Authority.ALL, "Filename", "manager.conf"));
@@ -187,6 +199,6 @@ class ConfigActionsTest {
         for (int i = 0; i < headers.length; i += 2) {
             lines.add(headers[i] + ": " + headers[i + 1]);
         }
-        return UpdateConfigAction.apply(new ManagerAction(lines), new ArrayList<>(files().managerConf()));
+        return UpdateConfigAction.apply(new ManagerAction(lines), new ArrayList<>(files().categories(ConfigFile.MANAGER)));
     }
 }

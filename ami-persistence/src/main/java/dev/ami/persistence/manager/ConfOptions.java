@@ -1,0 +1,124 @@
+package dev.ami.persistence.manager;
+
+import dev.ami.api.AsteriskBoolean;
+import dev.ami.api.connector.TlsSettings;
+import dev.ami.persistence.conf.ConfigEntry;
+import dev.ami.persistence.conf.ConfigParseException;
+import dev.ami.persistence.conf.ConfigSection;
+import java.util.List;
+
+/** How Asterisk reads the option values manager.conf and http.conf share: booleans, numbers, ports, addresses, TLS. */
+final class ConfOptions {
+
+    private ConfOptions() {
+    }
+
+    static boolean bool(ConfigSection s, String option, boolean dflt) {
+        return s.last(option).map(e -> AsteriskBoolean.isTrue(e.value())).orElse(dflt);
+    }
+
+    /** A port ({@code 0x} hex accepted) from {@code min} to 65535; anything else is an error on its line. */
+    static int port(ConfigEntry e, int min) throws ConfigParseException {
+        String v = e.value();
+        try {
+            int p = v.regionMatches(true, 0, "0x", 0, 2) ? Integer.parseInt(v.substring(2), 16) : Integer.parseInt(v);
+            if (p >= min && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new ConfigParseException(e.file(), e.line(), "Invalid port number '" + v + "' (must be " + min + "-65535)");
+    }
+
+    /** A number of at least {@code min}; otherwise a warning and the default, as Asterisk keeps its default. */
+    static int atLeast(ConfigSection s, String option, int min, int dflt, List<String> warnings) {
+        ConfigEntry e = s.last(option).orElse(null);
+        if (e == null) {
+            return dflt;
+        }
+        try {
+            int value = Integer.parseInt(e.value());
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // warned below
+        }
+        warnings.add(e.where() + ": " + option + " = " + e.value() + " is not a number of at least " + min
+                + "; using " + dflt);
+        return dflt;
+    }
+
+    /** @return the last line of any of these spellings, or null */
+    static ConfigEntry lastOf(ConfigSection s, String... names) {
+        ConfigEntry found = null;
+        for (ConfigEntry e : s.entries()) {
+            for (String n : names) {
+                if (e.name().equalsIgnoreCase(n)) {
+                    found = e;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Asterisk ignores a port written into bindaddr ({@code 1.2.3.4:5038}, {@code [::1]:5038}). */
+    static String withoutPort(String address) {
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
+            return close > 0 ? address.substring(1, close) : address;
+        }
+        int colon = address.indexOf(':');
+        return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(0, colon) : address;
+    }
+
+    /** The port written into an address ({@code 1.2.3.4:5039}, {@code [::1]:5039}), or null. */
+    static String portOf(String address) {
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
+            return close > 0 && address.length() > close + 2 && address.charAt(close + 1) == ':'
+                    ? address.substring(close + 2) : null;
+        }
+        int colon = address.indexOf(':');
+        return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(colon + 1) : null;
+    }
+
+    /**
+     * The TLS options and their ssl* aliases; the last line of any spelling wins. The address
+     * defaults to the plain listener's; a port equal to the plain one falls back to the default.
+     *
+     * @param plainPort the plain listener's port, or -1
+     */
+    static TlsSettings tls(ConfigSection s, String bindaddr, int defaultPort, int plainPort, TlsSettings d)
+            throws ConfigParseException {
+        ConfigEntry addr = lastOf(s, "tlsbindaddr", "sslbindaddr");
+        String address = bindaddr;
+        int port = defaultPort;
+        if (addr != null) {
+            address = withoutPort(addr.value());
+            String p = portOf(addr.value());
+            if (p != null) {
+                port = port(new ConfigEntry(addr.name(), p, addr.file(), addr.line()), 1);
+                if (port == plainPort) {
+                    port = defaultPort;
+                }
+            }
+        }
+        ConfigEntry bindPort = lastOf(s, "tlsbindport", "sslbindport");
+        if (bindPort != null && (addr == null || portOf(addr.value()) == null)) {
+            // the older separate port option; a port inside tlsbindaddr wins
+            port = port(bindPort, 1);
+            if (port == plainPort) {
+                port = defaultPort;
+            }
+        }
+        ConfigEntry enable = lastOf(s, "tlsenable", "sslenable");
+        ConfigEntry cert = lastOf(s, "tlscertfile", "tlscert", "sslcert");
+        ConfigEntry key = lastOf(s, "tlsprivatekey", "sslprivatekey");
+        ConfigEntry cipher = lastOf(s, "tlscipher", "sslcipher");
+        return new TlsSettings(enable != null && AsteriskBoolean.isTrue(enable.value()), address, port,
+                cert == null ? d.certFile() : cert.value(), key == null ? d.privateKey() : key.value(),
+                cipher == null ? d.cipher() : cipher.value());
+    }
+}

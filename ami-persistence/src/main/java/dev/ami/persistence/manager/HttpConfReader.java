@@ -1,0 +1,97 @@
+package dev.ami.persistence.manager;
+
+import dev.ami.api.AsteriskBoolean;
+import dev.ami.api.connector.HttpSettings;
+import dev.ami.api.connector.TlsSettings;
+import dev.ami.persistence.conf.AsteriskConfigParser;
+import dev.ami.persistence.conf.ConfigDocument;
+import dev.ami.persistence.conf.ConfigEntry;
+import dev.ami.persistence.conf.ConfigParseException;
+import dev.ami.persistence.conf.ConfigSection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads http.conf as Asterisk 22 does: the {@code [general]} options of facts §9.3. Sections for
+ * URI restrictions and options this version does not act on are reported as warnings.
+ */
+public final class HttpConfReader {
+
+    public static final String FILE = "http.conf";
+
+    private static final Set<String> KNOWN = Set.of("enabled", "bindaddr", "bindport", "prefix", "servername",
+            "sessionlimit", "session_inactivity", "session_keep_alive", "enable_static", "enablestatic",
+            "enable_status", "redirect", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlscertfile",
+            "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
+
+    private HttpConfReader() {
+    }
+
+    /**
+     * @param text     the text of http.conf
+     * @param includes resolves its {@code #include} lines
+     * @return the settings and the warnings
+     * @throws ConfigParseException naming the file and line of the first error
+     */
+    public static Result read(String text, AsteriskConfigParser.IncludeResolver includes) throws ConfigParseException {
+        ConfigDocument doc = AsteriskConfigParser.parse(FILE, text, includes);
+        List<String> warnings = new ArrayList<>(doc.warnings());
+        for (ConfigSection s : doc.sections()) {
+            if (!s.name().equalsIgnoreCase("general")) {
+                warnings.add(FILE + ":" + s.line() + ": section [" + s.name()
+                        + "] (URI restrictions) is not supported by this version and was not imported");
+            }
+        }
+        ConfigSection g = doc.section("general").orElse(null);
+        return new Result(g == null ? HttpSettings.DEFAULTS : general(g, warnings), warnings);
+    }
+
+    private static HttpSettings general(ConfigSection s, List<String> warnings) throws ConfigParseException {
+        HttpSettings d = HttpSettings.DEFAULTS;
+        for (ConfigEntry e : s.entries()) {
+            if (!KNOWN.contains(e.name().toLowerCase(Locale.ROOT))) {
+                warnings.add(e.where() + ": option '" + e.name() + "' in [general] is not supported by this version"
+                        + " and was not imported");
+            }
+        }
+        String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());
+        ConfigEntry portEntry = s.last("bindport").orElse(null);
+        int port = portEntry == null ? d.bindPort() : ConfOptions.port(portEntry, 1);
+        List<String> redirects = new ArrayList<>();
+        for (ConfigEntry e : s.entries()) {
+            if (e.name().equalsIgnoreCase("redirect")) {
+                if (e.value().strip().split("\\s+").length != 2) {
+                    throw new ConfigParseException(e.file(), e.line(), "redirect = " + e.value()
+                            + " must be two URIs, from and to, separated by blanks");
+                }
+                redirects.add(e.value().strip());
+            }
+        }
+        return new HttpSettings(
+                ConfOptions.bool(s, "enabled", d.enabled()),
+                bindaddr,
+                port,
+                s.last("prefix").map(ConfigEntry::value).orElse(d.prefix()),
+                s.last("servername").map(ConfigEntry::value).orElse(d.serverName()),
+                ConfOptions.atLeast(s, "sessionlimit", 1, d.sessionLimit(), warnings),
+                ConfOptions.atLeast(s, "session_inactivity", 1, d.sessionInactivityMillis(), warnings),
+                ConfOptions.atLeast(s, "session_keep_alive", 0, d.sessionKeepAliveMillis(), warnings),
+                ConfOptions.lastOf(s, "enable_static", "enablestatic") == null ? d.enableStatic()
+                        : AsteriskBoolean.isTrue(ConfOptions.lastOf(s, "enable_static", "enablestatic").value()),
+                ConfOptions.bool(s, "enable_status", d.enableStatus()),
+                redirects,
+                ConfOptions.tls(s, bindaddr, HttpSettings.DEFAULT_TLS_PORT, -1, d.tls()));
+    }
+
+    /**
+     * @param settings the [general] settings
+     * @param warnings lines accepted with a warning
+     */
+    public record Result(HttpSettings settings, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ami.persistence.store;
+
+import dev.ami.api.connector.HttpSettings;
+import dev.ami.api.connector.TlsSettings;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.List;
+
+/** The stored {@code [general]} section of http.conf: a single row. */
+@Entity
+@Table(name = "http_settings")
+public class HttpSettingsEntity {
+
+    /** The id of the only row. */
+    public static final int SINGLETON_ID = 1;
+
+    @Id
+    private int id = SINGLETON_ID;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "bind_address", nullable = false)
+    private String bindAddress;
+
+    @Column(name = "bind_port", nullable = false)
+    private int bindPort;
+
+    @Column(nullable = false)
+    private String prefix;
+
+    @Column(name = "server_name", nullable = false)
+    private String serverName;
+
+    @Column(name = "session_limit", nullable = false)
+    private int sessionLimit;
+
+    @Column(name = "session_inactivity", nullable = false)
+    private int sessionInactivity;
+
+    @Column(name = "session_keep_alive", nullable = false)
+    private int sessionKeepAlive;
+
+    @Column(name = "enable_static", nullable = false)
+    private boolean enableStatic;
+
+    @Column(name = "enable_status", nullable = false)
+    private boolean enableStatus;
+
+    /** redirect lines, one per line. */
+    @Column(nullable = false, length = 4000)
+    private String redirects;
+
+    @Column(name = "tls_enabled", nullable = false)
+    private boolean tlsEnabled;
+
+    @Column(name = "tls_bind_address", nullable = false)
+    private String tlsBindAddress;
+
+    @Column(name = "tls_port", nullable = false)
+    private int tlsPort;
+
+    @Column(name = "tls_cert_file", nullable = false, length = 1024)
+    private String tlsCertFile;
+
+    @Column(name = "tls_private_key", nullable = false, length = 1024)
+    private String tlsPrivateKey;
+
+    @Column(name = "tls_cipher", nullable = false, length = 1024)
+    private String tlsCipher;
+
+    protected HttpSettingsEntity() {
+    }
+
+    public HttpSettingsEntity(HttpSettings settings) {
+        update(settings);
+    }
+
+    /** Copies every value from the settings. */
+    public final void update(HttpSettings h) {
+        enabled = h.enabled();
+        bindAddress = h.bindAddress();
+        bindPort = h.bindPort();
+        prefix = h.prefix();
+        serverName = h.serverName();
+        sessionLimit = h.sessionLimit();
+        sessionInactivity = h.sessionInactivityMillis();
+        sessionKeepAlive = h.sessionKeepAliveMillis();
+        enableStatic = h.enableStatic();
+        enableStatus = h.enableStatus();
+        redirects = String.join("\n", h.redirects());
+        TlsSettings t = h.tls();
+        tlsEnabled = t.enabled();
+        tlsBindAddress = t.bindAddress();
+        tlsPort = t.port();
+        tlsCertFile = t.certFile();
+        tlsPrivateKey = t.privateKey();
+        tlsCipher = t.cipher();
+    }
+
+    public HttpSettings toSettings() {
+        return new HttpSettings(enabled, bindAddress, bindPort, prefix, serverName, sessionLimit, sessionInactivity,
+                sessionKeepAlive, enableStatic, enableStatus, redirects.isEmpty() ? List.of() : List.of(redirects.split("\n")),
+                new TlsSettings(tlsEnabled, tlsBindAddress, tlsPort, tlsCertFile, tlsPrivateKey, tlsCipher));
+    }
+}
