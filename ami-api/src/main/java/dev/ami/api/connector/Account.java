@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param displayConnects    whether its logins and logoffs are logged
  * @param writeTimeoutMillis how long one write to its sessions may stall (at least 100)
  * @param eventFilters       its {@code eventfilter} lines, in order, copied into each session at login
+ * @param variables          its {@code setvar} lines ({@code NAME=value}), in order
  */
 public record Account(String username, String secret, Authority read, Authority write, AccessList acl,
-        boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis, List<EventFilter> eventFilters) {
+        boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis, List<EventFilter> eventFilters,
+        List<String> variables) {
 
     /** Asterisk's default and minimum {@code writetimeout}, in milliseconds. */
     public static final int DEFAULT_WRITE_TIMEOUT = 100;
@@ -33,6 +35,14 @@ public record Account(String username, String secret, Authority read, Authority 
         Objects.requireNonNull(write, "write");
         Objects.requireNonNull(acl, "acl");
         eventFilters = List.copyOf(eventFilters);
+        variables = List.copyOf(variables);
+    }
+
+    /** An account without channel variables. */
+    public Account(String username, String secret, Authority read, Authority write, AccessList acl,
+            boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis, List<EventFilter> eventFilters) {
+        this(username, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeoutMillis, eventFilters,
+                List.of());
     }
 
     /** An account with the defaults of an empty {@code [general]} for everything but its rights. */

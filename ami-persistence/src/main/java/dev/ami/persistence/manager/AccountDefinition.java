@@ -25,9 +25,13 @@ import java.util.Objects;
  * @param displayConnects    {@code displayconnects}, or null for the {@code [general]} value
  * @param writeTimeout       {@code writetimeout} in milliseconds, or null for the default 100
  * @param eventFilters       the {@code eventfilter} lines in order (validated at import)
+ * @param variables          the {@code setvar} values ({@code NAME=value}) in order: stored and shown by
+ *                           {@code manager show user}; there is no Originate here to apply them to
+ * @param namedAcls          the names of {@code acl} lines in order: stored, not applied (no acl.conf here)
  */
 public record AccountDefinition(String username, String secret, String read, String write, List<AclLine> acl,
-        Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterLine> eventFilters) {
+        Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterLine> eventFilters,
+        List<String> variables, List<String> namedAcls) {
 
     public AccountDefinition {
         Objects.requireNonNull(username, "username");
@@ -35,11 +39,14 @@ public record AccountDefinition(String username, String secret, String read, Str
         write = write == null ? "" : write;
         acl = acl == null ? List.of() : List.copyOf(acl);
         eventFilters = eventFilters == null ? List.of() : List.copyOf(eventFilters);
+        variables = variables == null ? List.of() : List.copyOf(variables);
+        namedAcls = namedAcls == null ? List.of() : List.copyOf(namedAcls);
     }
 
     /** An account with rights only. */
     public static AccountDefinition of(String username, String secret, String read, String write) {
-        return new AccountDefinition(username, secret, read, write, List.of(), null, null, null, List.of());
+        return new AccountDefinition(username, secret, read, write, List.of(), null, null, null, List.of(), List.of(),
+                List.of());
     }
 
     /**
@@ -60,7 +67,7 @@ public record AccountDefinition(String username, String secret, String read, Str
         return new Account(username, secret, Authority.parse(read), Authority.parse(write), new AccessList(rules),
                 allowMultipleLogin == null ? general.allowMultipleLogin() : allowMultipleLogin,
                 displayConnects == null ? general.displayConnects() : displayConnects,
-                writeTimeout == null ? Account.DEFAULT_WRITE_TIMEOUT : writeTimeout, filters);
+                writeTimeout == null ? Account.DEFAULT_WRITE_TIMEOUT : writeTimeout, filters, variables);
     }
 
     /** Keeps the secret out of logs and error messages. */

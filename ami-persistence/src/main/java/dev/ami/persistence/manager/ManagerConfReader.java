@@ -33,7 +33,7 @@ public final class ManagerConfReader {
             "tlscertfile", "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher",
             "webenabled", "httptimeout", "channelvars", "disabledevents");
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
-            "allowmultiplelogin", "displayconnects", "writetimeout");
+            "allowmultiplelogin", "displayconnects", "writetimeout", "setvar", "acl");
 
     private ManagerConfReader() {
     }
@@ -152,7 +152,44 @@ public final class ManagerConfReader {
                 s.last("allowmultiplelogin").map(e -> AsteriskBoolean.isTrue(e.value())).orElse(null),
                 s.last("displayconnects").map(e -> AsteriskBoolean.isTrue(e.value())).orElse(null),
                 writeTimeout(s, warnings),
-                eventFilters(s));
+                eventFilters(s),
+                variables(s, warnings),
+                namedAcls(s, warnings));
+    }
+
+    /** setvar lines: {@code NAME=value}; Asterisk ignores one without '='. */
+    private static List<String> variables(ConfigSection s, List<String> warnings) {
+        List<String> variables = new ArrayList<>();
+        for (ConfigEntry e : s.entries()) {
+            if (e.name().equalsIgnoreCase("setvar")) {
+                if (e.value().indexOf('=') <= 0) {
+                    warnings.add(e.where() + ": setvar = " + e.value() + " in [" + s.name()
+                            + "] is not NAME=value; Asterisk ignores it and so does this import");
+                } else {
+                    variables.add(e.value());
+                    warnings.add(e.where() + ": setvar in [" + s.name() + "] is stored and shown by manager show user;"
+                            + " this version has no Originate to set it on");
+                }
+            }
+        }
+        return variables;
+    }
+
+    /** acl lines: comma lists of named ACLs (acl.conf). */
+    private static List<String> namedAcls(ConfigSection s, List<String> warnings) {
+        List<String> names = new ArrayList<>();
+        for (ConfigEntry e : s.entries()) {
+            if (e.name().equalsIgnoreCase("acl")) {
+                for (String name : e.value().split(",")) {
+                    if (!name.isBlank()) {
+                        names.add(name.strip());
+                    }
+                }
+                warnings.add(e.where() + ": acl = " + e.value() + " in [" + s.name() + "] is stored but not applied:"
+                        + " this version has no named ACLs (acl.conf); use permit/deny");
+            }
+        }
+        return names;
     }
 
     /** Options whose names begin with {@code eventfilter} (case-sensitive, as in Asterisk 22). */

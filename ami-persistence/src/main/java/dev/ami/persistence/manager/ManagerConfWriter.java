@@ -77,6 +77,8 @@ public final class ManagerConfWriter {
             for (FilterLine f : a.eventFilters()) {
                 option(out, f.key(), f.value());
             }
+            a.variables().forEach(v -> option(out, "setvar", v));
+            a.namedAcls().forEach(n -> option(out, "acl", n));
         }
         return out.toString();
     }

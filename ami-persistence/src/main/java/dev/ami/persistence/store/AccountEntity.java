@@ -64,6 +64,14 @@ public class AccountEntity {
     @Column(name = "write_timeout")
     private Integer writeTimeout;
 
+    /** setvar values, one per line. */
+    @Column(name = "set_vars", nullable = false, length = 4000)
+    private String setVars = "";
+
+    /** named acl lines' names, one per line. */
+    @Column(name = "named_acls", nullable = false, length = 4000)
+    private String namedAcls = "";
+
     protected AccountEntity() {
     }
 
@@ -89,12 +97,18 @@ public class AccountEntity {
         displayConnects = definition.displayConnects();
         writeTimeout = definition.writeTimeout();
         definition.eventFilters().forEach(line -> eventFilters.add(new FilterEntryEmbeddable(line)));
+        setVars = String.join("\n", definition.variables());
+        namedAcls = String.join("\n", definition.namedAcls());
+    }
+
+    private static List<String> lines(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
     }
 
     /** @param cipher decrypts the stored secret @return the account as configured */
     public AccountDefinition toDefinition(SecretCipher cipher) {
         return new AccountDefinition(username, cipher.decrypt(secret), readClasses, writeClasses,
                 acl.stream().map(AclEntryEmbeddable::toLine).toList(), allowMultipleLogin, displayConnects, writeTimeout,
-                eventFilters.stream().map(FilterEntryEmbeddable::toLine).toList());
+                eventFilters.stream().map(FilterEntryEmbeddable::toLine).toList(), lines(setVars), lines(namedAcls));
     }
 }

@@ -1,8 +1,8 @@
 package dev.ami.persistence.store;
 
 import dev.ami.api.connector.GeneralSettings;
-import dev.ami.api.connector.TlsSettings;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -48,23 +48,8 @@ public class GeneralSettingsEntity {
     @Column(nullable = false)
     private boolean debug;
 
-    @Column(name = "tls_enabled", nullable = false)
-    private boolean tlsEnabled;
-
-    @Column(name = "tls_bind_address", nullable = false)
-    private String tlsBindAddress;
-
-    @Column(name = "tls_port", nullable = false)
-    private int tlsPort;
-
-    @Column(name = "tls_cert_file", nullable = false, length = 1024)
-    private String tlsCertFile;
-
-    @Column(name = "tls_private_key", nullable = false, length = 1024)
-    private String tlsPrivateKey;
-
-    @Column(name = "tls_cipher", nullable = false, length = 1024)
-    private String tlsCipher;
+    @Embedded
+    private TlsColumns tls;
 
     @Column(name = "web_enabled", nullable = false)
     private boolean webEnabled;
@@ -98,13 +83,7 @@ public class GeneralSettingsEntity {
         timestampEvents = s.timestampEvents();
         brokenEventsAction = s.brokenEventsAction();
         debug = s.debug();
-        TlsSettings t = s.tls();
-        tlsEnabled = t.enabled();
-        tlsBindAddress = t.bindAddress();
-        tlsPort = t.port();
-        tlsCertFile = t.certFile();
-        tlsPrivateKey = t.privateKey();
-        tlsCipher = t.cipher();
+        tls = new TlsColumns(s.tls());
         webEnabled = s.webEnabled();
         httpTimeout = s.httpTimeoutSeconds();
         channelVars = String.join("\n", s.channelVars());
@@ -114,7 +93,7 @@ public class GeneralSettingsEntity {
     public GeneralSettings toSettings() {
         return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeout, authLimit,
                 timestampEvents, brokenEventsAction, debug,
-                new TlsSettings(tlsEnabled, tlsBindAddress, tlsPort, tlsCertFile, tlsPrivateKey, tlsCipher))
+                tls.toSettings())
                 .withEventOptions(lines(channelVars), lines(disabledEvents))
                 .withHttp(webEnabled, httpTimeout);
     }

@@ -1,8 +1,8 @@
 package dev.ami.persistence.store;
 
 import dev.ami.api.connector.HttpSettings;
-import dev.ami.api.connector.TlsSettings;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -53,23 +53,8 @@ public class HttpSettingsEntity {
     @Column(nullable = false, length = 4000)
     private String redirects;
 
-    @Column(name = "tls_enabled", nullable = false)
-    private boolean tlsEnabled;
-
-    @Column(name = "tls_bind_address", nullable = false)
-    private String tlsBindAddress;
-
-    @Column(name = "tls_port", nullable = false)
-    private int tlsPort;
-
-    @Column(name = "tls_cert_file", nullable = false, length = 1024)
-    private String tlsCertFile;
-
-    @Column(name = "tls_private_key", nullable = false, length = 1024)
-    private String tlsPrivateKey;
-
-    @Column(name = "tls_cipher", nullable = false, length = 1024)
-    private String tlsCipher;
+    @Embedded
+    private TlsColumns tls;
 
     protected HttpSettingsEntity() {
     }
@@ -91,18 +76,12 @@ public class HttpSettingsEntity {
         enableStatic = h.enableStatic();
         enableStatus = h.enableStatus();
         redirects = String.join("\n", h.redirects());
-        TlsSettings t = h.tls();
-        tlsEnabled = t.enabled();
-        tlsBindAddress = t.bindAddress();
-        tlsPort = t.port();
-        tlsCertFile = t.certFile();
-        tlsPrivateKey = t.privateKey();
-        tlsCipher = t.cipher();
+        tls = new TlsColumns(h.tls());
     }
 
     public HttpSettings toSettings() {
         return new HttpSettings(enabled, bindAddress, bindPort, prefix, serverName, sessionLimit, sessionInactivity,
                 sessionKeepAlive, enableStatic, enableStatus, redirects.isEmpty() ? List.of() : List.of(redirects.split("\n")),
-                new TlsSettings(tlsEnabled, tlsBindAddress, tlsPort, tlsCertFile, tlsPrivateKey, tlsCipher));
+                tls.toSettings());
     }
 }

@@ -128,11 +128,19 @@ class ManagerConfReaderTest {
     @Test
     void unsupportedOptionsAndQuirkyListsAreWarnedAbout() throws Exception {
         ImportedConfiguration c = ManagerConfReader.read("[general]\nauthlimit = 0\n[a]\nread = system,,call\n"
-                + "setvar = A=b\n");
-        assertEquals(3, c.warnings().size(), c.warnings().toString());
+                + "setvar = A=b\nacl = office, lab\nwebsocket = yes\n");
+        assertEquals(5, c.warnings().size(), c.warnings().toString());
         assertTrue(c.warnings().get(0).startsWith("manager.conf:2: authlimit = 0"), c.warnings().get(0));
         assertTrue(c.warnings().get(1).contains("grants system,call,log"), c.warnings().get(1));
-        assertTrue(c.warnings().get(2).contains("'setvar'"), c.warnings().get(2));
+        // stored, and reported as not acted on
+        assertEquals("manager.conf:7: option 'websocket' in [a] is not supported by this version and was not imported",
+                c.warnings().get(2));
+        assertEquals("manager.conf:5: setvar in [a] is stored and shown by manager show user; this version has no"
+                + " Originate to set it on", c.warnings().get(3));
+        assertEquals("manager.conf:6: acl = office, lab in [a] is stored but not applied: this version has no named"
+                + " ACLs (acl.conf); use permit/deny", c.warnings().get(4));
+        assertEquals(java.util.List.of("A=b"), c.accounts().get(0).variables());
+        assertEquals(java.util.List.of("office", "lab"), c.accounts().get(0).namedAcls());
     }
 
     @Test

@@ -101,7 +101,7 @@ class ManagerCliTest {
                         dev.ami.api.acl.AclRule.parse(false, "0.0.0.0/0.0.0.0").get(0),
                         dev.ami.api.acl.AclRule.parse(true, "127.0.0.1/255.255.255.0").get(0),
                         dev.ami.api.acl.AclRule.parse(true, "2001:db8::1/64").get(0))),
-                true, true, 100, List.of());
+                true, true, 100, List.of(), List.of("ACCOUNTCODE=sales", "TEAM=a=b"));
         TestConnector withAcl = new TestConnector(TestConnector.GENERAL, List.of(
                 Account.of("admin", "s3cret", Authority.ALL, Authority.ALL), fenced));
         var c = withAcl.login("admin", "s3cret");
@@ -113,6 +113,7 @@ class ManagerCliTest {
                 + "Output:         write perm: system,call,log,verbose,command,agent,user,config,dtmf,reporting,cdr,"
                 + "dialplan,originate,agi,cc,aoc,test,security,message,all\r\n"
                 + "Output:    displayconnects: yes\r\nOutput: allowmultiplelogin: yes\r\nOutput:          Variables: \r\n"
+                + "Output:                  TEAM = a=b\r\nOutput:                  ACCOUNTCODE = sales\r\n"
                 + "Output: ACL: (unnamed)\r\nOutput: ---------------------------------------------\r\n"
                 + "Output:   0:  deny - 0.0.0.0/0.0.0.0\r\n"
                 + "Output:   1: allow - 127.0.0.0/255.255.255.0\r\n"

@@ -155,7 +155,8 @@ final class ManagerCli {
                 "   displayconnects: " + (a.displayConnects() ? "yes" : "no"),
                 "allowmultiplelogin: " + (a.allowMultipleLogin() ? "yes" : "no"),
                 "         Variables: "))
-                .map(lines -> withAcl(lines, call.connector().configuration().account(arguments.get(0)).orElseThrow()))
+                .map(lines -> withVariablesAndAcl(lines, call.connector().configuration().account(arguments.get(0))
+                        .orElseThrow()))
                 .orElse(List.of("There is no manager called " + arguments.get(0)));
     }
 
@@ -163,12 +164,18 @@ final class ManagerCli {
      * Asterisk prints a non-empty ACL after the variables, as its ACL code prints one: the
      * permit/deny lines form one unnamed ACL, each rule with its index, sense, network and mask.
      */
-    private static List<String> withAcl(List<String> lines, Account account) {
+    private static List<String> withVariablesAndAcl(List<String> lines, Account account) {
+        List<String> out = new ArrayList<>(lines);
+        // Asterisk keeps setvar lines newest first, so it prints them in reverse
+        for (int i = account.variables().size() - 1; i >= 0; i--) {
+            String v = account.variables().get(i);
+            int eq = v.indexOf('=');
+            out.add("                 " + v.substring(0, eq) + " = " + v.substring(eq + 1));
+        }
         List<AclRule> rules = account.acl().rules();
         if (rules.isEmpty()) {
-            return lines;
+            return out;
         }
-        List<String> out = new ArrayList<>(lines);
         out.add("ACL: (unnamed)");
         out.add("-".repeat(45));
         for (int i = 0; i < rules.size(); i++) {

@@ -1,0 +1,44 @@
+package dev.ami.persistence.store;
+
+import dev.ami.api.connector.TlsSettings;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** The TLS listener's columns, the same in manager.conf's and http.conf's stored [general]. */
+@Embeddable
+public class TlsColumns {
+
+    @Column(name = "tls_enabled", nullable = false)
+    private boolean enabled;
+
+    @Column(name = "tls_bind_address", nullable = false)
+    private String bindAddress;
+
+    @Column(name = "tls_port", nullable = false)
+    private int port;
+
+    @Column(name = "tls_cert_file", nullable = false, length = 1024)
+    private String certFile;
+
+    @Column(name = "tls_private_key", nullable = false, length = 1024)
+    private String privateKey;
+
+    @Column(name = "tls_cipher", nullable = false, length = 1024)
+    private String cipher;
+
+    protected TlsColumns() {
+    }
+
+    TlsColumns(TlsSettings t) {
+        enabled = t.enabled();
+        bindAddress = t.bindAddress();
+        port = t.port();
+        certFile = t.certFile();
+        privateKey = t.privateKey();
+        cipher = t.cipher();
+    }
+
+    TlsSettings toSettings() {
+        return new TlsSettings(enabled, bindAddress, port, certFile, privateKey, cipher);
+    }
+}
