@@ -29,8 +29,10 @@ public class SchemaMigrator {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         MigrateResult result = flyway(dataSource).migrate();
+        // the database may be H2 in the data folder or a PostgreSQL server (ami-ds.xml): name it
         LOG.info(() -> "AMI schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied) in " + AmiPaths.dataDir());
+                + " migrations applied) in " + result.databaseType + " database " + result.database
+                + "; data folder " + AmiPaths.dataDir());
     }
 
     /**

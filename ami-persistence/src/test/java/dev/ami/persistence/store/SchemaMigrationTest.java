@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /** The migrations run on each database the server supports, and are idempotent. */
 class SchemaMigrationTest {
@@ -16,7 +17,9 @@ class SchemaMigrationTest {
     void migratesAnEmptyDatabaseOnceAndOnlyOnce(TestDatabase database) throws Exception {
         try (TestDatabase.Schema db = database.open()) {
             Flyway flyway = SchemaMigrator.flyway(db.dataSource());
-            assertEquals(6, flyway.migrate().migrationsExecuted);
+            MigrateResult first = flyway.migrate();
+            assertEquals(database.product, first.databaseType);
+            assertEquals(6, first.migrationsExecuted);
             assertEquals(0, flyway.migrate().migrationsExecuted);
             assertEquals("6", flyway.info().current().getVersion().getVersion());
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {

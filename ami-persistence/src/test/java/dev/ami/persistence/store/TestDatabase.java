@@ -22,10 +22,17 @@ import org.postgresql.ds.PGSimpleDataSource;
  * PostgreSQL server cannot pass as if it had tested one.
  */
 enum TestDatabase {
-    H2, POSTGRESQL;
+    H2("H2"), POSTGRESQL("PostgreSQL");
 
     static final String URL = "AMI_TEST_POSTGRES_URL";
     static final String REQUIRED = "AMI_TEST_POSTGRES_REQUIRED";
+
+    /** The name the database gives itself, as Flyway reports it. */
+    final String product;
+
+    TestDatabase(String product) {
+        this.product = product;
+    }
 
     /**
      * @return a fresh, empty schema of this database, removed again by {@link Schema#close()}, so
