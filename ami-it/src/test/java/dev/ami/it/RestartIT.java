@@ -91,6 +91,7 @@ class RestartIT {
                 }
             }
         }
+        assertTrue(Files.exists(dataDir.resolve("ami.mv.db")), "the H2 database is <data>/ami.mv.db (ami.db.url)");
         assertTrue(Files.exists(dataDir.resolve("secret.key")), "the key lives beside the database");
     }
 

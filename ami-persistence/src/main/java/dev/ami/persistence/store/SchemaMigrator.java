@@ -28,12 +28,21 @@ public class SchemaMigrator {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
+        MigrateResult result = flyway(dataSource).migrate();
+        // the database may be H2 in the data folder or a PostgreSQL server (ami-ds.xml): name it
+        LOG.info(() -> "AMI schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied) in " + result.databaseType + " database " + result.database
+                + "; data folder " + AmiPaths.dataDir());
+    }
+
+    /**
+     * @param dataSource the application's database, H2 or PostgreSQL (Flyway tells them apart)
+     * @return Flyway with our migrations; the tests migrate through the same configuration
+     */
+    static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "AMI schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied) in " + AmiPaths.dataDir());
+                .load();
     }
 }
