@@ -52,9 +52,9 @@ public class ConfigurationStore {
     Event<ConfigurationChanged> changed;
 
     @PersistenceContext(unitName = "ami")
-    private EntityManager em;
+    EntityManager em;
 
-    private SecretCipher cipher;
+    SecretCipher cipher;
 
     @PostConstruct
     void importOnFirstStart() {
