@@ -1,0 +1,186 @@
+package dev.ami.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The ami benchmark (README: {@code mvn -Pbench package}). Starts its own WildFly with the EAR,
+ * drives it over the AMI port only, so it measures whatever server engine is built, prints a
+ * Markdown table and writes it to target/bench-results.md, and stops the server on every exit
+ * path. It asserts nothing: a missed target is a "no" in the table; only a bench that cannot
+ * measure (no server, refused sessions) ends with a non-zero status.
+ */
+public final class Bench {
+
+    private static final int STALL_ROUNDS = 2;
+    /**
+     * Scenario e pads its UserEvents to about 1 KB (many real events, Newchannel or VarSet with
+     * channel variables, are that size): at about 100-byte events the stalled listener's backlog
+     * would take longer than the window to fill the kernel's socket buffers (MiBs on loopback), so
+     * the server would never be put to the test of an outbound backlog within the run.
+     */
+    private static final int STALL_PAD = 900;
+    private static final Duration MIN_STALL_WINDOW = Duration.ofSeconds(8);
+
+    private final BenchOptions options;
+    private final WildFlyServer server;
+    private final Path jfrDir;
+
+    private Bench(BenchOptions options, WildFlyServer server) {
+        this.options = options;
+        this.server = server;
+        this.jfrDir = options.target().resolve("jfr");
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try (WildFlyServer server = new WildFlyServer(options)) {
+            new Bench(options, server).run();
+        } catch (Exception e) {
+            // the server is already stopped here (try-with-resources closes before catch)
+            System.err.println("bench: FAILED: " + e.getMessage());
+            if (!(e instanceof IllegalStateException)) {
+                // not one of the bench's own explained failures: the trace is the explanation
+                e.printStackTrace();
+            }
+            System.exit(1);
+        }
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(options.target());
+        String machine = Machine.describe();
+        System.out.println(machine);
+        server.start();
+        Report report = new Report();
+        // Order a, c, e, b, d: the many short connections of b and d leave thousands of TIME_WAIT
+        // sockets for a minute, which would make the /proc/net/tcp look-ups of e dearer; and b,
+        // whose client side is mostly connection set-up, gains from a client already compiled.
+        try (NettyClient client = new NettyClient(options.clientThreads(), BenchOptions.HOST, options.amiPort())) {
+            if (options.runs("a")) {
+                say("(a) sequential Ping");
+                report.ping(profiled("a-ping", () -> new PingScenario(BenchOptions.HOST, options.amiPort())
+                        .run(server.pid(), options.warmup(), options.measure())));
+            }
+            FanOutScenario fanOut = new FanOutScenario(client, server.pid());
+            if (options.runs("c")) {
+                for (int n : options.fanOutListeners()) {
+                    say("(c) UserEvent fan-out to " + n + " listeners");
+                    report.fanOut(profiled("c-fanout-" + n, () -> fanOut.run(n, options.producers(),
+                            options.warmup(), options.measure())), options.producers());
+                }
+            }
+            if (options.runs("e")) {
+                // long enough for the stalled listener's kernel buffers (about 4 MiB) to fill and
+                // for the server to cut it off inside the window
+                Duration stallWindow = options.measure().compareTo(MIN_STALL_WINDOW) < 0 ? MIN_STALL_WINDOW : options.measure();
+                // more than one run: on a shared 2-core machine windows differ by a few percent
+                // even without a stall
+                List<FanOutScenario.StallResult> rounds = new ArrayList<>();
+                for (int round = 1; round <= STALL_ROUNDS; round++) {
+                    say("(e) run " + round + ": 100 listeners; all read, then listener 0 stops reading");
+                    rounds.add(profiled("e-stall-" + round, () -> fanOut.runStall(100, options.producers(), STALL_PAD,
+                            options.warmup(), options.measure(), stallWindow)));
+                }
+                report.stalled(rounds, options.producers(), STALL_PAD);
+            }
+            if (options.runs("b")) {
+                say("(b) Login+Logoff on fresh connections, " + options.loginConcurrency() + " at once");
+                report.login(profiled("b-login", () -> new LoginScenario(client)
+                        .run(server.pid(), options.loginConcurrency(), options.warmup(), options.measure())),
+                        options.loginConcurrency());
+            }
+            if (options.runs("d")) {
+                say("(d) " + options.idleSessions() + " idle sessions");
+                report.idle(profiled("d-idle", () -> new IdleScenario(client, server)
+                        .run(options.idleSessions(), Duration.ofSeconds(10), options.target().resolve("bench-idle-histogram.txt"))));
+            }
+        }
+        report.note(String.format(Locale.ROOT, "Fan-out: %d producer sessions pipeline UserEvents, at most %d unanswered"
+                        + " each and at most %d events ahead of the slowest reading listener; %s warm-up, %s measured per figure;"
+                        + " client event loops: %d; server heap -Xms/-Xmx %s, G1; displayconnects = %s%s.",
+                options.producers(), FanOutScenario.WINDOW, FanOutScenario.LAG, seconds(options.warmup()),
+                seconds(options.measure()), options.clientThreads(), options.serverHeap(), options.displayConnects(),
+                options.jfr() ? "; JFR recording was ON (figures include its overhead)" : ""));
+        report.note("The load client runs on the same machine and shares its cores with the server (its CPU is listed per scenario).");
+        String results = "# ami benchmark results\n\n" + machine + "\nCommand: `mvn -Pbench package`  \nRun: "
+                + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + "\n\n" + report.markdown();
+        Path file = options.target().resolve("bench-results.md");
+        Files.writeString(file, results, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(results);
+        System.out.println("bench: results written to " + file);
+    }
+
+    /** Runs a scenario, inside a JFR recording of the server when -Dbench.jfr=true. */
+    private <T> T profiled(String name, Callable<T> scenario) throws Exception {
+        if (!options.jfr()) {
+            return scenario.call();
+        }
+        Files.createDirectories(jfrDir);
+        Path recording = jfrDir.resolve(name + ".jfr");
+        server.jcmd("JFR.start", "name=" + name, "settings=profile");
+        T result;
+        try {
+            result = scenario.call();
+        } finally {
+            server.jcmd("JFR.stop", "name=" + name, "filename=" + recording);
+        }
+        Path digest = jfrDir.resolve(name + ".txt");
+        Files.writeString(digest, JfrSummary.summarize(recording));
+        say("profile of " + name + ": " + digest);
+        return result;
+    }
+
+    private static void say(String text) {
+        System.out.println("bench: " + text);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.0f s", d.toMillis() / 1000.0);
+    }
+
+    /** The machine, as BENCHMARKS.md records it. */
+    static final class Machine {
+        private Machine() {
+        }
+
+        static String describe() {
+            String cpu = firstMatching(Path.of("/proc/cpuinfo"), "model name").map(l -> l.replaceFirst("^[^:]*:\\s*", ""))
+                    .orElse("unknown CPU");
+            String mem = firstMatching(Path.of("/proc/meminfo"), "MemTotal").map(l -> l.replaceAll("[^0-9]", ""))
+                    .map(kb -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(kb) / 1024.0 / 1024.0)).orElse("?");
+            String os = firstMatching(Path.of("/etc/os-release"), "PRETTY_NAME")
+                    .map(l -> l.replaceFirst("^PRETTY_NAME=", "").replace("\"", "")).orElse(System.getProperty("os.name"));
+            return String.format(Locale.ROOT, "Machine: %d cores (%s), %s RAM; %s, Linux %s; JDK %s (%s %s)%n",
+                    Runtime.getRuntime().availableProcessors(), cpu, mem, os, System.getProperty("os.version"),
+                    System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
+                    System.getProperty("java.vm.name"));
+        }
+
+        private static java.util.Optional<String> firstMatching(Path file, String prefix) {
+            try {
+                List<String> lines = Files.readAllLines(file);
+                return lines.stream().filter(l -> l.startsWith(prefix)).findFirst();
+            } catch (IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+}

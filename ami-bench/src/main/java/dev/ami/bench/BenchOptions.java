@@ -1,0 +1,106 @@
+package dev.ami.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What one bench run does, read from system properties (the pom passes its {@code bench.*}
+ * properties through, so each is also a {@code mvn -Pbench package -Dbench.x=y} switch).
+ *
+ * @param wildflyHome      the unpacked WildFly whose binaries start the bench server
+ * @param ear              the EAR to deploy
+ * @param target           ami-bench/target: the server's base, conf and data folders and the results go here
+ * @param portOffset       WildFly's socket-binding offset, so its HTTP/management ports clear other servers
+ * @param amiPort          the AMI port written into the bench manager.conf
+ * @param scenarios        which of a..e to run
+ * @param measure          how long each throughput figure is measured
+ * @param warmup           how long each throughput scenario runs before measuring (JIT, buffers)
+ * @param jfr              record a JFR profile of the server per scenario and summarize it
+ * @param displayConnects  manager.conf displayconnects: "yes" logs a line per login and logoff
+ * @param serverHeap       -Xms and -Xmx of the server
+ * @param clientThreads    event-loop threads of the load client
+ * @param producers        sessions sending UserEvents in the fan-out scenarios
+ * @param fanOutListeners  the listener counts of scenario c
+ * @param idleSessions     sessions held open in scenario d
+ * @param loginConcurrency connections in a Login+Logoff cycle at once in scenario b
+ */
+record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int amiPort, Set<String> scenarios,
+                    Duration measure, Duration warmup, boolean jfr, String displayConnects, String serverHeap,
+                    int clientThreads, int producers, int[] fanOutListeners, int idleSessions,
+                    int loginConcurrency) {
+
+    static final String HOST = "127.0.0.1";
+    static final String USER = "bench";
+    static final String SECRET = "bench-secret";
+
+    static BenchOptions fromSystemProperties() {
+        Set<String> scenarios = new LinkedHashSet<>();
+        for (String s : property("bench.scenarios", "a,b,c,d,e").split(",")) {
+            if (!s.isBlank()) {
+                scenarios.add(s.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new BenchOptions(
+                Path.of(required("bench.wildfly.home")),
+                Path.of(required("bench.ear")),
+                Path.of(required("bench.target")),
+                Integer.parseInt(property("bench.port.offset", "500")),
+                Integer.parseInt(property("bench.ami.port", "27038")),
+                scenarios,
+                Duration.ofMillis((long) (Double.parseDouble(property("bench.seconds", "5")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(property("bench.warmup.seconds", "3")) * 1000)),
+                Boolean.parseBoolean(property("bench.jfr", "false")),
+                property("bench.displayconnects", "no"),
+                property("bench.server.heap", "1g"),
+                Integer.parseInt(property("bench.client.threads", "1")),
+                Integer.parseInt(property("bench.producers", "4")),
+                java.util.Arrays.stream(property("bench.fanout.listeners", "10,100,1000").split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray(),
+                Integer.parseInt(property("bench.idle.sessions", "10000")),
+                Integer.parseInt(property("bench.login.concurrency", "16")));
+    }
+
+    boolean runs(String scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    /** The bench server's manager.conf: one account for every role, limits out of the way. */
+    String managerConf() {
+        return String.join("\n",
+                "; Written by ami-bench for its own server on every run (BenchOptions.managerConf).",
+                "[general]",
+                "enabled = yes",
+                "port = " + amiPort,
+                "bindaddr = " + HOST,
+                // no means no log line per login/logoff; Asterisk's equivalent (verbose level 2)
+                // is not written anywhere at its default verbosity, so this compares like with like
+                "displayconnects = " + displayConnects,
+                "allowmultiplelogin = yes",
+                "authtimeout = 30",
+                // the idle scenario opens hundreds of connections at once before they log in
+                "authlimit = 20000",
+                "",
+                "[" + USER + "]",
+                "secret = " + SECRET,
+                "read = all",
+                "write = all",
+                "");
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("system property " + name
+                    + " is not set; run the bench through Maven: mvn -Pbench package");
+        }
+        return value;
+    }
+
+    private static String property(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

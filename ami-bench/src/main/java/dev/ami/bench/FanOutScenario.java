@@ -1,0 +1,505 @@
+package dev.ami.bench;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * (c) and (e): UserEvent fan-out. N listeners log in with {@code Events: user} and check every
+ * UserEvent; P producers (logged in with {@code Events: off}) pipeline
+ * {@code Action: UserEvent / UserEvent: Bench / Src: p / Seq: n}. Each listener must see, per
+ * producer, Seq 1, 2, 3... with no gap and no step back.
+ *
+ * <p>Flow control is the client's, end to end: a producer keeps at most {@link #WINDOW} requests
+ * unanswered and stays at most {@link #LAG} events ahead of the slowest reading listener. So the
+ * figure is the rate the server sustains without making anyone fall behind; without the lag bound
+ * a producer faster than delivery would only fill the server's outbound buffers until its
+ * writetimeout cut the listeners, which measures the buffers, not the fan-out.
+ */
+final class FanOutScenario {
+
+    /** unanswered UserEvent requests per producer */
+    static final int WINDOW = 256;
+    /** how far (events) a producer may run ahead of the slowest reading listener */
+    static final int LAG = 2000;
+    private static final int OPEN_CONCURRENCY = 256;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
+    /** SO_RCVBUF of listener 0 in scenario e */
+    static final int FIXED_RECEIVE_BUFFER = 256 * 1024;
+
+    /** Deliveries counted over one measured window. */
+    record Window(long delivered, double seconds, ProcStat.Cpu cpu) {
+        double perSecond() {
+            return delivered / seconds;
+        }
+    }
+
+    /**
+     * What the listeners saw over the whole run, after the producers stopped and the listeners
+     * caught up.
+     *
+     * @param sent           UserEvents the producers sent (warm-up included)
+     * @param lost           events missing at counted listeners (gaps plus a missing tail)
+     * @param outOfOrder     events whose Seq did not follow the previous one of their producer
+     * @param malformed      UserEvents without a readable Src/Seq
+     * @param disconnected   counted listeners the server closed
+     * @param producerErrors UserEvent requests not answered Success
+     */
+    record Check(long sent, long lost, long outOfOrder, long malformed, int disconnected, long producerErrors,
+                 String firstError) {
+        boolean clean() {
+            return lost == 0 && outOfOrder == 0 && malformed == 0 && disconnected == 0 && producerErrors == 0;
+        }
+    }
+
+    /** Scenario c: one window, all listeners counted. */
+    record Result(int listeners, Window window, Check check) {
+    }
+
+    /**
+     * Scenario e, in one run so that the same connections on the same server are compared:
+     * {@code before} all read, {@code stalled} starts as listener 0 stops reading, {@code after}
+     * follows; listener 0 is never counted.
+     */
+    record StallResult(int listeners, Window before, Window stalled, Window after, Check check, String listenerZero,
+                       boolean cutInWindow) {
+        /** @return the rate with all reading: the mean of before and after if the server had cut listener 0 by then */
+        double baselinePerSecond() {
+            return cutInWindow ? (before.perSecond() + after.perSecond()) / 2 : before.perSecond();
+        }
+    }
+
+    private final NettyClient client;
+    private final long serverPid;
+
+    FanOutScenario(NettyClient client, long serverPid) {
+        this.client = client;
+        this.serverPid = serverPid;
+    }
+
+    /** Scenario c: {@code listenerCount} listeners, every one counted. */
+    Result run(int listenerCount, int producerCount, Duration warmup, Duration measure) throws InterruptedException {
+        try (Run run = new Run(listenerCount, producerCount, false, 0)) {
+            run.start();
+            Thread.sleep(warmup.toMillis());
+            Window window = run.measure(measure);
+            return new Result(listenerCount, window, run.check());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("fan-out to " + listenerCount + " listeners failed: " + e, e);
+        }
+    }
+
+    /**
+     * Scenario e: a window with every listener reading, a window that starts as listener 0 stops
+     * reading, and a window after it.
+     *
+     * @param padBytes length of a {@code Pad:} header added to every UserEvent
+     */
+    StallResult runStall(int listenerCount, int producerCount, int padBytes, Duration warmup, Duration measure,
+                         Duration stallWindow) throws InterruptedException {
+        try (Run run = new Run(listenerCount, producerCount, true, padBytes)) {
+            Listener zero = run.listeners.get(0);
+            // watched from the first window on, so that every window pays the same for the watching
+            StallWatch watch = new StallWatch(zero.channel());
+            watch.start();
+            run.start();
+            Thread.sleep(warmup.toMillis());
+            Window before = run.measure(measure);
+            zero.channel().eventLoop().submit(() -> zero.channel().config().setAutoRead(false)).sync();
+            watch.markStall();
+            Window stalled = run.measure(stallWindow);
+            boolean cut = watch.closed();
+            Window after = run.measure(measure);
+            Check check = run.check();
+            return new StallResult(listenerCount, before, stalled, after, check, watch.finish(), cut);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("fan-out with a stalled listener failed: " + e, e);
+        }
+    }
+
+    /** One set of listener and producer sessions, from login to close. */
+    private final class Run implements AutoCloseable {
+        final List<Listener> listeners;
+        final List<Listener> counted;
+        private List<Producer> producers = List.of();
+
+        /**
+         * @param skipFirst leave listener 0 out of the figures and of the producers' flow control
+         */
+        Run(int listenerCount, int producerCount, boolean skipFirst, int padBytes) throws InterruptedException {
+            listeners = client.open(listenerCount, i -> new Listener(producerCount, skipFirst && i == 0),
+                    OPEN_CONCURRENCY, Duration.ofSeconds(120));
+            counted = skipFirst ? listeners.subList(1, listeners.size()) : listeners;
+            try {
+                producers = client.open(producerCount, i -> new Producer(i, counted, padBytes), producerCount,
+                        Duration.ofSeconds(30));
+            } catch (RuntimeException | InterruptedException e) {
+                NettyClient.closeAll(listeners);
+                throw e;
+            }
+        }
+
+        void start() {
+            producers.forEach(Producer::start);
+        }
+
+        Window measure(Duration length) throws InterruptedException {
+            ProcStat.Window cpu = new ProcStat.Window(serverPid);
+            long sum0 = sumReceived(counted);
+            long t0 = System.nanoTime();
+            Thread.sleep(length.toMillis());
+            long sum1 = sumReceived(counted);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Window(sum1 - sum0, seconds, cpu.end());
+        }
+
+        /** Stops the producers, lets the listeners catch up, and checks what every counted one received. */
+        Check check() throws Exception {
+            long[] sent = new long[producers.size()];
+            long producerErrors = 0;
+            String firstError = null;
+            for (Producer p : producers) {
+                sent[p.id] = p.stop().get(DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                producerErrors += p.errors;
+                firstError = firstError == null ? p.firstError : firstError;
+            }
+            awaitDrain(counted, sent);
+            long lost = 0;
+            long outOfOrder = 0;
+            long malformed = 0;
+            int disconnected = 0;
+            for (Listener l : counted) {
+                Listener.Tally t = l.tally();
+                lost += t.gaps();
+                for (int p = 0; p < sent.length; p++) {
+                    lost += Math.max(0, sent[p] - t.last()[p]);
+                }
+                outOfOrder += t.outOfOrder();
+                malformed += t.malformed();
+                disconnected += l.isOpen() ? 0 : 1;
+            }
+            long total = 0;
+            for (long s : sent) {
+                total += s;
+            }
+            return new Check(total, lost, outOfOrder, malformed, disconnected, producerErrors, firstError);
+        }
+
+        @Override
+        public void close() {
+            NettyClient.closeAll(producers);
+            NettyClient.closeAll(listeners);
+        }
+    }
+
+    private static void awaitDrain(List<Listener> listeners, long[] sent) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        for (Listener l : listeners) {
+            while (l.isOpen() && !l.hasAll(sent) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private static long sumReceived(List<Listener> listeners) {
+        long sum = 0;
+        for (Listener l : listeners) {
+            sum += l.received();
+        }
+        return sum;
+    }
+
+    /**
+     * Watches, from the kernel's connection table, the server's end of the stalled listener's
+     * connection: when it leaves ESTABLISHED the server has closed the session.
+     */
+    private static final class StallWatch extends Thread {
+        /** /proc/net/tcp costs the kernel about a microsecond per socket listed: look only now and then */
+        private static final long PERIOD_MILLIS = 100;
+        private final int serverPort;
+        private final int clientPort;
+        private volatile long stalledAt = -1;
+        private volatile long closedAt = -1;
+        private volatile boolean running = true;
+        private volatile long maxSendQueue;
+        private volatile String lastState = "ESTABLISHED";
+
+        StallWatch(io.netty.channel.Channel channel) {
+            super("bench-stall-watch");
+            setDaemon(true);
+            this.serverPort = ((java.net.InetSocketAddress) channel.remoteAddress()).getPort();
+            this.clientPort = ((java.net.InetSocketAddress) channel.localAddress()).getPort();
+        }
+
+        void markStall() {
+            stalledAt = System.nanoTime();
+        }
+
+        boolean closed() {
+            return closedAt >= 0;
+        }
+
+        @Override
+        public void run() {
+            while (running && closedAt < 0) {
+                TcpTable.Entry e = TcpTable.serverEnd(serverPort, clientPort);
+                if (e == null || !e.established()) {
+                    closedAt = System.nanoTime();
+                    lastState = e == null ? "gone" : e.stateName();
+                    return;
+                }
+                maxSendQueue = Math.max(maxSendQueue, e.sendQueueBytes());
+                try {
+                    Thread.sleep(PERIOD_MILLIS);
+                } catch (InterruptedException ex) {
+                    return;
+                }
+            }
+        }
+
+        String finish() throws InterruptedException {
+            running = false;
+            join();
+            String queue = String.format(java.util.Locale.ROOT, "the server's kernel send queue to it peaked at %,d bytes",
+                    maxSendQueue);
+            if (closedAt < 0) {
+                return "the server had not closed it by the end of the run; " + queue;
+            }
+            if (stalledAt < 0 || closedAt < stalledAt) {
+                return "the server closed it while it was still reading (its end then " + lastState + "); " + queue;
+            }
+            return String.format(java.util.Locale.ROOT, "the server closed it %.1f s after it stopped reading (its end then %s); %s",
+                    (closedAt - stalledAt) / 1e9, lastState, queue);
+        }
+    }
+
+    /** Receives UserEvents and checks their order per producer. */
+    static final class Listener extends ClientSession {
+
+        record Tally(long[] last, long gaps, long outOfOrder, long malformed) {
+        }
+
+        private final long[] last;
+        private final boolean smallWindow;
+        /** last[] published for the producers' flow control and the main thread */
+        private final AtomicLongArray seen;
+        private final AtomicLong received = new AtomicLong();
+        private long count;
+        private volatile long gaps;
+        private volatile long outOfOrder;
+        private volatile long malformed;
+
+        Listener(int producers, boolean smallWindow) {
+            this.smallWindow = smallWindow;
+            this.last = new long[producers];
+            this.seen = new AtomicLongArray(producers);
+        }
+
+        @Override
+        protected String loginEvents() {
+            return "user";
+        }
+
+        /**
+         * Listener 0 of scenario e: a fixed receive buffer, so that once it stops reading the
+         * server's own buffering is reached within the window instead of after several auto-tuned
+         * MiB of client kernel buffer. Not smaller: below loopback's 64 KiB segment size the
+         * receiver stops opening its window (silly-window avoidance) and even a reading client
+         * would crawl.
+         */
+        @Override
+        int receiveBufferBytes() {
+            return smallWindow ? FIXED_RECEIVE_BUFFER : 0;
+        }
+
+        @Override
+        protected void onMessage(AmiMessage m) {
+            if (!m.isUserEvent()) {
+                return;
+            }
+            int src = m.src;
+            if (src < 0 || src >= last.length || m.seq < 1) {
+                malformed++;
+                return;
+            }
+            long previous = last[src];
+            // single writer (this event loop): plain increments, published with release stores
+            if (m.seq == previous + 1) {
+                last[src] = m.seq;
+                seen.lazySet(src, m.seq);
+            } else if (m.seq > previous + 1) {
+                gaps += m.seq - previous - 1;
+                last[src] = m.seq;
+                seen.lazySet(src, m.seq);
+            } else {
+                outOfOrder++;
+            }
+            received.lazySet(++count);
+        }
+
+        long received() {
+            return received.get();
+        }
+
+        long seen(int producer) {
+            return seen.get(producer);
+        }
+
+        boolean hasAll(long[] sent) {
+            for (int p = 0; p < sent.length; p++) {
+                if (seen.get(p) < sent[p]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Tally tally() {
+            long[] copy = new long[last.length];
+            for (int p = 0; p < copy.length; p++) {
+                copy[p] = seen.get(p);
+            }
+            return new Tally(copy, gaps, outOfOrder, malformed);
+        }
+    }
+
+    /** Pipelines UserEvents within its window and its lag bound. */
+    static final class Producer extends ClientSession {
+
+        private static final byte[] HEAD = "Action: UserEvent\r\nUserEvent: Bench\r\nSrc: ".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] SEQ = "\r\nSeq: ".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        final int id;
+        private final List<Listener> listeners;
+        private final byte[] src;
+        private final byte[] pad;
+        private final CompletableFuture<Long> drained = new CompletableFuture<>();
+        private long sent;
+        private long acked;
+        private long slowest;
+        private boolean running;
+        private boolean retryScheduled;
+        volatile long errors;
+        volatile String firstError;
+
+        Producer(int id, List<Listener> listeners, int padBytes) {
+            this.id = id;
+            this.listeners = listeners;
+            this.src = Integer.toString(id).getBytes(StandardCharsets.US_ASCII);
+            this.pad = padBytes == 0 ? new byte[0]
+                    : ("\r\nPad: " + "x".repeat(padBytes)).getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        protected String loginEvents() {
+            // the sender gets its own events too; it would only take CPU from the measurement
+            return "off";
+        }
+
+        void start() {
+            channel.eventLoop().execute(() -> {
+                running = true;
+                pump();
+            });
+        }
+
+        /** Stops sending; the future gives the number sent once every request is answered. */
+        CompletableFuture<Long> stop() {
+            channel.eventLoop().execute(() -> {
+                running = false;
+                if (acked == sent) {
+                    drained.complete(sent);
+                }
+            });
+            return drained;
+        }
+
+        @Override
+        protected void onMessage(AmiMessage m) {
+            if (m.response == null) {
+                return;
+            }
+            acked++;
+            if (!m.isResponse(AmiMessage.SUCCESS)) {
+                errors++;
+                if (firstError == null) {
+                    firstError = m.toString();
+                }
+            }
+            if (!running && acked == sent) {
+                drained.complete(sent);
+            }
+        }
+
+        @Override
+        protected void onReadComplete() {
+            pump();
+        }
+
+        @Override
+        protected void onClosed() {
+            drained.completeExceptionally(new IllegalStateException("the server closed producer " + id));
+        }
+
+        private void pump() {
+            if (!running) {
+                return;
+            }
+            long room = WINDOW - (sent - acked);
+            if (room <= 0) {
+                return;
+            }
+            long allowed = slowest + LAG - sent;
+            if (allowed < room) {
+                slowest = slowestListener();
+                allowed = slowest + LAG - sent;
+            }
+            long n = Math.min(room, allowed);
+            if (n <= 0) {
+                // a listener is behind: look again shortly (it cannot wake us)
+                if (!retryScheduled) {
+                    retryScheduled = true;
+                    channel.eventLoop().schedule(() -> {
+                        retryScheduled = false;
+                        pump();
+                    }, 200, TimeUnit.MICROSECONDS);
+                }
+                return;
+            }
+            ByteBuf out = channel.alloc().buffer((int) n * (64 + pad.length));
+            for (long i = 0; i < n; i++) {
+                out.writeBytes(HEAD).writeBytes(src).writeBytes(SEQ);
+                writeDecimal(out, ++sent);
+                out.writeBytes(pad).writeBytes(END);
+            }
+            channel.writeAndFlush(out, channel.voidPromise());
+        }
+
+        private long slowestListener() {
+            long min = Long.MAX_VALUE;
+            for (Listener l : listeners) {
+                if (l.isOpen()) {
+                    min = Math.min(min, l.seen(id));
+                }
+            }
+            return min == Long.MAX_VALUE ? sent : min;
+        }
+
+        private static void writeDecimal(ByteBuf out, long value) {
+            if (value >= 10) {
+                writeDecimal(out, value / 10);
+            }
+            out.writeByte('0' + (int) (value % 10));
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.ami.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The bench's own WildFly: a fresh base directory (configuration copied from the unpacked dist,
+ * the EAR in its deployments folder), a conf folder with the bench manager.conf and an empty data
+ * folder, all under ami-bench/target, started with standalone.sh and stopped again on every exit
+ * path. Everything the bench learns about it comes from outside: the AMI port, /proc and jcmd.
+ */
+final class WildFlyServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final double QUIET_CORES = 0.1;
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
+
+    private final BenchOptions options;
+    private final Path base;
+    private final Path conf;
+    private final Path data;
+    private final Path console;
+    private final Path pidFile;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private Process shell;
+    private long javaPid = -1;
+    private Thread shutdownHook;
+
+    WildFlyServer(BenchOptions options) {
+        this.options = options;
+        this.base = options.target().resolve("bench-server");
+        this.conf = options.target().resolve("bench-conf");
+        this.data = options.target().resolve("bench-data");
+        this.console = base.resolve("console.log");
+        this.pidFile = base.resolve("server.pid");
+    }
+
+    long pid() {
+        return javaPid;
+    }
+
+    Path console() {
+        return console;
+    }
+
+    void start() throws IOException, InterruptedException {
+        if (greets(Duration.ofMillis(500))) {
+            throw new IllegalStateException("something already answers on " + BenchOptions.HOST + ":" + options.amiPort()
+                    + " (a bench server left over from a killed run?); stop it and run again");
+        }
+        Path dist = options.wildflyHome().resolve("standalone");
+        if (!Files.isRegularFile(options.wildflyHome().resolve("bin/standalone.sh"))) {
+            throw new IllegalStateException("no WildFly at " + options.wildflyHome() + "; run through Maven: mvn -Pbench package");
+        }
+        if (!Files.isRegularFile(options.ear())) {
+            throw new IllegalStateException("no EAR at " + options.ear() + "; run through Maven: mvn -Pbench package");
+        }
+        for (Path dir : List.of(base, conf, data)) {
+            deleteRecursively(dir);
+        }
+        copyTree(dist.resolve("configuration"), base.resolve("configuration"));
+        Files.createDirectories(base.resolve("deployments"));
+        Files.copy(options.ear(), base.resolve("deployments/ami.ear"), StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(conf);
+        Files.writeString(conf.resolve("manager.conf"), options.managerConf());
+        // an empty data folder: the first start imports the bench manager.conf
+        Files.createDirectories(data);
+
+        ProcessBuilder builder = new ProcessBuilder(
+                options.wildflyHome().resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-full.xml",
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + options.portOffset(),
+                "-Dami.conf.dir=" + conf,
+                "-Dami.data.dir=" + data,
+                // the EAR's datasource takes its URL from here (H2 in the bench's own data folder)
+                "-Dami.db.url=jdbc:h2:file:" + data.resolve("ami") + ";DB_CLOSE_ON_EXIT=FALSE");
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JBOSS_HOME", options.wildflyHome().toString());
+        // standalone.conf keeps these only when JAVA_OPTS is unset; the heap is fixed so that heap
+        // figures compare between runs
+        env.put("JAVA_OPTS", "-Xms" + options.serverHeap() + " -Xmx" + options.serverHeap()
+                + " -XX:+UseG1GC -Djava.net.preferIPv4Stack=true"
+                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
+        // background mode: standalone.sh writes the java pid to the pid file and forwards signals
+        env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        env.put("JBOSS_PIDFILE", pidFile.toString());
+        builder.redirectErrorStream(true).redirectOutput(console.toFile());
+        System.out.println("bench: starting WildFly (base " + base + ", AMI port " + options.amiPort()
+                + ", port offset " + options.portOffset() + "); log: " + console);
+        shell = builder.start();
+        shutdownHook = new Thread(this::stop, "bench-server-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        waitForAmi();
+        javaPid = findJavaPid();
+        System.out.println("bench: server up, java pid " + javaPid);
+        awaitQuiet();
+    }
+
+    /**
+     * Waits until the server's own CPU use falls (the end of deployment work and of compiling
+     * start-up code), so that the first scenario does not measure the server's start.
+     */
+    private void awaitQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long t0 = System.nanoTime();
+        double cores;
+        do {
+            ProcStat.Meter meter = new ProcStat.Meter(javaPid);
+            Thread.sleep(1000);
+            cores = meter.cores();
+        } while (cores > QUIET_CORES && System.nanoTime() < deadline);
+        System.out.printf(java.util.Locale.ROOT, "bench: server settled after %.0f s (%.2f cores)%n",
+                (System.nanoTime() - t0) / 1e9, cores);
+    }
+
+    private void waitForAmi() throws InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!shell.isAlive()) {
+                throw new IllegalStateException("the server exited (code " + shell.exitValue()
+                        + ") before opening the AMI port " + options.amiPort() + "\n" + logTail(60));
+            }
+            if (greets(Duration.ofSeconds(2))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server did not open the AMI port " + options.amiPort() + " within "
+                + START_TIMEOUT.toSeconds() + " s\n" + logTail(60));
+    }
+
+    /** @return true if the AMI port accepts a connection and sends the AMI greeting */
+    private boolean greets(Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(BenchOptions.HOST, options.amiPort()), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+            return line != null && line.startsWith(ClientSession.GREETING_PREFIX);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private long findJavaPid() throws InterruptedException {
+        for (int i = 0; i < 40; i++) {
+            try {
+                if (Files.isRegularFile(pidFile)) {
+                    long pid = Long.parseLong(Files.readString(pidFile).trim());
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        return pid;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // written a moment after the start; try again
+            }
+            Optional<ProcessHandle> java = shell.descendants()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                    .findFirst();
+            if (java.isPresent()) {
+                return java.get().pid();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server's java process was not found (pid file " + pidFile + ")");
+    }
+
+    /** Runs {@code jcmd <server pid> args...} and returns its output. */
+    String jcmd(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        command.add(Long.toString(javaPid));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + String.join(" ", args) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run jcmd: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running jcmd", e);
+        }
+    }
+
+    /** @return the server's used heap in KiB right after a full collection (live data) */
+    long liveHeapKib() {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        Matcher m = HEAP_USED.matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read the heap size from jcmd GC.heap_info:\n" + info);
+        }
+        return Long.parseLong(m.group(2));
+    }
+
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(console, StandardCharsets.UTF_8);
+            return "---- last " + Math.min(lines, all.size()) + " lines of " + console + " ----\n"
+                    + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no server log at " + console + ": " + e + ")";
+        }
+    }
+
+    /** Stops the server (SIGTERM, then SIGKILL after 30 s); safe to call more than once and from the shutdown hook. */
+    void stop() {
+        if (shell == null || !stopped.compareAndSet(false, true)) {
+            return;
+        }
+        System.out.println("bench: stopping the server");
+        ProcessHandle.of(javaPid).ifPresent(h -> terminate(h, 30));
+        terminate(shell.toHandle(), 10);
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down; the hook is this very path
+            }
+        }
+    }
+
+    private static void terminate(ProcessHandle process, int seconds) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            process.onExit().get(seconds, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
