@@ -117,8 +117,30 @@ final class ConfOptions {
         ConfigEntry cert = lastOf(s, "tlscertfile", "tlscert", "sslcert");
         ConfigEntry key = lastOf(s, "tlsprivatekey", "sslprivatekey");
         ConfigEntry cipher = lastOf(s, "tlscipher", "sslcipher");
+        List<String> options = new java.util.ArrayList<>();
+        for (String flag : TLS_FLAGS) {
+            ConfigEntry e = lastOf(s, flag);
+            if (e != null) {
+                options.add(flag + "=" + e.value());
+            }
+        }
         return new TlsSettings(enable != null && AsteriskBoolean.isTrue(enable.value()), address, port,
                 cert == null ? d.certFile() : cert.value(), key == null ? d.privateKey() : key.value(),
-                cipher == null ? d.cipher() : cipher.value());
+                cipher == null ? d.cipher() : cipher.value(), options);
+    }
+
+    /** The TLS library flags Asterisk's shared TLS parser accepts; stored, not applied here. */
+    static final List<String> TLS_FLAGS = List.of("tlsservercipherorder", "tlsdisablev1", "tlsdisablev11",
+            "tlsdisablev12");
+
+    /** Reports each TLS library flag present: stored and exported, but the Java runtime's defaults apply. */
+    static void warnTlsFlags(ConfigSection s, List<String> warnings) {
+        for (String flag : TLS_FLAGS) {
+            ConfigEntry e = lastOf(s, flag);
+            if (e != null) {
+                warnings.add(e.where() + ": " + flag + " = " + e.value() + " is stored but not applied by this version;"
+                        + " the Java runtime's TLS protocol defaults apply");
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class HttpConfReader {
 
     private static final Set<String> KNOWN = Set.of("enabled", "bindaddr", "bindport", "prefix", "servername",
             "sessionlimit", "session_inactivity", "session_keep_alive", "enable_static", "enablestatic",
-            "enable_status", "redirect", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlscertfile",
+            "enable_status", "redirect", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlsservercipherorder", "tlsdisablev1", "tlsdisablev11", "tlsdisablev12", "tlscertfile",
             "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
 
     private HttpConfReader() {
@@ -56,6 +56,7 @@ public final class HttpConfReader {
                         + " and was not imported");
             }
         }
+        ConfOptions.warnTlsFlags(s, warnings);
         String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());
         ConfigEntry portEntry = s.last("bindport").orElse(null);
         int port = portEntry == null ? d.bindPort() : ConfOptions.port(portEntry, 1);

@@ -49,6 +49,10 @@ public final class HttpConfWriter {
         if (!t.cipher().isEmpty()) {
             option(out, "tlscipher", t.cipher());
         }
+        for (String flag : t.options()) {
+            int eq = flag.indexOf('=');
+            option(out, flag.substring(0, eq), flag.substring(eq + 1));
+        }
         return out.toString();
     }
 

@@ -29,7 +29,7 @@ public final class ManagerConfReader {
     public static final String FILE = "manager.conf";
 
     private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
-            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport",
+            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlsservercipherorder", "tlsdisablev1", "tlsdisablev11", "tlsdisablev12",
             "tlscertfile", "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher",
             "webenabled", "httptimeout", "channelvars", "disabledevents");
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
@@ -78,6 +78,7 @@ public final class ManagerConfReader {
         }
         String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());
         warnUnknown(s, GENERAL_KNOWN, warnings);
+        ConfOptions.warnTlsFlags(s, warnings);
         return new GeneralSettings(
                 ConfOptions.bool(s, "enabled", d.enabled()),
                 bindaddr,

@@ -55,6 +55,10 @@ public final class ManagerConfWriter {
         if (!t.cipher().isEmpty()) {
             option(out, "tlscipher", t.cipher());
         }
+        for (String flag : t.options()) {
+            int eq = flag.indexOf('=');
+            option(out, flag.substring(0, eq), flag.substring(eq + 1));
+        }
         for (AccountDefinition a : configuration.accounts()) {
             out.append('\n').append('[').append(a.username()).append("]\n");
             if (a.secret() != null) {

@@ -26,6 +26,10 @@ public class TlsColumns {
     @Column(name = "tls_cipher", nullable = false, length = 1024)
     private String cipher;
 
+    /** The TLS library flags as name=value, one per line. */
+    @Column(name = "tls_options", nullable = false, length = 1024)
+    private String options;
+
     protected TlsColumns() {
     }
 
@@ -36,9 +40,11 @@ public class TlsColumns {
         certFile = t.certFile();
         privateKey = t.privateKey();
         cipher = t.cipher();
+        options = String.join("\n", t.options());
     }
 
     TlsSettings toSettings() {
-        return new TlsSettings(enabled, bindAddress, port, certFile, privateKey, cipher);
+        return new TlsSettings(enabled, bindAddress, port, certFile, privateKey, cipher,
+                options == null || options.isEmpty() ? java.util.List.of() : java.util.List.of(options.split("\n")));
     }
 }

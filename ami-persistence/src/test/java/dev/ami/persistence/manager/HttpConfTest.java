@@ -91,7 +91,7 @@ class HttpConfTest {
                 1 + r.nextInt(1000), 1 + r.nextInt(100000), r.nextInt(100000), r.nextBoolean(), r.nextBoolean(), redirects,
                 new TlsSettings(r.nextBoolean(), address, address.isEmpty() ? HttpSettings.DEFAULT_TLS_PORT
                         : 1 + r.nextInt(65535), "keys/x.pem", r.nextBoolean() ? "" : "keys/k.pem",
-                        r.nextBoolean() ? "" : "HIGH:!aNULL"));
+                        r.nextBoolean() ? "" : "HIGH:!aNULL", r.nextBoolean() ? List.of() : List.of("tlsdisablev1=yes")));
         String text = HttpConfWriter.write(h, "seed " + seed);
         HttpSettings again = read(text).settings();
         if (h.tls().port() == h.bindPort()) {

@@ -53,7 +53,8 @@ class ManagerConfRoundTripTest {
                 1024 + r.nextInt(64511), r.nextBoolean(), r.nextBoolean(), 1 + r.nextInt(300), 1 + r.nextInt(500),
                 r.nextBoolean(), r.nextBoolean(), r.nextBoolean(), new TlsSettings(r.nextBoolean(),
                         r.nextBoolean() ? "127.0.0.1" : "::", 1024 + r.nextInt(60000), "keys/" + word(r, "abc") + ".pem",
-                        r.nextBoolean() ? "" : "keys/k.pem", r.nextBoolean() ? "" : "HIGH:!aNULL:!MD5"))
+                        r.nextBoolean() ? "" : "keys/k.pem", r.nextBoolean() ? "" : "HIGH:!aNULL:!MD5",
+                        r.nextBoolean() ? List.of() : List.of("tlsservercipherorder=yes", "tlsdisablev11=no")))
                 .withEventOptions(r.nextBoolean() ? List.of() : List.of("ACCOUNT", "CUT(CALLERID(num),-,1)", "X_" + word(r, "ABC")),
                         r.nextBoolean() ? List.of() : List.of("Newexten", "VarSet"))
                 .withHttp(r.nextBoolean(), 1 + r.nextInt(600));

@@ -79,6 +79,10 @@ class ConfigurationStoreTest {
                 tlscertfile = keys/ami.pem
                 tlsprivatekey = keys/ami.key
                 tlscipher = ECDHE+AESGCM:!aNULL
+                tlsservercipherorder = yes
+                tlsdisablev1 = yes
+                tlsdisablev11 = yes
+                tlsdisablev12 = no
                 allowmultiplelogin = no
                 displayconnects = no
                 timestampevents = yes
@@ -124,6 +128,7 @@ class ConfigurationStoreTest {
                 String exported = inTransaction(store, store::exportManagerConf);
                 assertTrue(exported.contains("\n[user07]\nsecret = s3cret\\;07\n"), exported);
                 assertTrue(exported.contains("\n[user15]\nsecret = included-15\n"), exported);
+                assertTrue(exported.contains("\ntlsservercipherorder = yes\ntlsdisablev1 = yes\n"), exported);
 
                 ImportReport again = inTransaction(store, () -> importManager(store, exported));
                 assertTrue(again.diff().isEmpty(), again.diff().toString());
