@@ -4,19 +4,39 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The live sessions of one connector, and the delivery of events to them. */
 public final class SessionRegistry {
 
     private final Set<AmiSession> sessions = ConcurrentHashMap.newKeySet();
+    /** Kept, not counted, because authlimit is checked on every connect. */
+    private final AtomicInteger unauthenticated = new AtomicInteger();
 
+    /** Registers a new connection, not yet logged in. */
     public void add(AmiSession session) {
-        sessions.add(session);
+        if (sessions.add(session) && !session.isAuthenticated()) {
+            unauthenticated.incrementAndGet();
+        }
+    }
+
+    /**
+     * Marks a registered session logged in (it no longer counts towards authlimit). Called on the
+     * session's event loop, as {@link #remove} is.
+     */
+    public void loggedIn(AmiSession session) {
+        if (sessions.contains(session)) {
+            unauthenticated.decrementAndGet();
+        }
     }
 
     /** @return true if the session was registered */
     public boolean remove(AmiSession session) {
-        return sessions.remove(session);
+        boolean removed = sessions.remove(session);
+        if (removed && !session.isAuthenticated()) {
+            unauthenticated.decrementAndGet();
+        }
+        return removed;
     }
 
     /** @return a live view of the sessions */
@@ -34,7 +54,7 @@ public final class SessionRegistry {
 
     /** @return how many connections have not logged in yet (authlimit counts them) */
     public long unauthenticatedCount() {
-        return sessions.stream().filter(s -> !s.isAuthenticated()).count();
+        return unauthenticated.get();
     }
 
     /** Closes every session, as when the listener stops. */

@@ -88,7 +88,15 @@ class AdmissionTest {
         assertFalse(refused.channel().isActive());
         // once one logs in, there is room again
         a.exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\n\r\n");
+        var b = limited.connect();
+        assertEquals(2, limited.context.sessions().unauthenticatedCount());
+        // a logged-in session that goes away frees no room; an unauthenticated one does
+        a.channel().close();
+        assertEquals(2, limited.context.sessions().unauthenticatedCount());
+        b.channel().close();
+        assertEquals(1, limited.context.sessions().unauthenticatedCount());
         limited.connect();
+        assertFalse(limited.open().channel().isActive(), "the limit holds again");
     }
 
     @Test

@@ -52,6 +52,7 @@ public final class LoginAction extends AbstractAction {
         Authority mask = Optional.of(call.action().get("Events")).filter(e -> !e.isEmpty())
                 .map(Authority::parseEventMask).map(read::and).orElse(read);
         session.authenticate(account.get(), call.action().get("Username"), mask, call.now());
+        call.connector().sessions().loggedIn(session);
         call.reply(call.success().message("Authentication accepted").build());
         if (account.get().displayConnects()) {
             LOG.info(() -> "Manager '" + call.action().get("Username") + "' logged on from " + session.remoteHost());
