@@ -47,6 +47,8 @@ public final class AmiSession {
     private PendingWait wait;
     private boolean busy;
     private Runnable onIdle = () -> { };
+    /** authtimeout; cancelled at login and close so a finished connection is not held on the heap until it fires. */
+    private ScheduledFuture<?> authTimer;
     /** Replaced, never changed in place: the routing threads read it. */
     private volatile List<EventFilter> filters = List.of();
     private final EventOutbox outbox;
@@ -136,6 +138,7 @@ public final class AmiSession {
         this.eventMask = mask;
         filters = List.copyOf(loggedIn.eventFilters());
         this.account = loggedIn;
+        cancelAuthTimeout();
         if (channel.pipeline().get(AmiChannelInitializer.WRITE_TIMEOUT) instanceof WriteStallGuard guard) {
             guard.setTimeoutMillis(loggedIn.writeTimeoutMillis());
         }
@@ -200,7 +203,24 @@ public final class AmiSession {
 
     /** Releases queued events when the connection is gone. On the event loop. */
     void closed() {
+        cancelAuthTimeout();
         outbox.close();
+    }
+
+    /** Runs {@code onTimeout} after this time unless the session has logged in or closed by then (authtimeout). */
+    void expireUnlessAuthenticated(Duration timeout, Runnable onTimeout) {
+        authTimer = channel.eventLoop().schedule(() -> {
+            if (!isAuthenticated() && channel.isActive()) {
+                onTimeout.run();
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelAuthTimeout() {
+        if (authTimer != null) {
+            authTimer.cancel(false);
+            authTimer = null;
+        }
     }
 
     /** @return this session's delivery figures */

@@ -10,9 +10,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.WriteTimeoutException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,13 +51,11 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         session.setOnIdle(this::runHeld);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(GREETING));
         // authtimeout: a connection that has not logged in by then is closed without a word.
-        ctx.executor().schedule(() -> {
-            if (!session.isAuthenticated() && ctx.channel().isActive()) {
-                LOG.info(() -> "Client from " + session.remoteHost() + ", failed to authenticate in "
-                        + general.authTimeoutSeconds() + " seconds");
-                session.close();
-            }
-        }, general.authTimeoutSeconds(), TimeUnit.SECONDS);
+        session.expireUnlessAuthenticated(Duration.ofSeconds(general.authTimeoutSeconds()), () -> {
+            LOG.info(() -> "Client from " + session.remoteHost() + ", failed to authenticate in "
+                    + general.authTimeoutSeconds() + " seconds");
+            session.close();
+        });
         ctx.fireChannelActive();
     }
 

@@ -112,4 +112,16 @@ class AdmissionTest {
         assertEquals("", idle.read());
         assertFalse(idle.channel().isActive());
     }
+
+    @Test
+    void theAuthtimeoutTimerEndsAtLoginAndAtCloseSoNoFinishedConnectionWaitsForIt() {
+        var loggedIn = connector.connect();
+        assertTrue(loggedIn.channel().runScheduledPendingTasks() > 0, "the authtimeout timer is set at connect");
+        loggedIn.exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\n\r\n");
+        assertEquals(-1, loggedIn.channel().runScheduledPendingTasks(), "nothing is scheduled once logged in");
+
+        var gone = connector.connect();
+        gone.channel().close();
+        assertEquals(-1, gone.channel().runScheduledPendingTasks(), "nothing is scheduled once closed");
+    }
 }
