@@ -1,10 +1,10 @@
 package dev.ami.server.action.channels;
 
+import dev.ami.api.action.EventListResponse;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.Header;
 import dev.ami.server.action.AbstractAction;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.ListResponse;
 
 /** {@code Action: Status}: the status of every channel (none here), or of one named channel. */
 public final class StatusAction extends AbstractAction {
@@ -23,7 +23,7 @@ public final class StatusAction extends AbstractAction {
             call.replyError("No such channel");
             return;
         }
-        call.reply(ListResponse.start(call, "Channel status will follow"));
-        call.reply(ListResponse.complete(call, "StatusComplete", 0, new Header("Items", "0")));
+        EventListResponse.start(call.action(), "Channel status will follow")
+                .complete("StatusComplete", new Header("Items", "0")).forEach(call::reply);
     }
 }
