@@ -302,28 +302,29 @@ public final class AsteriskConfigParser {
         return name;
     }
 
+    // Messages name the line and at most an option's name, never a value: it may be a secret.
     private void variable(int number, String text) throws ConfigParseException {
         if (text.startsWith("\\")) {
             // a leading backslash escapes the first character (e.g. a name starting with '[')
             if (text.length() < 2 || Character.isWhitespace(text.charAt(1))) {
-                throw new ConfigParseException(file, number, "a backslash may not escape whitespace: " + text);
+                throw new ConfigParseException(file, number, "a backslash may not escape whitespace");
             }
             text = text.substring(1);
         }
         int eq = text.indexOf('=');
         if (eq < 0) {
-            doc.warnings.add(file + ":" + number + ": no '=' in line, ignored: " + text);
+            doc.warnings.add(file + ":" + number + ": no '=' in line, ignored");
             return;
         }
         Builder current = doc.current;
         if (current == null) {
-            throw new ConfigParseException(file, number, "'" + text + "' comes before any [section]");
+            throw new ConfigParseException(file, number, "option '" + text.substring(0, eq).strip() + "' comes before any [section]");
         }
         boolean append = eq > 0 && text.charAt(eq - 1) == '+';
         String name = text.substring(0, append ? eq - 1 : eq).strip();
         int valueStart = eq + 1 < text.length() && text.charAt(eq + 1) == '>' ? eq + 2 : eq + 1;
         if (name.isEmpty()) {
-            throw new ConfigParseException(file, number, "option without a name: " + text);
+            throw new ConfigParseException(file, number, "option without a name");
         }
         String value = text.substring(valueStart).strip();
         if (append) {

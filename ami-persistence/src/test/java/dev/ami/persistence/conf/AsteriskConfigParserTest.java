@@ -1,6 +1,7 @@
 package dev.ami.persistence.conf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,19 @@ class AsteriskConfigParserTest {
     @Test
     void aLineWithoutEqualsIsAWarning() throws Exception {
         ConfigDocument doc = AsteriskConfigParser.parse("x", "[s]\njunk\n");
-        assertEquals(List.of("x:2: no '=' in line, ignored: junk"), doc.warnings());
+        assertEquals(List.of("x:2: no '=' in line, ignored"), doc.warnings());
+    }
+
+    @Test
+    void noMessageQuotesAValueSinceItMayBeASecret() throws Exception {
+        ConfigParseException early = assertThrows(ConfigParseException.class,
+                () -> AsteriskConfigParser.parse("m.conf", "secret = hunter2\n", AsteriskConfigParser.NO_INCLUDES));
+        assertFalse(early.getMessage().contains("hunter2"), early.getMessage());
+        assertTrue(early.getMessage().contains("'secret' comes before any [section]"), early.getMessage());
+        ConfigDocument doc = AsteriskConfigParser.parse("m.conf", "[a]\nsecret hunter2\n", AsteriskConfigParser.NO_INCLUDES);
+        assertFalse(doc.warnings().toString().contains("hunter2"), doc.warnings().toString());
+        ConfigParseException nameless = assertThrows(ConfigParseException.class,
+                () -> AsteriskConfigParser.parse("m.conf", "[a]\n= hunter2\n", AsteriskConfigParser.NO_INCLUDES));
+        assertFalse(nameless.getMessage().contains("hunter2"), nameless.getMessage());
     }
 }
