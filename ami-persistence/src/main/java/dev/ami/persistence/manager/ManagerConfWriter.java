@@ -1,6 +1,5 @@
 package dev.ami.persistence.manager;
 
-import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
 
@@ -75,7 +74,8 @@ public final class ManagerConfWriter {
             if (a.displayConnects() != null) {
                 option(out, "displayconnects", yesNo(a.displayConnects()));
             }
-            if (a.writeTimeout() != null && a.writeTimeout() != Account.DEFAULT_WRITE_TIMEOUT) {
+            // written whenever it was set, even to the default, so that a re-import gives the same state
+            if (a.writeTimeout() != null) {
                 option(out, "writetimeout", Integer.toString(a.writeTimeout()));
             }
             for (FilterLine f : a.eventFilters()) {

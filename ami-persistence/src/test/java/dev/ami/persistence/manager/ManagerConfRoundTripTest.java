@@ -77,7 +77,7 @@ class ManagerConfRoundTripTest {
             }
             accounts.add(new AccountDefinition(name, r.nextInt(8) == 0 ? null : secret(r), classes(r), classes(r), acl,
                     r.nextInt(3) == 0 ? null : r.nextBoolean(), r.nextInt(3) == 0 ? null : r.nextBoolean(),
-                    r.nextInt(3) == 0 ? null : 101 + r.nextInt(5000), filters,
+                    r.nextInt(3) == 0 ? null : 100 + r.nextInt(5000), filters,
                     r.nextBoolean() ? List.of() : List.of("ACCOUNTCODE=" + word(r, "abc"), "X=a=b"),
                     r.nextBoolean() ? List.of() : List.of("local_net", "office")));
         }
