@@ -134,6 +134,37 @@ public final class AmiTestClient implements AutoCloseable {
         return sb.toString();
     }
 
+    /** @return what has arrived, at least one byte (waits for it), as text */
+    public String readSome() throws IOException {
+        if (pending.size() == 0) {
+            byte[] buf = new byte[65536];
+            int n = in.read(buf);
+            if (n < 0) {
+                throw new IOException("connection closed by the server");
+            }
+            pending.write(buf, 0, n);
+        }
+        String text = pending.toString(StandardCharsets.ISO_8859_1);
+        pending.reset();
+        return text;
+    }
+
+    /** @return the next {@code count} bytes as text (for floods, where reading message by message is slow) */
+    public String readBytes(int count) throws IOException {
+        byte[] buf = new byte[65536];
+        while (pending.size() < count) {
+            int n = in.read(buf);
+            if (n < 0) {
+                throw new IOException("connection closed by the server after " + pending.size() + " of " + count + " bytes");
+            }
+            pending.write(buf, 0, n);
+        }
+        byte[] all = pending.toByteArray();
+        pending.reset();
+        pending.write(all, count, all.length - count);
+        return new String(all, 0, count, StandardCharsets.ISO_8859_1);
+    }
+
     /** @return everything until the server closes the connection (fails after the read timeout) */
     public String readUntilClosed() throws IOException {
         byte[] buf = new byte[8192];

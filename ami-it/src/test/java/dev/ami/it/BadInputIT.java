@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,6 +60,71 @@ class BadInputIT {
             exchange(garbage, "Action: Ping\n\n", "Response: Error\nMessage: Permission denied\n\n");
             exchange(bystander, "Action: Ping\nActionID: alive\n\n", PONG);
         }
+    }
+
+    @Test
+    void aFloodOfBlankLinesIsAnsweredInFullWhileEveryOtherSessionIsServed() throws Exception {
+        // 30,000 requests arrive in a few reads; each is answered "Missing action" and reported as
+        // RequestBadFormat, and other sessions (some share the flooder's event loop) go on being served.
+        int flood = 30_000;
+        String missing = crlf("Response: Error\nMessage: Missing action in request\n\n");
+        List<AmiTestClient> bystanders = new ArrayList<>();
+        try (AmiTestClient watcher = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "security");
+             AmiTestClient flooder = AmiTestClient.connect(AmiEar.PORT)) {
+            for (int i = 0; i < 4; i++) {
+                bystanders.add(quietAdmin());
+            }
+            CompletableFuture<Integer> reports = CompletableFuture.supplyAsync(() -> count(watcher, "Event: RequestBadFormat\r\n", flood));
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    flooder.send("\n".repeat(flood));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            long slowest = 0;
+            for (int round = 0; round < 3; round++) {
+                for (AmiTestClient b : bystanders) {
+                    long start = System.nanoTime();
+                    exchange(b, "Action: Ping\nActionID: alive\n\n", PONG);
+                    slowest = Math.max(slowest, System.nanoTime() - start);
+                }
+            }
+            String answers = flooder.readBytes(flood * missing.length());
+            sent.get(60, TimeUnit.SECONDS);
+            assertEquals(missing.repeat(flood), answers);
+            assertEquals(flood, reports.get(60, TimeUnit.SECONDS), "one RequestBadFormat per blank line");
+            exchange(flooder, "Action: Ping\n\n", "Response: Error\nMessage: Permission denied\n\n");
+            for (AmiTestClient b : bystanders) {
+                exchange(b, "Action: Ping\nActionID: alive\n\n", PONG);
+            }
+            // for the reader of the log, not asserted: timing is for the benchmarks
+            System.out.printf("blank-line flood: slowest bystander Ping during the flood took %.1f ms%n", slowest / 1e6);
+        } finally {
+            for (AmiTestClient b : bystanders) {
+                b.close();
+            }
+        }
+    }
+
+    /** Reads until {@code needle} has been seen {@code times} times; returns how often it was seen. */
+    private static int count(AmiTestClient c, String needle, int times) {
+        int seen = 0;
+        String carry = "";
+        try {
+            while (seen < times) {
+                String text = carry + c.readSome();
+                int at = 0;
+                while ((at = text.indexOf(needle, at)) >= 0) {
+                    seen++;
+                    at += needle.length();
+                }
+                carry = text.length() >= needle.length() ? text.substring(text.length() - needle.length() + 1) : text;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("after " + seen + " of " + times, e);
+        }
+        return seen;
     }
 
     /** An admin session with events off: the failures provoked here raise security events. */

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
  * Runs a framed request through Asterisk's checks, in Asterisk's order, before any handler sees it:
  * <ol>
  *   <li>no (non-empty) {@code Action} header: {@code Missing action in request};</li>
+ *   <li>the connector is stopping: {@code Asterisk is shutting down};</li>
  *   <li>not logged in and not Login, Logoff or Challenge: {@code Permission denied};</li>
  *   <li>Login or Challenge for an account that allows one session and has one:
  *       {@code Login Already In Use} ({@link MultipleLoginGuard});</li>
@@ -24,6 +25,7 @@ public final class ActionDispatcher {
 
     static final String MISSING_ACTION = "Missing action in request";
     static final String PERMISSION_DENIED = "Permission denied";
+    static final String SHUTTING_DOWN = "Asterisk is shutting down";
 
     private static final Logger LOG = Logger.getLogger(ActionDispatcher.class.getName());
 
@@ -48,6 +50,10 @@ public final class ActionDispatcher {
         if (name.isEmpty()) {
             call.replyError(MISSING_ACTION);
             reportBadFormat(call, "Action: NONE");
+            return;
+        }
+        if (connector.isShuttingDown()) {
+            call.replyError(SHUTTING_DOWN);
             return;
         }
         Optional<ActionHandler> handler = connector.actions().find(name.get());

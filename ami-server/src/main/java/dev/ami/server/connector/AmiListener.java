@@ -49,6 +49,7 @@ final class AmiListener {
             context = new ConnectorContext(configuration, BuiltInActions.registry(), Clock.systemDefaultZone(), reloader);
         } else {
             context.reload(configuration);
+            context.endShutdown();
         }
         GeneralSettings general = configuration.general();
         if (!general.enabled()) {
@@ -149,6 +150,7 @@ final class AmiListener {
         closeServerChannel();
         closeTlsChannel();
         if (context != null) {
+            context.beginShutdown();
             context.publish(SystemEvents.shutdown(), SystemEvents.CLASS);
             context.sessions().closeAll();
         }

@@ -4,6 +4,7 @@ import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerMessage;
+import dev.ami.server.net.Addresses;
 import dev.ami.server.session.AmiSession;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -120,13 +121,18 @@ public final class SecurityEvents {
 
     private static void addSession(List<Header> h, AmiSession session) {
         h.add(new Header("SessionID", session.id()));
-        h.add(new Header("LocalAddress", address(session.localAddress(), session.transport())));
-        h.add(new Header("RemoteAddress", address(session.remoteAddress(), session.transport())));
+        boolean v6Listener = session.onIpv6Listener();
+        h.add(new Header("LocalAddress", address(session.localAddress(), session.transport(), v6Listener)));
+        h.add(new Header("RemoteAddress", address(session.remoteAddress(), session.transport(), v6Listener)));
     }
 
-    /** Asterisk's form {@code IPV4/TCP/127.0.0.1/5038}. */
-    static String address(InetSocketAddress address, String transport) {
-        String family = address.getAddress() instanceof Inet4Address ? "IPV4" : "IPV6";
-        return family + "/" + transport + "/" + address.getAddress().getHostAddress() + "/" + address.getPort();
+    /**
+     * Asterisk's form {@code IPV4/TCP/127.0.0.1/5038}. On an IPv6 listener (bindaddr {@code ::})
+     * an IPv4 client arrives IPv4-mapped: Asterisk names the family IPV6 and prints the address as
+     * IPv4 ({@code IPV6/TCP/127.0.0.1/5038}); Java has already unmapped the address.
+     */
+    static String address(InetSocketAddress address, String transport, boolean ipv6Listener) {
+        String family = address.getAddress() instanceof Inet4Address && !ipv6Listener ? "IPV4" : "IPV6";
+        return family + "/" + transport + "/" + Addresses.text(address.getAddress()) + "/" + address.getPort();
     }
 }

@@ -8,9 +8,11 @@ import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.api.connector.SessionStatistics;
+import dev.ami.server.net.Addresses;
 import dev.ami.server.routing.OutboundEvent;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -46,6 +48,9 @@ public final class AmiSession {
     private boolean closing;
     private PendingWait wait;
     private boolean busy;
+    /** While the handler runs a turn of requests, replies are written and flushed once at its end. */
+    private boolean flushDeferred;
+    private boolean unflushed;
     private Runnable onIdle = () -> { };
     /** authtimeout; cancelled at login and close so a finished connection is not held on the heap until it fires. */
     private ScheduledFuture<?> authTimer;
@@ -98,11 +103,18 @@ public final class AmiSession {
         return (InetSocketAddress) channel.remoteAddress();
     }
 
-    /** @return the client address as Asterisk logs it: address only, IPv4-mapped shown as IPv4 */
+    /** @return the client address as Asterisk logs it: address only, IPv4-mapped shown as IPv4, IPv6 shortest */
     public String remoteHost() {
         InetSocketAddress remote = remoteAddress();
         InetAddress address = remote == null ? null : remote.getAddress();
-        return address == null ? "unknown" : address.getHostAddress();
+        return address == null ? "unknown" : Addresses.text(address);
+    }
+
+    /** @return true if the connection was accepted by a listener bound to an IPv6 address (such as {@code ::}) */
+    public boolean onIpv6Listener() {
+        Channel listener = channel.parent();
+        return listener != null && listener.localAddress() instanceof InetSocketAddress bound
+                && bound.getAddress() instanceof Inet6Address;
     }
 
     public boolean isAuthenticated() {
@@ -183,11 +195,14 @@ public final class AmiSession {
     /** Writes a queued event, or ends a pending WaitEvent with it. On the event loop. */
     private void emit(OutboundEvent event) {
         if (wait != null) {
-            event.releaseBytes();
-            finishWait(event.message());
+            finishWait(event);
         } else {
-            channel.write(event.writableView(), channel.voidPromise());
+            write(event);
         }
+    }
+
+    private void write(OutboundEvent event) {
+        channel.write(event.writableView(), channel.voidPromise());
     }
 
     private void overflowed() {
@@ -226,7 +241,7 @@ public final class AmiSession {
     /** @return this session's delivery figures */
     public SessionStatistics statistics() {
         InetSocketAddress remote = remoteAddress();
-        return new SessionStatistics(id, loginName, remote == null ? "" : remote.getAddress().getHostAddress() + ":"
+        return new SessionStatistics(id, loginName, remote == null ? "" : Addresses.text(remote.getAddress()) + ":"
                 + remote.getPort(), transport, createdAt, outbox.queued(), outbox.delivered(), outbox.dropped(),
                 outbox.pending(), outbox.maxLagMillis());
     }
@@ -245,10 +260,7 @@ public final class AmiSession {
         stage.whenComplete((value, failure) -> channel.eventLoop().execute(() -> {
             busy = false;
             then.accept(value, failure);
-            if (!closing) {
-                channel.config().setAutoRead(true);
-            }
-            onIdle.run();
+            onIdle.run(); // runs the requests that came meanwhile and resumes reading
         }));
     }
 
@@ -286,8 +298,16 @@ public final class AmiSession {
         }
     }
 
-    /** Ends a pending WaitEvent, if any, as Asterisk does: response, the event if one came, then WaitEventComplete. */
-    public void finishWait(ManagerMessage event) {
+    /** Ends a pending WaitEvent, if any (the client sent something). */
+    public void endWait() {
+        finishWait(null);
+    }
+
+    /**
+     * Ends a pending WaitEvent, if any, as Asterisk does: the response, then every pending event
+     * (the one that ended the wait first), then WaitEventComplete.
+     */
+    private void finishWait(OutboundEvent event) {
         PendingWait done = wait;
         if (done == null) {
             return;
@@ -298,8 +318,9 @@ public final class AmiSession {
         }
         send(ManagerResponse.success(done.request()).message("Waiting for Event completed.").build());
         if (event != null) {
-            send(event);
+            write(event);
         }
+        outbox.deliverAll(this::write);
         List<Header> complete = new ArrayList<>();
         complete.add(new Header("Event", "WaitEventComplete"));
         done.request().actionId().ifPresent(id -> complete.add(new Header("ActionID", id)));
@@ -311,8 +332,28 @@ public final class AmiSession {
 
     /** Writes a message to the client. Safe from any thread. */
     public void send(ManagerMessage message) {
-        if (channel.isActive()) {
+        if (!channel.isActive()) {
+            return;
+        }
+        if (flushDeferred && channel.eventLoop().inEventLoop()) {
+            channel.write(message, channel.voidPromise());
+            unflushed = true;
+        } else {
             channel.writeAndFlush(message, channel.voidPromise());
+        }
+    }
+
+    /** From now until {@link #flushDeferred()}, replies written on the event loop are not flushed one by one. */
+    void deferFlushes() {
+        flushDeferred = true;
+    }
+
+    /** Flushes the replies written since {@link #deferFlushes()}, in one go. */
+    void flushDeferred() {
+        flushDeferred = false;
+        if (unflushed) {
+            unflushed = false;
+            channel.flush();
         }
     }
 

@@ -13,14 +13,25 @@ import io.netty.handler.timeout.WriteTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Binds one connection to its {@link AmiSession}: greets on connect, answers bad frames as
  * Asterisk does, hands good ones to the dispatcher, and logs the end of the session.
+ *
+ * <p>Requests are run in order, at most {@value #REQUESTS_PER_TURN} per turn of the event loop,
+ * with one flush per turn: a client that pipelines thousands of requests in one read (a 64 KiB
+ * read of blank lines is 65,536 of them) waits for later turns while reading is paused, so the
+ * other connections on its event loop are served in between. Requests also wait while the
+ * connection does not take bytes, so a client that sends without reading cannot grow our
+ * outbound buffer; the writetimeout then ends it.
  */
 public final class AmiSessionHandler extends SimpleChannelInboundHandler<DecodedAction> {
+
+    /** How many requests of one connection are run before the event loop turns to other work. */
+    static final int REQUESTS_PER_TURN = 64;
 
     private static final Logger LOG = Logger.getLogger(AmiSessionHandler.class.getName());
     private static final byte[] GREETING = AmiMessageEncoder.line(AmiVersion.GREETING);
@@ -30,6 +41,8 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     private final String transport;
     private AmiSession session;
     private final Deque<DecodedAction> held = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private boolean turnScheduled;
 
     public AmiSessionHandler(ConnectorContext connector, String transport) {
         this.connector = connector;
@@ -39,6 +52,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
         GeneralSettings general = connector.configuration().general();
         session = new AmiSession(ctx.channel(), connector.clock().instant(), transport);
         // authlimit: one connection too many is closed at once, without a greeting.
@@ -61,18 +75,55 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DecodedAction frame) {
-        if (session.isBusy()) {
-            held.add(frame);
-            return;
-        }
-        handle(frame);
+        held.add(frame);
     }
 
-    private void runHeld() {
-        DecodedAction frame;
-        while (!session.isBusy() && (frame = held.poll()) != null) {
-            handle(frame);
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (session != null) {
+            runHeld();
         }
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Runs one turn's worth of the requests received, then reads on or pauses until they are done. */
+    private void runHeld() {
+        int budget = REQUESTS_PER_TURN;
+        session.deferFlushes();
+        try {
+            DecodedAction frame;
+            while (budget > 0 && mayRun() && (frame = held.poll()) != null) {
+                handle(frame);
+                budget--;
+            }
+        } finally {
+            session.flushDeferred();
+        }
+        if (session.isClosing()) {
+            held.clear();
+            return;
+        }
+        if (held.isEmpty()) {
+            if (!session.isBusy()) {
+                ctx.channel().config().setAutoRead(true);
+            }
+            return;
+        }
+        ctx.channel().config().setAutoRead(false);
+        // Out of budget: continue in a later turn. A scheduled task (unlike an executed one, which the
+        // loop may run again and again for up to a second before it polls the sockets) runs after
+        // the loop has served the I/O that is ready. Busy or unwritable: onIdle or writability resumes.
+        if (budget == 0 && !turnScheduled) {
+            turnScheduled = true;
+            ctx.executor().schedule(() -> {
+                turnScheduled = false;
+                runHeld();
+            }, 0, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private boolean mayRun() {
+        return !session.isBusy() && !session.isClosing() && ctx.channel().isWritable();
     }
 
     private void handle(DecodedAction frame) {
@@ -80,7 +131,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             return;
         }
         // Anything the client sends ends a pending WaitEvent, as in Asterisk.
-        session.finishWait(null);
+        session.endWait();
         if (!frame.isValid()) {
             session.send(ManagerResponse.error(frame.action()).message(frame.error()).build());
             return;
@@ -92,6 +143,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (session != null && ctx.channel().isWritable()) {
             session.writable();
+            runHeld();
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -107,7 +159,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         }
         if (session.isAuthenticated()) {
             if (session.account().displayConnects()) {
-                LOG.info(() -> "Manager '" + session.account().username() + "' logged off from " + session.remoteHost());
+                LOG.info(() -> "Manager '" + session.loginName() + "' logged off from " + session.remoteHost());
             }
         } else if (connector.configuration().general().displayConnects()) {
             LOG.info(() -> "Connect attempt from '" + session.remoteHost() + "' unable to authenticate");

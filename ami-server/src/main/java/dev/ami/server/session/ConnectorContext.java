@@ -25,6 +25,7 @@ public final class ConnectorContext {
     private final Instant startedAt;
     private volatile Instant lastReload;
     private volatile ManagerConfiguration configuration;
+    private volatile boolean shuttingDown;
     private final ConfigurationReloader reloader;
     private final EventRouter router;
 
@@ -90,6 +91,24 @@ public final class ConnectorContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Marks the connector as stopping: from now on every request is answered
+     * {@code Asterisk is shutting down}, as Asterisk does while it stops.
+     */
+    public void beginShutdown() {
+        shuttingDown = true;
+    }
+
+    /** Marks the connector as serving again (a configuration was applied to a running listener). */
+    public void endShutdown() {
+        shuttingDown = false;
+    }
+
+    /** @return true while the connector is stopping */
+    public boolean isShuttingDown() {
+        return shuttingDown;
     }
 
     public Instant startedAt() {

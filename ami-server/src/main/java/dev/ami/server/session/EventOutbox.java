@@ -80,25 +80,36 @@ final class EventOutbox {
             discard();
             return;
         }
-        boolean wrote = false;
+        if (deliver(emitter, true) > 0) {
+            channel.flush();
+        }
+    }
+
+    /**
+     * Hands every queued event to {@code writer} now, writable or not: a WaitEvent ends by writing
+     * all pending events before its WaitEventComplete, as Asterisk does. On the event loop.
+     */
+    void deliverAll(Consumer<OutboundEvent> writer) {
+        deliver(writer, false);
+    }
+
+    /** Writes queued events in order; the shared counters are updated once per batch, not per event. */
+    private long deliver(Consumer<OutboundEvent> writer, boolean onlyWhileWritable) {
         long maxLag = maxLagNanos;
-        long count = delivered;
+        long count = 0;
         OutboundEvent event;
-        while (channel.isWritable() && (event = queue.poll()) != null) {
+        while ((!onlyWhileWritable || channel.isWritable()) && (event = queue.poll()) != null) {
             size.decrementAndGet();
             long lag = System.nanoTime() - event.routedNanos();
             if (lag > maxLag) {
                 maxLag = lag;
             }
-            emitter.accept(event);
+            writer.accept(event);
             count++;
-            wrote = true;
         }
-        delivered = count;
-        maxLagNanos = maxLag;
-        if (wrote) {
-            channel.flush();
-        }
+        delivered += count;
+        maxLagNanos = Math.max(maxLagNanos, maxLag); // a WaitEvent may have delivered within this batch
+        return count;
     }
 
     /** Stops taking events and releases what is queued, counting it as dropped. On the event loop. */

@@ -40,6 +40,11 @@ class ManagerCliTest {
                 + "Output:          Variables: \r\n\r\n", command("manager show user CALLONLY"));
         assertEquals("Response: Success\r\nMessage: Command output follows\r\nOutput: There is no manager called Bob\r\n\r\n",
                 command("manager show user Bob"));
+        // the wrong number of arguments is CLI_SHOWUSAGE: the usage text, and Response: Error
+        String usage = "Message: Command output follows\r\nOutput:  Usage: manager show user <user>\r\n"
+                + "Output:         Display all information related to the manager user specified.\r\n\r\n";
+        assertEquals("Response: Error\r\n" + usage, command("manager show user"));
+        assertEquals("Response: Error\r\n" + usage, command("manager show user a b"));
         assertTrue(command("manager show user admin").contains("read perm: system,call,log,verbose,command,agent,user,"
                 + "config,dtmf,reporting,cdr,dialplan,originate,agi,cc,aoc,test,security,message,all\r\n"));
     }
@@ -61,8 +66,9 @@ class ManagerCliTest {
         String out = command("manager show commands");
         // the longest name is CoreShowChannels (16 characters)
         assertTrue(out.contains("Output:   Action            Synopsis\r\nOutput:   ------            --------\r\n"), out);
-        assertTrue(out.contains("Output:   CoreSettings      Show PBX core settings (version etc).\r\n"), out);
-        assertTrue(out.contains("Output:   CoreShowChannels  List currently active channels.\r\n"), out);
+        // each synopsis keeps the trailing space of Asterisk's XML docs
+        assertTrue(out.contains("Output:   CoreSettings      Show PBX core settings (version etc). \r\n"), out);
+        assertTrue(out.contains("Output:   CoreShowChannels  List currently active channels. \r\n"), out);
     }
 
     @Test
@@ -118,5 +124,12 @@ class ManagerCliTest {
                 + "Output:   0:  deny - 0.0.0.0/0.0.0.0\r\n"
                 + "Output:   1: allow - 127.0.0.0/255.255.255.0\r\n"
                 + "Output:   2: allow - 2001:db8::/ffff:ffff:ffff:ffff::\r\n\r\n"), out);
+    }
+
+    @Test
+    void anUnknownCommandIsEchoedAsTyped() {
+        assertEquals("Response: Error\r\nMessage: Command output follows\r\n"
+                + "Output: No such command 'No Such cli command' (type 'core show help No Such' for other possible commands)\r\n\r\n",
+                command("No Such cli command"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.ami.server.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.acl.AccessList;
 import dev.ami.api.acl.AclRule;
@@ -131,5 +133,17 @@ class SecurityEventsTest {
         String event = watcher.read();
         assertEquals("RequestType: Action: " + "X".repeat(55), event.lines().filter(l -> l.startsWith("RequestType:"))
                 .findFirst().orElseThrow());
+    }
+
+    @Test
+    void anIpv6ClientIsPrintedInShortestForm() {
+        var c = connector.open(new java.net.InetSocketAddress("::1", 40001));
+        c.read();
+        c.send("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\nEvents: off\r\n\r\n");
+        String event = watcher.read();
+        assertTrue(event.contains("LocalAddress: IPV6/TCP/::1/5038\r\nRemoteAddress: IPV6/TCP/::1/40001\r\n"), event);
+        String connected = c.exchange("Action: Command\r\nCommand: manager show connected\r\n\r\n");
+        assertTrue(connected.contains(" ::1 "), connected);
+        assertFalse(connected.contains("0:0:0:0"), connected);
     }
 }

@@ -199,4 +199,19 @@ class SessionExchangeTest {
         c.exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\n\r\n");
         return c;
     }
+
+    @Test
+    void whileTheConnectorStopsEveryRequestButABlankOneIsRefused() {
+        var logged = connector.login("admin", "s3cret");
+        logged.read();
+        var fresh = connector.connect();
+        connector.context.beginShutdown();
+        assertEquals("Response: Error\r\nActionID: p\r\nMessage: Asterisk is shutting down\r\n\r\n",
+                logged.exchange("Action: Ping\r\nActionID: p\r\n\r\n"));
+        assertEquals("Response: Error\r\nMessage: Asterisk is shutting down\r\n\r\n",
+                fresh.exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\n\r\n"));
+        assertEquals("Response: Error\r\nMessage: Missing action in request\r\n\r\n", fresh.exchange("\r\n"));
+        connector.context.endShutdown();
+        assertTrue(logged.exchange("Action: Ping\r\n\r\n").startsWith("Response: Success\r\nPing: Pong\r\n"));
+    }
 }

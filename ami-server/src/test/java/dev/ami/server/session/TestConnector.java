@@ -50,7 +50,12 @@ public final class TestConnector {
 
     /** @return a new connection; nothing read yet */
     public Connection open() {
-        return new Connection(new Channel(context));
+        return open(new InetSocketAddress("127.0.0.1", 40000));
+    }
+
+    /** @return a new connection from this client address; nothing read yet */
+    public Connection open(InetSocketAddress remote) {
+        return new Connection(new Channel(context, remote));
     }
 
     /** @return a new connection, greeting already consumed */
@@ -72,8 +77,11 @@ public final class TestConnector {
 
     /** An embedded channel with real-looking socket addresses. */
     static final class Channel extends EmbeddedChannel {
-        Channel(ConnectorContext context) {
+        private final InetSocketAddress remote;
+
+        Channel(ConnectorContext context, InetSocketAddress remote) {
             super(false, false);
+            this.remote = remote;
             new AmiChannelInitializer(context, "TCP").initChannel(this);
             registerNow();
         }
@@ -88,12 +96,12 @@ public final class TestConnector {
 
         @Override
         protected SocketAddress localAddress0() {
-            return new InetSocketAddress("127.0.0.1", 5038);
+            return new InetSocketAddress(remote.getAddress().getAddress().length == 4 ? "127.0.0.1" : "::1", 5038);
         }
 
         @Override
         protected SocketAddress remoteAddress0() {
-            return new InetSocketAddress("127.0.0.1", 40000);
+            return remote;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -36,8 +37,8 @@ public final class CommandAction extends AbstractAction {
     @Override
     public void handle(ActionCall call) {
         String line = call.action().get("Command");
-        List<String> words = Arrays.stream(line.strip().split("\\s+")).filter(w -> !w.isEmpty())
-                .map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        List<String> typed = Arrays.stream(line.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = typed.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
         if (words.isEmpty()) {
             call.replyError("No command provided");
             return;
@@ -55,24 +56,32 @@ public final class CommandAction extends AbstractAction {
             }
         }
         if (best != null) {
-            List<String> typed = Arrays.stream(line.strip().split("\\s+")).toList();
             CompletionStage<List<String>> output = best.run(call, typed.subList(best.words().size(), typed.size()));
             CompletableFuture<List<String>> done = output.toCompletableFuture();
-            if (done.isDone() && !done.isCompletedExceptionally()) {
-                reply(call, call.success(), done.join());
-            } else {
-                call.session().await(output, (lines, failure) -> {
-                    if (failure != null) {
-                        reply(call, call.error(), List.of("Command failed: " + failure.getMessage()));
-                    } else {
-                        reply(call, call.success(), lines);
-                    }
+            if (done.isDone()) {
+                done.handle((lines, failure) -> { // a completed stage runs this at once, here
+                    answer(call, failure, lines);
+                    return null;
                 });
+            } else {
+                call.session().await(output, (lines, failure) -> answer(call, failure, lines));
             }
             return;
         }
+        // Asterisk echoes the words as typed, not as matched
         reply(call, call.error(), List.of("No such command '" + line + "' (type 'core show help "
-                + String.join(" ", words.subList(0, Math.min(2, words.size()))) + "' for other possible commands)"));
+                + String.join(" ", typed.subList(0, Math.min(2, typed.size()))) + "' for other possible commands)"));
+    }
+
+    private static void answer(ActionCall call, Throwable failure, List<String> lines) {
+        Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+        if (cause == null) {
+            reply(call, call.success(), lines);
+        } else if (cause instanceof CliUsage usage) {
+            reply(call, call.error(), usage.lines());
+        } else {
+            reply(call, call.error(), List.of("Command failed: " + cause.getMessage()));
+        }
     }
 
     private static void reply(ActionCall call, ManagerResponse response, List<String> output) {

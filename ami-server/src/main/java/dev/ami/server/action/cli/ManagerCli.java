@@ -8,6 +8,7 @@ import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.ActionHandler;
+import dev.ami.server.net.Addresses;
 import dev.ami.server.session.AmiSession;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,7 +62,11 @@ final class ManagerCli {
 
             @Override
             public CompletionStage<List<String>> run(ActionCall call, List<String> arguments) {
-                return CompletableFuture.completedFuture(lines.of(call, arguments));
+                try {
+                    return CompletableFuture.completedFuture(lines.of(call, arguments));
+                } catch (CliUsage usage) {
+                    return CompletableFuture.failedFuture(usage);
+                }
             }
         };
     }
@@ -142,8 +147,8 @@ final class ManagerCli {
 
     static List<String> user(ActionCall call, List<String> arguments) {
         if (arguments.size() != 1) {
-            return List.of(" Usage: manager show user <user>",
-                    "        Display all information related to the manager user specified.");
+            throw new CliUsage(List.of(" Usage: manager show user <user>",
+                    "        Display all information related to the manager user specified."));
         }
         return call.connector().configuration().account(arguments.get(0)).map(a -> List.of(
                 "",
@@ -204,7 +209,8 @@ final class ManagerCli {
         List<String> out = new ArrayList<>();
         out.add(row(nameLength, space, "Action", "Synopsis"));
         out.add(row(nameLength, space, "------", "--------"));
-        all.forEach(a -> out.add(row(nameLength, space, a.name(), a.synopsis())));
+        // Asterisk's synopses (from its XML docs) end in a space; ListCommands shows it as "synopsis.  (Priv:"
+        all.forEach(a -> out.add(row(nameLength, space, a.name(), a.synopsis() + " ")));
         return out;
     }
 

@@ -1,15 +1,19 @@
-package dev.ami.server.action.cli;
+package dev.ami.server.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
-/** Addresses as Asterisk prints them: IPv4 dotted, IPv6 in its shortest form (RFC 5952). */
-final class Addresses {
+/**
+ * Addresses as Asterisk prints them in log lines, security events and the CLI: IPv4 dotted, IPv6
+ * in its shortest form (RFC 5952, {@code ::1} rather than Java's {@code 0:0:0:0:0:0:0:1}).
+ */
+public final class Addresses {
 
     private Addresses() {
     }
 
-    static String text(InetAddress address) {
+    /** @return the address alone, as Asterisk prints it */
+    public static String text(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }

@@ -1,0 +1,107 @@
+package dev.ami.server.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ami.api.acl.AccessList;
+import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.Account;
+import dev.ami.api.connector.GeneralSettings;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The displayconnects log lines (facts §2.8) and brokeneventsaction (facts §4.5). */
+class DisplayConnectsAndBrokenEventsTest {
+
+    /** Held here: the log manager keeps loggers only weakly, and a collected one would lose the handler. */
+    private final List<Logger> loggers = List.of(Logger.getLogger("dev.ami.server.session.AmiSessionHandler"),
+            Logger.getLogger("dev.ami.server.action.login.LoginAction"));
+
+    private final List<String> lines = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        loggers.forEach(logger -> logger.addHandler(capture));
+    }
+
+    @AfterEach
+    void stopListening() {
+        loggers.forEach(logger -> logger.removeHandler(capture));
+    }
+
+    private static Account quiet() {
+        return new Account("quiet", "pw", Authority.ALL, Authority.ALL, AccessList.ALLOW_ALL, true, false, 100, List.of());
+    }
+
+    private static GeneralSettings general(boolean displayConnects, boolean brokenEventsAction) {
+        return new GeneralSettings(true, "127.0.0.1", 5038, displayConnects, true, 30, 50, false, brokenEventsAction, false);
+    }
+
+    @Test
+    void loginAndLogoffAreLoggedWithTheNameAsTypedAndTheAddressAsAsteriskPrintsIt() {
+        TestConnector connector = new TestConnector(general(true, false), List.of(
+                Account.of("admin", "s3cret", Authority.ALL, Authority.ALL), quiet()));
+        var c = connector.open(new InetSocketAddress("::1", 40000));
+        c.read();
+        c.exchange("Action: Login\r\nUsername: ADMIN\r\nSecret: s3cret\r\nEvents: off\r\n\r\n");
+        c.channel().close();
+        var q = connector.login("quiet", "pw");
+        q.channel().close();
+        var stranger = connector.connect();
+        stranger.channel().close();
+        assertEquals(List.of("Manager 'ADMIN' logged on from ::1", "Manager 'ADMIN' logged off from ::1",
+                "Connect attempt from '127.0.0.1' unable to authenticate"), lines,
+                "an account with displayconnects = no is not logged");
+    }
+
+    @Test
+    void withDisplayConnectsOffInGeneralAFailedConnectionIsNotLogged() {
+        TestConnector connector = new TestConnector(general(false, false), TestConnector.ACCOUNTS);
+        connector.connect().channel().close();
+        var admin = connector.login("admin", "s3cret");
+        admin.channel().close();
+        // the account's own displayconnects (yes by default) still logs its logins
+        assertEquals(List.of("Manager 'admin' logged on from 127.0.0.1", "Manager 'admin' logged off from 127.0.0.1"),
+                lines);
+    }
+
+    @Test
+    void brokenEventsActionAnswersNothingForAllAndForAnEmptyMask() {
+        TestConnector connector = new TestConnector(general(true, true), TestConnector.ACCOUNTS);
+        var c = connector.login("admin", "s3cret");
+        c.read();
+        assertEquals("Response: Success\r\nActionID: 9\r\nEvents: Off\r\n\r\n",
+                c.exchange("Action: Events\r\nEventMask: off\r\nActionID: 9\r\n\r\n"));
+        assertEquals("Response: Success\r\nEvents: On\r\n\r\n", c.exchange("Action: Events\r\nEventMask: call,user\r\n\r\n"));
+        assertEquals("", c.exchange("Action: Events\r\nEventMask:\r\n\r\n"));
+        assertEquals("", c.exchange("Action: Events\r\nEventMask: on\r\n\r\n"));
+        assertEquals("", c.exchange("Action: Events\r\nEventMask: all,user\r\n\r\n"));
+        assertEquals("Response: Success\r\nEvents: On\r\n\r\n", c.exchange("Action: Events\r\nEventMask: 1\r\n\r\n"));
+        assertEquals("Response: Success\r\nEvents: Off\r\n\r\n", c.exchange("Action: Events\r\nEventMask: yeah whatever\r\n\r\n"));
+        // the silent "on" still changed the mask: a UserEvent is delivered
+        c.exchange("Action: Events\r\nEventMask: on\r\n\r\n");
+        String echoed = c.exchange("Action: UserEvent\r\nUserEvent: Check\r\n\r\n");
+        assertEquals("Response: Success\r\nMessage: Event Sent\r\n\r\nEvent: UserEvent\r\nPrivilege: user,all\r\n"
+                + "UserEvent: Check\r\n\r\n", echoed);
+    }
+}
