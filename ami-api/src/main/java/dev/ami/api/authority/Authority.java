@@ -81,8 +81,10 @@ public record Authority(int bits) {
     }
 
     /**
-     * Tells whether a class list relies on Asterisk's matcher quirks (an empty token granting
-     * everything, or a non-final token matched as a prefix), which operators rarely mean.
+     * Tells whether a class list relies on Asterisk's matcher quirks, which operators rarely mean:
+     * an empty token granting everything, a non-final token matched as a prefix, or a token that is
+     * no class name as written (a blank after a comma, another case, a typo) and grants nothing.
+     * A trailing comma is harmless and not reported.
      *
      * @param list the list as written
      * @return true if parsing differs from an exact, whole-token reading
@@ -92,16 +94,18 @@ public record Authority(int bits) {
             return false;
         }
         String[] tokens = list.split(",", -1);
-        for (int i = 0; i < tokens.length - 1; i++) {
-            String token = tokens[i];
-            if (token.isEmpty()) {
+        for (int i = 0; i < tokens.length; i++) {
+            boolean last = i == tokens.length - 1;
+            if (tokens[i].isEmpty() ? !last : !isClassName(tokens[i])) {
                 return true;
             }
-            boolean exact = false;
-            for (AuthorityClass c : AuthorityClass.values()) {
-                exact |= c.label().equals(token);
-            }
-            if (!exact) {
+        }
+        return false;
+    }
+
+    private static boolean isClassName(String token) {
+        for (AuthorityClass c : AuthorityClass.values()) {
+            if (c.label().equals(token)) {
                 return true;
             }
         }

@@ -52,6 +52,18 @@ class AuthorityTest {
         assertEquals(SYSTEM, Authority.parse("system,"));
         assertTrue(Authority.isQuirky(",call"));
         assertFalse(Authority.isQuirky("system,call"));
+        assertFalse(Authority.isQuirky("system,"), "a trailing comma is harmless");
+    }
+
+    @Test
+    void aNameThatIsNoClassAsWrittenIsReportedWhereverItStands() {
+        // blanks are not trimmed: " call" grants nothing, so this list grants only system
+        assertTrue(Authority.isQuirky("system, call"));
+        assertTrue(Authority.isQuirky("System"));
+        assertTrue(Authority.isQuirky("system,cal"));
+        assertFalse(Authority.isQuirky("all"));
+        assertFalse(Authority.isQuirky("none"));
+        assertFalse(Authority.isQuirky("system,call,user"));
     }
 
     @Test

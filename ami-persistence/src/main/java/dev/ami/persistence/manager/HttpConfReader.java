@@ -57,6 +57,8 @@ public final class HttpConfReader {
             }
         }
         ConfOptions.warnTlsFlags(s, warnings);
+        warnings.add(FILE + ":" + s.line() + ": [general] is stored, exported and shown to the configuration actions,"
+                + " but not applied: this version does not serve AMI over HTTP (/manager, /rawman, /mxml) yet");
         String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());
         ConfigEntry portEntry = s.last("bindport").orElse(null);
         int port = portEntry == null ? d.bindPort() : ConfOptions.port(portEntry, 1);

@@ -13,6 +13,7 @@ import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigEntry;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.conf.ConfigSection;
+import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ public final class ManagerConfReader {
         List<AccountDefinition> accounts = new ArrayList<>();
         for (ConfigSection section : doc.sections()) {
             if (!section.template() && !section.name().equalsIgnoreCase("general")) {
-                accounts.add(account(section, warnings));
+                accounts.add(account(section, general, warnings));
             }
         }
         return new ImportedConfiguration(general, accounts, warnings);
@@ -79,6 +80,10 @@ public final class ManagerConfReader {
         String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());
         warnUnknown(s, GENERAL_KNOWN, warnings);
         ConfOptions.warnTlsFlags(s, warnings);
+        for (String http : new String[] {"webenabled", "httptimeout"}) {
+            s.last(http).ifPresent(e -> warnings.add(e.where() + ": " + http + " = " + e.value() + " is stored but not"
+                    + " applied: this version does not serve AMI over HTTP yet"));
+        }
         return new GeneralSettings(
                 ConfOptions.bool(s, "enabled", d.enabled()),
                 bindaddr,
@@ -137,19 +142,23 @@ public final class ManagerConfReader {
         return names;
     }
 
-    private static AccountDefinition account(ConfigSection s, List<String> warnings) throws ConfigParseException {
+    private static AccountDefinition account(ConfigSection s, GeneralSettings general, List<String> warnings)
+            throws ConfigParseException {
         for (String list : new String[] {"read", "write"}) {
             s.last(list).filter(e -> Authority.isQuirky(e.value())).ifPresent(e -> warnings.add(e.where()
                     + ": " + list + " = " + e.value() + " relies on Asterisk's matcher quirks (an empty name grants"
-                    + " every class, a name before a comma matches as a prefix); it grants "
+                    + " every class, a name before a comma matches as a prefix, a name with blanks or capitals"
+                    + " matches nothing); it grants "
                     + Authority.parse(e.value()).privilege()));
         }
         warnUnknown(s, ACCOUNT_KNOWN, warnings);
+        List<AclLine> acl = acl(s);
+        warnIpv4OnlyAcl(s, acl, general, warnings);
         return new AccountDefinition(s.name(),
                 s.last("secret").map(ConfigEntry::value).orElse(null),
                 s.last("read").map(ConfigEntry::value).orElse(""),
                 s.last("write").map(ConfigEntry::value).orElse(""),
-                acl(s),
+                acl,
                 s.last("allowmultiplelogin").map(e -> AsteriskBoolean.isTrue(e.value())).orElse(null),
                 s.last("displayconnects").map(e -> AsteriskBoolean.isTrue(e.value())).orElse(null),
                 writeTimeout(s, warnings),
@@ -226,6 +235,28 @@ public final class ManagerConfReader {
             }
         }
         return lines;
+    }
+
+    /**
+     * Asterisk applies a rule only to clients of its own address family (facts §2.9): with IPv4
+     * rules alone and a listener on an IPv6 address (bindaddr {@code ::}, the default), a native
+     * IPv6 client passes every rule, which an operator who wrote {@code deny = 0.0.0.0/0} rarely means.
+     */
+    private static void warnIpv4OnlyAcl(ConfigSection s, List<AclLine> acl, GeneralSettings general,
+            List<String> warnings) {
+        boolean ipv6Listener = general.bindAddress().contains(":")
+                || general.tls().enabled() && general.tls().bindAddress().contains(":");
+        boolean denies = acl.stream().anyMatch(l -> !l.permit() || l.value().contains("!"));
+        if (!denies || !ipv6Listener || acl.stream().flatMap(l -> AclRule.parse(l.permit(), l.value()).stream())
+                .anyMatch(rule -> rule.network() instanceof Inet6Address)) {
+            return;
+        }
+        ConfigEntry first = s.entries().stream().filter(e -> e.name().equalsIgnoreCase("permit")
+                || e.name().equalsIgnoreCase("deny")).findFirst().orElseThrow();
+        warnings.add(first.where() + ": the permit/deny rules of [" + s.name() + "] are all IPv4 while the listener"
+                + " accepts IPv6 clients (bindaddr " + general.bindAddress() + "); a native IPv6 client passes them,"
+                + " as in Asterisk, which applies a rule only to its own address family. Add an IPv6 rule"
+                + " (such as deny = ::/0) to cover those clients");
     }
 
     private static Integer writeTimeout(ConfigSection s, List<String> warnings) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -52,10 +51,7 @@ public final class SecretCipher {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
+                OwnerOnlyFiles.create(file, Base64.getEncoder().encodeToString(fresh));
             } catch (FileAlreadyExistsException raced) {
                 // another start made it first: use theirs
             }

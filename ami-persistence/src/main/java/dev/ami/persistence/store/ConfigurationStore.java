@@ -13,6 +13,7 @@ import dev.ami.persistence.manager.HttpConfReader;
 import dev.ami.persistence.manager.HttpConfWriter;
 import dev.ami.persistence.manager.ManagerConfReader;
 import dev.ami.persistence.manager.ManagerConfWriter;
+import dev.ami.persistence.secret.OwnerOnlyFiles;
 import dev.ami.persistence.secret.SecretCipher;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -200,14 +201,17 @@ public class ConfigurationStore {
                 + Instant.now()));
     }
 
-    /** Writes {@code <data>/backups/<file>.<UTC stamp>}; without a backup nothing is replaced. */
+    /**
+     * Writes {@code <data>/backups/<file>.<UTC stamp>}, owner-only since it holds the accounts'
+     * secrets in clear (Asterisk's file form); without a backup nothing is replaced.
+     */
     private Path backup(String fileName, String text) {
         Path dir = AmiPaths.dataDir().resolve("backups");
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(Instant.now());
         Path file = dir.resolve(fileName + "." + stamp);
         try {
-            Files.createDirectories(dir);
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            OwnerOnlyFiles.createFolder(dir);
+            OwnerOnlyFiles.create(file, text);
             return file;
         } catch (IOException e) {
             // without a backup nothing is replaced

@@ -89,7 +89,33 @@ class ManagerConfReaderTest {
         var b = c.accounts().get(1).toAccount(c.general());
         assertEquals(true, b.allowMultipleLogin());
         assertEquals(100, b.writeTimeoutMillis());
-        assertTrue(c.warnings().get(0).startsWith("manager.conf:11: writetimeout = 50"), c.warnings().toString());
+        assertTrue(c.warnings().stream().anyMatch(w -> w.startsWith("manager.conf:11: writetimeout = 50")),
+                c.warnings().toString());
+    }
+
+    @Test
+    void ipv4OnlyRulesOnAnIpv6ListenerAreWarnedAbout() throws Exception {
+        String account = "[a]\nsecret = x\ndeny = 0.0.0.0/0.0.0.0\npermit = 127.0.0.1\n";
+        // bindaddr :: (the default): a native IPv6 client passes IPv4 rules
+        List<String> warnings = ManagerConfReader.read(account).warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("manager.conf:3: the permit/deny rules of [a] are all IPv4 while the"
+                + " listener accepts IPv6 clients (bindaddr ::)"), warnings.get(0));
+        // an IPv6 rule covers them; an IPv4 listener has no IPv6 clients; rules that only permit deny no one
+        assertEquals(List.of(), ManagerConfReader.read(account + "deny = ::/0\n").warnings());
+        assertEquals(List.of(), ManagerConfReader.read("[general]\nbindaddr = 0.0.0.0\n" + account).warnings());
+        assertEquals(List.of(), ManagerConfReader.read("[a]\nsecret = x\npermit = 10.0.0.0/8\n").warnings());
+    }
+
+    @Test
+    void aClassNameWithABlankAfterTheCommaIsWarnedAbout() throws Exception {
+        List<String> warnings = ManagerConfReader.read("[general]\nbindaddr = 0.0.0.0\n[a]\nsecret = x\n"
+                + "read = system, call\nwrite = System\n").warnings();
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("manager.conf:5: read = system, call relies on Asterisk's matcher quirks")
+                && warnings.get(0).endsWith("it grants system,all"), warnings.get(0));
+        assertTrue(warnings.get(1).startsWith("manager.conf:6: write = System relies") && warnings.get(1).endsWith(
+                "it grants <none>"), warnings.get(1));
     }
 
     @Test

@@ -14,8 +14,10 @@ import jakarta.enterprise.util.TypeLiteral;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.annotation.Annotation;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -132,6 +134,13 @@ class ConfigurationStoreTest {
 
                 ImportReport again = inTransaction(store, () -> importManager(store, exported));
                 assertTrue(again.diff().isEmpty(), again.diff().toString());
+                // the backup holds the secrets in clear (the file form), so only the server's user may read it
+                assertTrue(Files.readString(again.backup()).contains("\nsecret = s3cret\\;07\n"));
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(again.backup())));
+                    assertEquals("rwx------", PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(again.backup().getParent())));
+                }
                 assertEquals(body(exported), body(inTransaction(store, store::exportManagerConf)));
 
                 // one bad line: refused with its place, nothing changes

@@ -1,0 +1,59 @@
+package dev.ami.persistence.secret;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Files that hold secrets (the secret key, import backups with their clear passwords): created
+ * readable and writable by the server's own user only, in folders only that user may enter, so
+ * the permissions are right from the first byte rather than fixed afterwards.
+ */
+public final class OwnerOnlyFiles {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private OwnerOnlyFiles() {
+    }
+
+    /**
+     * Creates a folder (and missing parents) that only the owner may list and enter; an existing
+     * folder is left as it is.
+     *
+     * @param dir the folder
+     * @throws IOException if it cannot be created
+     */
+    public static void createFolder(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (dir.getParent() != null) {
+            Files.createDirectories(dir.getParent());
+        }
+        if (POSIX) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    /**
+     * Creates a new file, owner read/write only, holding this text.
+     *
+     * @param file the file, which must not exist
+     * @param text its content, written as UTF-8
+     * @throws java.nio.file.FileAlreadyExistsException if it exists
+     * @throws IOException if it cannot be written
+     */
+    public static void create(Path file, String text) throws IOException {
+        if (POSIX) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
