@@ -37,6 +37,7 @@ public final class HttpConfReader {
      */
     public static Result read(String text, AsteriskConfigParser.IncludeResolver includes) throws ConfigParseException {
         ConfigDocument doc = AsteriskConfigParser.parse(FILE, text, includes);
+        StoredLengths.check(doc, FILE, false);
         List<String> warnings = new ArrayList<>(doc.warnings());
         for (ConfigSection s : doc.sections()) {
             if (!s.name().equalsIgnoreCase("general")) {

@@ -57,6 +57,7 @@ public final class ManagerConfReader {
     public static ImportedConfiguration read(String text, AsteriskConfigParser.IncludeResolver includes)
             throws ConfigParseException {
         ConfigDocument doc = AsteriskConfigParser.parse(FILE, text, includes);
+        StoredLengths.check(doc, FILE, true);
         List<String> warnings = new ArrayList<>(doc.warnings());
         GeneralSettings general = doc.section("general").isPresent()
                 ? general(doc.section("general").get(), warnings)

@@ -1,5 +1,6 @@
 package dev.ami.persistence.store;
 
+import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.secret.SecretCipher;
 import jakarta.persistence.CollectionTable;
@@ -30,19 +31,19 @@ public class AccountEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = StoredLengths.NAME)
     private String username;
 
-    @Column(name = "username_key", nullable = false, unique = true)
+    @Column(name = "username_key", nullable = false, unique = true, length = StoredLengths.NAME)
     private String usernameKey;
 
-    @Column(length = 1024)
+    @Column(length = StoredLengths.VALUE)
     private String secret;
 
-    @Column(name = "read_classes", nullable = false, length = 1024)
+    @Column(name = "read_classes", nullable = false, length = StoredLengths.VALUE)
     private String readClasses;
 
-    @Column(name = "write_classes", nullable = false, length = 1024)
+    @Column(name = "write_classes", nullable = false, length = StoredLengths.VALUE)
     private String writeClasses;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -65,11 +66,11 @@ public class AccountEntity {
     private Integer writeTimeout;
 
     /** setvar values, one per line. */
-    @Column(name = "set_vars", nullable = false, length = 4000)
+    @Column(name = "set_vars", nullable = false, length = StoredLengths.LIST)
     private String setVars = "";
 
     /** named acl lines' names, one per line. */
-    @Column(name = "named_acls", nullable = false, length = 4000)
+    @Column(name = "named_acls", nullable = false, length = StoredLengths.LIST)
     private String namedAcls = "";
 
     protected AccountEntity() {

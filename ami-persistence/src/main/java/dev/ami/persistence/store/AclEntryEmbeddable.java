@@ -1,5 +1,6 @@
 package dev.ami.persistence.store;
 
+import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.manager.AclLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -11,7 +12,7 @@ public class AclEntryEmbeddable {
     @Column(nullable = false)
     private boolean permit;
 
-    @Column(name = "rule_value", nullable = false, length = 1024)
+    @Column(name = "rule_value", nullable = false, length = StoredLengths.VALUE)
     private String value;
 
     protected AclEntryEmbeddable() {

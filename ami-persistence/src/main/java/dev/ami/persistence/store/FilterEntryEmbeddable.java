@@ -1,5 +1,6 @@
 package dev.ami.persistence.store;
 
+import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.manager.FilterLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -8,10 +9,10 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class FilterEntryEmbeddable {
 
-    @Column(name = "filter_key", nullable = false, length = 1024)
+    @Column(name = "filter_key", nullable = false, length = StoredLengths.VALUE)
     private String key;
 
-    @Column(name = "filter_value", nullable = false, length = 1024)
+    @Column(name = "filter_value", nullable = false, length = StoredLengths.VALUE)
     private String value;
 
     protected FilterEntryEmbeddable() {

@@ -1,5 +1,6 @@
 package dev.ami.persistence.store;
 
+import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.api.connector.GeneralSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -58,10 +59,10 @@ public class GeneralSettingsEntity {
     private int httpTimeout;
 
     /** channelvars, one name per line (names may be dialplan functions with commas inside). */
-    @Column(name = "channel_vars", nullable = false, length = 4000)
+    @Column(name = "channel_vars", nullable = false, length = StoredLengths.LIST)
     private String channelVars;
 
-    @Column(name = "disabled_events", nullable = false, length = 4000)
+    @Column(name = "disabled_events", nullable = false, length = StoredLengths.LIST)
     private String disabledEvents;
 
     protected GeneralSettingsEntity() {

@@ -1,5 +1,6 @@
 package dev.ami.persistence.store;
 
+import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.api.connector.HttpSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -50,7 +51,7 @@ public class HttpSettingsEntity {
     private boolean enableStatus;
 
     /** redirect lines, one per line. */
-    @Column(nullable = false, length = 4000)
+    @Column(nullable = false, length = StoredLengths.LIST)
     private String redirects;
 
     @Embedded

@@ -1,5 +1,6 @@
 package dev.ami.persistence.store;
 
+import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.api.connector.TlsSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -17,17 +18,17 @@ public class TlsColumns {
     @Column(name = "tls_port", nullable = false)
     private int port;
 
-    @Column(name = "tls_cert_file", nullable = false, length = 1024)
+    @Column(name = "tls_cert_file", nullable = false, length = StoredLengths.VALUE)
     private String certFile;
 
-    @Column(name = "tls_private_key", nullable = false, length = 1024)
+    @Column(name = "tls_private_key", nullable = false, length = StoredLengths.VALUE)
     private String privateKey;
 
-    @Column(name = "tls_cipher", nullable = false, length = 1024)
+    @Column(name = "tls_cipher", nullable = false, length = StoredLengths.VALUE)
     private String cipher;
 
     /** The TLS library flags as name=value, one per line. */
-    @Column(name = "tls_options", nullable = false, length = 1024)
+    @Column(name = "tls_options", nullable = false, length = StoredLengths.VALUE)
     private String options;
 
     protected TlsColumns() {

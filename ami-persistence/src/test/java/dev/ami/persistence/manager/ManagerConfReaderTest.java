@@ -192,4 +192,23 @@ class ManagerConfReaderTest {
         assertEquals(java.util.List.of("ACCOUNT", "CUT(CALLERID(num),-,1)", "X"), g.channelVars());
         assertEquals(java.util.List.of("Newexten", "VarSet "), g.disabledEvents());
     }
+
+    @Test
+    void aValueLongerThanItsColumnIsRefusedWithItsLineAndWithoutTheValue() {
+        String secret = "\u00e9".repeat(351); // 702 UTF-8 bytes
+        ConfigParseException e = assertThrows(ConfigParseException.class,
+                () -> ManagerConfReader.read("[a]\n\nsecret = " + secret + "\n"));
+        assertEquals("manager.conf:3: secret in [a]: 702 bytes long; a secret is stored with at most "
+                + StoredLengths.SECRET_BYTES, e.getMessage());
+        assertEquals("manager.conf:2: read in [a]: its value is 1025 characters long; at most 1024 are stored",
+                assertThrows(ConfigParseException.class, () -> ManagerConfReader.read("[a]\nread = "
+                        + "x".repeat(1025) + "\n")).getMessage());
+        assertTrue(assertThrows(ConfigParseException.class, () -> ManagerConfReader.read("[a]\nsecret = x\n"
+                + ("setvar = V=" + "v".repeat(997) + "\n").repeat(5))).getMessage()
+                .startsWith("manager.conf:7: setvar in [a]: the setvar lines of [a] come to 5000 characters"));
+        assertTrue(assertThrows(ConfigParseException.class, () -> ManagerConfReader.read("[" + "n".repeat(256)
+                + "]\nsecret = x\n")).getMessage().startsWith("manager.conf:1: the section name is 256 characters"));
+        assertTrue(assertThrows(ConfigParseException.class, () -> ManagerConfReader.read("[a]\neventfilter = "
+                + "y".repeat(1025) + "\n")).getMessage().startsWith("manager.conf:2: eventfilter in [a]: its value is"));
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ImportReport;
+import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.secret.SecretCipher;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -160,6 +161,26 @@ class ConfigurationStoreTest {
                     }
                     assertEquals(20, rows);
                 }
+            }
+        }
+    }
+
+    @OnEachDatabase
+    void valuesAsLongAsTheParserAllowsFitTheirColumns(TestDatabase database) throws Exception {
+        try (TestDatabase.Schema db = database.open()) {
+            SchemaMigrator.flyway(db.dataSource()).migrate();
+            try (EntityManagerFactory emf = db.persistenceUnit()) {
+                ConfigurationStore store = store(emf);
+                String name = "n".repeat(StoredLengths.NAME);
+                String longest = "[general]\nbindaddr = 0.0.0.0\n[" + name + "]\nsecret = "
+                        + "\u00e9".repeat(StoredLengths.SECRET_BYTES / 2) + "\nread = " + "system,".repeat(146) + "ca\n"
+                        + "deny = 0.0.0.0/0\n" + ("setvar = V=" + "v".repeat(997) + "\n").repeat(4)
+                        + "eventfilter = " + "e".repeat(StoredLengths.VALUE) + "\n";
+                ImportReport report = inTransaction(store, () -> importManager(store, longest));
+                assertTrue(report.applied());
+                String exported = inTransaction(store, store::exportManagerConf);
+                assertTrue(exported.contains("\n[" + name + "]\n"), exported);
+                assertTrue(inTransaction(store, () -> importManager(store, exported)).diff().isEmpty());
             }
         }
     }
