@@ -120,67 +120,73 @@ class ConfigurationStoreTest {
 
     @OnEachDatabase
     void importExportImportGivesTheSameStateAndABadLineChangesNothing(TestDatabase database) throws Exception {
-        try (TestDatabase.Schema db = database.open()) {
-            SchemaMigrator.flyway(db.dataSource()).migrate();
-            try (EntityManagerFactory emf = db.persistenceUnit()) {
-                ConfigurationStore store = store(emf);
-                String original = managerConf();
-                ImportReport first = inTransaction(store, () -> importManager(store, original));
-                assertTrue(first.applied());
-                assertEquals(20, first.diff().accountsAdded().size());
-                String exported = inTransaction(store, store::exportManagerConf);
-                assertTrue(exported.contains("\n[user07]\nsecret = s3cret\\;07\n"), exported);
-                assertTrue(exported.contains("\n[user15]\nsecret = included-15\n"), exported);
-                assertTrue(exported.contains("\ntlsservercipherorder = yes\ntlsdisablev1 = yes\n"), exported);
+        onMigratedSchema(database, (store, db) -> {
+            String original = managerConf();
+            ImportReport first = inTransaction(store, () -> importManager(store, original));
+            assertTrue(first.applied());
+            assertEquals(20, first.diff().accountsAdded().size());
+            String exported = inTransaction(store, store::exportManagerConf);
+            assertTrue(exported.contains("\n[user07]\nsecret = s3cret\\;07\n"), exported);
+            assertTrue(exported.contains("\n[user15]\nsecret = included-15\n"), exported);
+            assertTrue(exported.contains("\ntlsservercipherorder = yes\ntlsdisablev1 = yes\n"), exported);
 
-                ImportReport again = inTransaction(store, () -> importManager(store, exported));
-                assertTrue(again.diff().isEmpty(), again.diff().toString());
-                // the backup holds the secrets in clear (the file form), so only the server's user may read it
-                assertTrue(Files.readString(again.backup()).contains("\nsecret = s3cret\\;07\n"));
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(again.backup())));
-                    assertEquals("rwx------", PosixFilePermissions.toString(
-                            Files.getPosixFilePermissions(again.backup().getParent())));
-                }
-                assertEquals(body(exported), body(inTransaction(store, store::exportManagerConf)));
-
-                // one bad line: refused with its place, nothing changes
-                ConfigParseException bad = assertThrows(ConfigParseException.class, () -> inTransaction(store,
-                        () -> importManager(store, exported.replace("httptimeout = 90", "port = 80"))));
-                assertTrue(bad.getMessage().startsWith("manager.conf:"), bad.getMessage());
-                assertEquals(body(exported), body(inTransaction(store, store::exportManagerConf)));
-
-                // secrets are stored encrypted
-                try (Connection c = db.dataSource().getConnection();
-                     ResultSet rs = c.createStatement().executeQuery("select secret from account")) {
-                    int rows = 0;
-                    while (rs.next()) {
-                        rows++;
-                        assertTrue(rs.getString(1).startsWith("v1:"), rs.getString(1));
-                        assertFalse(rs.getString(1).contains("s3cret") || rs.getString(1).contains("included"));
-                    }
-                    assertEquals(20, rows);
-                }
+            ImportReport again = inTransaction(store, () -> importManager(store, exported));
+            assertTrue(again.diff().isEmpty(), again.diff().toString());
+            // the backup holds the secrets in clear (the file form), so only the server's user may read it
+            assertTrue(Files.readString(again.backup()).contains("\nsecret = s3cret\\;07\n"));
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(again.backup())));
+                assertEquals("rwx------", PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(again.backup().getParent())));
             }
-        }
+            assertEquals(body(exported), body(inTransaction(store, store::exportManagerConf)));
+
+            // one bad line: refused with its place, nothing changes
+            ConfigParseException bad = assertThrows(ConfigParseException.class, () -> inTransaction(store,
+                    () -> importManager(store, exported.replace("httptimeout = 90", "port = 80"))));
+            assertTrue(bad.getMessage().startsWith("manager.conf:"), bad.getMessage());
+            assertEquals(body(exported), body(inTransaction(store, store::exportManagerConf)));
+
+            // secrets are stored encrypted
+            try (Connection c = db.dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("select secret from account")) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    assertTrue(rs.getString(1).startsWith("v1:"), rs.getString(1));
+                    assertFalse(rs.getString(1).contains("s3cret") || rs.getString(1).contains("included"));
+                }
+                assertEquals(20, rows);
+            }
+        });
     }
 
     @OnEachDatabase
     void valuesAsLongAsTheParserAllowsFitTheirColumns(TestDatabase database) throws Exception {
+        onMigratedSchema(database, (store, db) -> {
+            String name = "n".repeat(StoredLengths.NAME);
+            String longest = "[general]\nbindaddr = 0.0.0.0\n[" + name + "]\nsecret = "
+                    + "\u00e9".repeat(StoredLengths.SECRET_BYTES / 2) + "\nread = " + "system,".repeat(146) + "ca\n"
+                    + "deny = 0.0.0.0/0\n" + ("setvar = V=" + "v".repeat(997) + "\n").repeat(4)
+                    + "eventfilter = " + "e".repeat(StoredLengths.VALUE) + "\n";
+            ImportReport report = inTransaction(store, () -> importManager(store, longest));
+            assertTrue(report.applied());
+            String exported = inTransaction(store, store::exportManagerConf);
+            assertTrue(exported.contains("\n[" + name + "]\n"), exported);
+            assertTrue(inTransaction(store, () -> importManager(store, exported)).diff().isEmpty());
+        });
+    }
+
+    private interface StoreWork {
+        void run(ConfigurationStore store, TestDatabase.Schema db) throws Exception;
+    }
+
+    /** Runs the work on a store over a freshly migrated schema of this database. */
+    private void onMigratedSchema(TestDatabase database, StoreWork work) throws Exception {
         try (TestDatabase.Schema db = database.open()) {
             SchemaMigrator.flyway(db.dataSource()).migrate();
             try (EntityManagerFactory emf = db.persistenceUnit()) {
-                ConfigurationStore store = store(emf);
-                String name = "n".repeat(StoredLengths.NAME);
-                String longest = "[general]\nbindaddr = 0.0.0.0\n[" + name + "]\nsecret = "
-                        + "\u00e9".repeat(StoredLengths.SECRET_BYTES / 2) + "\nread = " + "system,".repeat(146) + "ca\n"
-                        + "deny = 0.0.0.0/0\n" + ("setvar = V=" + "v".repeat(997) + "\n").repeat(4)
-                        + "eventfilter = " + "e".repeat(StoredLengths.VALUE) + "\n";
-                ImportReport report = inTransaction(store, () -> importManager(store, longest));
-                assertTrue(report.applied());
-                String exported = inTransaction(store, store::exportManagerConf);
-                assertTrue(exported.contains("\n[" + name + "]\n"), exported);
-                assertTrue(inTransaction(store, () -> importManager(store, exported)).diff().isEmpty());
+                work.run(store(emf), db);
             }
         }
     }
