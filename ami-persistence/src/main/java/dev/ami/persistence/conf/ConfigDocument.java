@@ -24,4 +24,28 @@ public record ConfigDocument(String file, List<ConfigSection> sections, List<Str
     public Optional<ConfigSection> section(String name) {
         return sections.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
+
+    /**
+     * The document as Asterisk holds a loaded file: includes inlined, each section with every line
+     * it has (inherited ones first), templates marked {@code (!)}, comments dropped. It parses back
+     * to the same sections.
+     *
+     * @return configuration text
+     */
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        for (ConfigSection s : sections) {
+            out.append('[').append(s.name()).append(']').append(s.template() ? "(!)" : "").append('\n');
+            for (ConfigEntry e : s.entries()) {
+                out.append(line(e.name(), e.value())).append('\n');
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** @return one {@code name = value} line, with {@code ;} escaped so that it is not read as a comment */
+    public static String line(String name, String value) {
+        return name + " = " + value.replace(";", "\\;");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ami.persistence.configactions;
 
+import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigEntry;
 import dev.ami.persistence.conf.ConfigSection;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class Category {
         }
         out.append('\n');
         for (String[] l : lines) {
-            out.append(l[0]).append(" = ").append(l[1].replace(";", "\\;")).append('\n');
+            out.append(ConfigDocument.line(l[0], l[1])).append('\n');
         }
         out.append('\n');
     }

@@ -37,7 +37,14 @@ class StoredFiles {
     /** @return a stored file, category by category */
     List<Category> categories(ConfigFile file) {
         String name = file == ConfigFile.HTTP ? HttpConfReader.FILE : ManagerConfReader.FILE;
-        String text = file == ConfigFile.HTTP ? store.exportHttpConf() : store.exportManagerConf();
+        // the file as last imported, as Asterisk shows the file; the export where none was kept
+        String text = store.importedText(name)
+                .orElseGet(() -> file == ConfigFile.HTTP ? store.exportHttpConf() : store.exportManagerConf());
+        return categoriesOf(name, text);
+    }
+
+    /** @return the categories of a stored file's text */
+    static List<Category> categoriesOf(String name, String text) {
         try {
             List<Category> categories = new ArrayList<>();
             for (ConfigSection s : AsteriskConfigParser.parse(name, text, AsteriskConfigParser.NO_INCLUDES).sections()) {
@@ -45,7 +52,7 @@ class StoredFiles {
             }
             return categories;
         } catch (ConfigParseException e) {
-            throw new IllegalStateException("the stored configuration does not export as a valid " + name, e);
+            throw new IllegalStateException("the stored " + name + " does not parse", e);
         }
     }
 

@@ -26,6 +26,9 @@ public final class StoredLengths {
     /** Lists kept in one column, a line per item: setvar, acl, channelvars, disabledevents, redirect. */
     public static final int LIST = 4000;
 
+    /** A configuration file as last imported, encrypted (GetConfig's view of it). */
+    public static final int SOURCE = 1_048_576;
+
     /**
      * A secret, in UTF-8 bytes: the column holds its encrypted form, {@code v1:} and the base64 of
      * a 12-byte nonce, the ciphertext and a 16-byte tag, which for 700 bytes is 975 characters.

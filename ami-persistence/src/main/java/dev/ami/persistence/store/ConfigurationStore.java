@@ -12,6 +12,7 @@ import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.manager.HttpConfReader;
 import dev.ami.persistence.manager.HttpConfWriter;
 import dev.ami.persistence.manager.ManagerConfReader;
+import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.manager.ManagerConfWriter;
 import dev.ami.persistence.secret.OwnerOnlyFiles;
 import dev.ami.persistence.secret.SecretCipher;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -73,11 +75,13 @@ public class ConfigurationStore {
         importHttpConfOnFirstStart();
         Path file = AmiPaths.configurationDir().resolve(ManagerConfReader.FILE);
         try {
-            ImportedConfiguration imported = ManagerConfReader.read(Files.readString(file, StandardCharsets.UTF_8),
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            ImportedConfiguration imported = ManagerConfReader.read(text,
                     AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
             imported.warnings().forEach(w -> LOG.warning(w));
             em.persist(new GeneralSettingsEntity(imported.general()));
             imported.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
+            keepSource(ManagerConfReader.FILE, text);
             LOG.info(() -> "Imported " + file + ": " + imported.accounts().size() + " accounts");
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "Cannot read " + file + " (set AMI_CONF_DIR to the folder holding manager.conf); "
@@ -117,6 +121,7 @@ public class ConfigurationStore {
         }
         em.flush();
         incoming.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
+        keepSource(ManagerConfReader.FILE, text);
         LOG.info(() -> "Imported manager.conf: " + diff + (backup == null ? "" : "; previous configuration saved to " + backup));
         // observers act once the transaction has committed (the connector re-reads the store)
         changed.fire(new ConfigurationChanged(diff));
@@ -129,10 +134,12 @@ public class ConfigurationStore {
         HttpSettings settings = HttpSettings.DEFAULTS;
         if (Files.exists(file)) {
             try {
-                HttpConfReader.Result read = HttpConfReader.read(Files.readString(file, StandardCharsets.UTF_8),
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                HttpConfReader.Result read = HttpConfReader.read(text,
                         AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
                 read.warnings().forEach(w -> LOG.warning(w));
                 settings = read.settings();
+                keepSource(HttpConfReader.FILE, text);
                 LOG.info(() -> "Imported " + file);
             } catch (IOException | ConfigParseException e) {
                 LOG.severe("http.conf was not imported; its defaults are stored instead: " + e.getMessage());
@@ -166,8 +173,42 @@ public class ConfigurationStore {
         } else {
             stored.update(incoming.settings());
         }
+        keepSource(HttpConfReader.FILE, text);
         LOG.info(() -> "Imported http.conf: " + diff + (backup == null ? "" : "; previous settings saved to " + backup));
         return new ImportReport(diff, incoming.warnings(), true, backup);
+    }
+
+    /**
+     * Keeps a file as imported, as Asterisk holds it once loaded (includes inlined, inherited lines
+     * copied), encrypted since it holds the secrets: the configuration actions show and edit it.
+     * A file too large for its column is not kept; the actions then fall back to the export.
+     */
+    private void keepSource(String file, String text) throws ConfigParseException {
+        String sealed = cipher.encrypt(AsteriskConfigParser.parse(file, text,
+                AsteriskConfigParser.relativeTo(AmiPaths.configurationDir())).render());
+        ConfigSourceEntity kept = em.find(ConfigSourceEntity.class, file);
+        if (sealed.length() > StoredLengths.SOURCE) {
+            LOG.warning(() -> file + " is too large to keep as written (" + sealed.length() + " characters encrypted);"
+                    + " GetConfig shows it as exported");
+            if (kept != null) {
+                em.remove(kept);
+            }
+        } else if (kept == null) {
+            em.persist(new ConfigSourceEntity(file, sealed));
+        } else {
+            kept.replace(sealed);
+        }
+    }
+
+    /**
+     * @param file {@code manager.conf} or {@code http.conf}
+     * @return the file as last imported, as Asterisk holds it once loaded; empty if it was not kept
+     *         (stored before this version, or too large), when the export stands in for it
+     */
+    @Lock(LockType.READ)
+    public Optional<String> importedText(String file) {
+        ConfigSourceEntity kept = em.find(ConfigSourceEntity.class, file);
+        return Optional.ofNullable(kept).map(k -> cipher.decrypt(k.content()));
     }
 
     /** @return the stored http.conf settings */

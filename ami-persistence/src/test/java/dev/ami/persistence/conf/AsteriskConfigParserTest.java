@@ -139,4 +139,52 @@ class AsteriskConfigParserTest {
                 () -> AsteriskConfigParser.parse("m.conf", "[a]\n= hunter2\n", AsteriskConfigParser.NO_INCLUDES));
         assertFalse(nameless.getMessage().contains("hunter2"), nameless.getMessage());
     }
+
+    @Test
+    void aDocumentRendersAsLoadedAndParsesBackToTheSameSections(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("more.conf"), "[included]\nsecret = in;cluded\n");
+        ConfigDocument doc = AsteriskConfigParser.parse("manager.conf", """
+                ; a comment
+                [general]
+                enabled = yes ; trailing comment
+                [base](!)
+                read = all
+                write = all
+                [user](base)
+                secret = a\\;b
+                write => system
+                ;-- block
+                comment --;
+                #include more.conf
+                """, AsteriskConfigParser.relativeTo(dir));
+        String loaded = doc.render();
+        assertEquals("""
+                [general]
+                enabled = yes
+
+                [base](!)
+                read = all
+                write = all
+
+                [user]
+                read = all
+                write = all
+                secret = a\\;b
+                write = system
+
+                [included]
+                secret = in
+
+                """, loaded);
+        ConfigDocument again = AsteriskConfigParser.parse("manager.conf", loaded, AsteriskConfigParser.NO_INCLUDES);
+        assertEquals(doc.sections().size(), again.sections().size());
+        for (int i = 0; i < doc.sections().size(); i++) {
+            ConfigSection a = doc.sections().get(i);
+            ConfigSection b = again.sections().get(i);
+            assertEquals(a.name(), b.name());
+            assertEquals(a.template(), b.template());
+            assertEquals(a.entries().stream().map(e -> e.name() + "=" + e.value()).toList(),
+                    b.entries().stream().map(e -> e.name() + "=" + e.value()).toList());
+        }
+    }
 }

@@ -42,18 +42,18 @@ class ConfigActionsTest {
     Path conf;
 
     private final List<List<Category>> saved = new ArrayList<>();
+    private String stored = STORED;
 
     private StoredFiles files() {
         return new StoredFiles(null, conf) {
             @Override
             List<Category> categories(ConfigFile file) {
+                // as the store keeps an imported file: parsed, then rendered as loaded
+                String name = file == ConfigFile.HTTP ? "http.conf" : "manager.conf";
                 try {
-                    List<Category> categories = new ArrayList<>();
-                    for (ConfigSection s : AsteriskConfigParser.parse("manager.conf", file == ConfigFile.HTTP ? HTTP : STORED,
-                            AsteriskConfigParser.NO_INCLUDES).sections()) {
-                        categories.add(Category.of(s));
-                    }
-                    return categories;
+                    String loaded = AsteriskConfigParser.parse(name, file == ConfigFile.HTTP ? HTTP : stored,
+                            AsteriskConfigParser.NO_INCLUDES).render();
+                    return StoredFiles.categoriesOf(name, loaded);
                 } catch (ConfigParseException e) {
                     throw new AssertionError(e);
                 }
@@ -95,6 +95,56 @@ class ConfigActionsTest {
         assertEquals("Response: Success\r\nCategory-000000: limited\r\nLine-000000-000000: secret=********\r\n"
                 + "Line-000000-000001: permit=127.0.0.1/255.255.255.255\r\nLine-000000-000002: read=system,call\r\n"
                 + "Line-000000-000003: write=system\r\n\r\n", masked);
+    }
+
+    @Test
+    void getConfigOfTheTranscriptsManagerConfIsTheTranscriptsAnswer() throws Exception {
+        try (var in = getClass().getResourceAsStream("/transcript-setup/manager.conf")) {
+            stored = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // transcript §15, the admin-visible answer (secrets shown to a config writer), paths without <PREFIX>
+        String expected = """
+                Response: Success
+                ActionID: c3
+                Category-000000: general
+                Line-000000-000000: enabled=yes
+                Line-000000-000001: webenabled=yes
+                Line-000000-000002: port=15038
+                Line-000000-000003: bindaddr=127.0.0.1
+                Line-000000-000004: tlsenable=yes
+                Line-000000-000005: tlsbindaddr=127.0.0.1:15039
+                Line-000000-000006: tlscertfile=/etc/asterisk/keys/ami-cert.pem
+                Line-000000-000007: tlsprivatekey=/etc/asterisk/keys/ami-key.pem
+                Line-000000-000008: displayconnects=yes
+                Line-000000-000009: allowmultiplelogin=yes
+                Line-000000-000010: timestampevents=no
+                Line-000000-000011: httptimeout=60
+                Line-000000-000012: authtimeout=30
+                Line-000000-000013: authlimit=200
+                Category-000001: admin
+                Line-000001-000000: secret=s3cret
+                Line-000001-000001: deny=0.0.0.0/0.0.0.0
+                Line-000001-000002: permit=127.0.0.1/255.255.255.255
+                Line-000001-000003: read=all
+                Line-000001-000004: write=all
+                Category-000002: limited
+                Line-000002-000000: secret=pw2
+                Line-000002-000001: deny=0.0.0.0/0.0.0.0
+                Line-000002-000002: permit=127.0.0.1/255.255.255.255
+                Line-000002-000003: read=system,call
+                Line-000002-000004: write=system
+                Category-000003: filtered
+                Line-000003-000000: secret=pw3
+                Line-000003-000001: deny=0.0.0.0/0.0.0.0
+                Line-000003-000002: permit=127.0.0.1/255.255.255.255
+                Line-000003-000003: read=all
+                Line-000003-000004: write=all
+                Line-000003-000005: eventfilter=Event: UserEvent
+                Line-000003-000006: eventfilter(action(exclude),header(UserEvent),method(exact))=Blocked
+
+                """.replace("\n", "\r\n");
+        assertEquals(expected, run(new GetConfigAction(), Authority.parse("config"), "Filename", "manager.conf",
+                "ActionID", "c3"));
     }
 
     @Test

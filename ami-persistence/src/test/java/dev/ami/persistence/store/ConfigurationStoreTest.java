@@ -125,6 +125,11 @@ class ConfigurationStoreTest {
             ImportReport first = inTransaction(store, () -> importManager(store, original));
             assertTrue(first.applied());
             assertEquals(20, first.diff().accountsAdded().size());
+            // the file as loaded is kept for GetConfig: templates, inherited lines and includes as Asterisk holds them
+            String loaded = inTransaction(store, () -> store.importedText("manager.conf")).orElseThrow();
+            assertTrue(loaded.contains("\n[operator](!)\nread = system,call,user\n"), loaded);
+            assertTrue(loaded.contains("\n[user07]\nread = system,call,user\n"), loaded);
+            assertTrue(loaded.contains("\nsecret = s3cret\\;07\n") && loaded.contains("\n[user15]\n"), loaded);
             String exported = inTransaction(store, store::exportManagerConf);
             assertTrue(exported.contains("\n[user07]\nsecret = s3cret\\;07\n"), exported);
             assertTrue(exported.contains("\n[user15]\nsecret = included-15\n"), exported);
@@ -157,6 +162,11 @@ class ConfigurationStoreTest {
                     assertFalse(rs.getString(1).contains("s3cret") || rs.getString(1).contains("included"));
                 }
                 assertEquals(20, rows);
+            }
+            try (Connection c = db.dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("select content from config_source")) {
+                assertTrue(rs.next(), "manager.conf is kept");
+                assertTrue(rs.getString(1).startsWith("v1:") && !rs.getString(1).contains("s3cret"), "and encrypted");
             }
         });
     }
