@@ -248,6 +248,11 @@ public final class AmiTestClient implements AutoCloseable {
         }
     }
 
+    /** Shuts down the sending side only (as {@code printf … | nc} does at the end of its input). */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

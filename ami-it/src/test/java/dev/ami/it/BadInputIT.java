@@ -107,6 +107,19 @@ class BadInputIT {
         }
     }
 
+    @Test
+    void requestsPipelinedBeforeTheClientShutsDownItsSideAreAllAnsweredThenTheConnectionCloses() throws IOException {
+        // 2,048 blank lines: exactly the first read's buffer, so the end of input is seen in the same
+        // read, while all but the first turn's requests still wait
+        int requests = 2048;
+        try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
+            c.send("\n".repeat(requests));
+            c.shutdownOutput();
+            String all = c.readUntilClosed();
+            assertEquals(crlf("Response: Error\nMessage: Missing action in request\n\n").repeat(requests), all);
+        }
+    }
+
     /** Reads until {@code needle} has been seen {@code times} times; returns how often it was seen. */
     private static int count(AmiTestClient c, String needle, int times) {
         int seen = 0;

@@ -109,6 +109,9 @@ final class AmiListener {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // a client that sends its requests and then shuts down its side (printf … | nc) is
+                // answered in full before the connection closes, as Asterisk does
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(initializer)
                 .bind(address).syncUninterruptibly().channel();
     }

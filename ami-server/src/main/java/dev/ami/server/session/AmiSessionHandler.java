@@ -9,6 +9,7 @@ import dev.ami.server.codec.DecodedAction;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.WriteTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -43,6 +44,8 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     private final Deque<DecodedAction> held = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private boolean turnScheduled;
+    /** The client has shut down its side: close once what it sent is answered. */
+    private boolean inputShutdown;
 
     public AmiSessionHandler(ConnectorContext connector, String transport) {
         this.connector = connector;
@@ -104,7 +107,9 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             return;
         }
         if (held.isEmpty()) {
-            if (!session.isBusy()) {
+            if (inputShutdown && !session.isBusy()) {
+                session.close();
+            } else if (!session.isBusy()) {
                 ctx.channel().config().setAutoRead(true);
             }
             return;
@@ -137,6 +142,15 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             return;
         }
         dispatcher.dispatch(session, frame.action());
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent && session != null) {
+            inputShutdown = true;
+            runHeld();
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

@@ -97,4 +97,28 @@ class RequestPacingTest {
         assertEquals(expected.toString(), got.toString());
         assertTrue(c.channel().config().isAutoRead());
     }
+
+    @Test
+    void aClientThatShutsDownItsSideAfterPipeliningIsAnsweredInFullThenClosed() {
+        var c = connector.connect();
+        EmbeddedChannel channel = c.channel();
+        int requests = 3 * AmiSessionHandler.REQUESTS_PER_TURN + 5;
+        oneRead(channel, "\n".repeat(requests));
+        channel.pipeline().fireUserEventTriggered(io.netty.channel.socket.ChannelInputShutdownEvent.INSTANCE);
+        int answered = 0;
+        for (int pass = 0; pass < 100 && answered < requests; pass++) {
+            channel.runPendingTasks();
+            answered += answers(channel, MISSING);
+        }
+        answered += answers(channel, MISSING);
+        assertEquals(requests, answered);
+        assertFalse(channel.isActive(), "closed once everything is answered");
+    }
+
+    @Test
+    void aClientThatShutsDownItsSideWithNothingPendingIsClosedAtOnce() {
+        var c = connector.connect();
+        c.channel().pipeline().fireUserEventTriggered(io.netty.channel.socket.ChannelInputShutdownEvent.INSTANCE);
+        assertFalse(c.channel().isActive());
+    }
 }
