@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The lengths the database columns hold (the entities name these constants; the migrations create
@@ -36,15 +35,26 @@ public final class StoredLengths {
     public static final int SECRET_BYTES = 700;
 
     private static final Map<String, Integer> PER_LINE = new HashMap<>();
-    private static final Set<String> LISTS = Set.of("setvar", "acl", "channelvars", "disabledevents", "redirect");
+    /** Options whose every line is kept, in one column: the lines' total counts. */
+    private static final Map<String, Integer> LISTS = new HashMap<>();
 
     static {
         for (String name : new String[] {"bindaddr", "tlsbindaddr", "sslbindaddr", "prefix", "servername"}) {
             PER_LINE.put(name, NAME);
         }
-        for (String name : new String[] {"read", "write", "permit", "deny", "tlscertfile", "sslcertfile",
+        for (String name : new String[] {"read", "write", "permit", "deny", "tlscertfile", "tlscert", "sslcert",
                 "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher"}) {
             PER_LINE.put(name, VALUE);
+        }
+        // single-valued (the last line wins), each kept as a list in one column
+        PER_LINE.put("channelvars", LIST);
+        PER_LINE.put("disabledevents", LIST);
+        for (String name : new String[] {"setvar", "acl", "redirect"}) {
+            LISTS.put(name, LIST);
+        }
+        // the TLS library flags share one column, as name=value lines
+        for (String flag : ConfOptions.TLS_FLAGS) {
+            LISTS.put(flag, VALUE);
         }
     }
 
@@ -75,11 +85,14 @@ public final class StoredLengths {
                 } else if (e.name().startsWith("eventfilter")) {
                     within(e, s, e.name().length(), VALUE, "its name");
                     within(e, s, e.value().length(), VALUE, "its value");
-                } else if (LISTS.contains(name)) {
-                    int total = listTotals.merge(name, e.value().length() + 1, Integer::sum);
-                    if (total > LIST) {
-                        throw tooLong(e, s, "the " + name + " lines of [" + s.name() + "] come to " + total
-                                + " characters with this one; at most " + LIST + " are stored");
+                } else if (LISTS.containsKey(name)) {
+                    boolean flag = ConfOptions.TLS_FLAGS.contains(name);
+                    String group = flag ? "TLS flag" : name;
+                    int total = listTotals.merge(group, (flag ? name.length() + 1 : 0) + e.value().length() + 1,
+                            Integer::sum);
+                    if (total > LISTS.get(name)) {
+                        throw tooLong(e, s, "the " + group + " lines of [" + s.name() + "] come to " + total
+                                + " characters with this one; at most " + LISTS.get(name) + " are stored");
                     }
                 } else if (PER_LINE.containsKey(name)) {
                     within(e, s, e.value().length(), PER_LINE.get(name), "its value");

@@ -21,13 +21,16 @@ public final class OwnerOnlyFiles {
 
     /**
      * Creates a folder (and missing parents) that only the owner may list and enter; an existing
-     * folder is left as it is.
+     * folder is restricted the same way, so files an older version left in it are shut off too.
      *
      * @param dir the folder
-     * @throws IOException if it cannot be created
+     * @throws IOException if it cannot be created or restricted
      */
     public static void createFolder(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
+            if (POSIX) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
             return;
         }
         if (dir.getParent() != null) {

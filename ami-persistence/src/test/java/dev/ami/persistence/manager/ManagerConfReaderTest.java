@@ -1,5 +1,6 @@
 package dev.ami.persistence.manager;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -208,6 +209,14 @@ class ManagerConfReaderTest {
                 .startsWith("manager.conf:7: setvar in [a]: the setvar lines of [a] come to 5000 characters"));
         assertTrue(assertThrows(ConfigParseException.class, () -> ManagerConfReader.read("[" + "n".repeat(256)
                 + "]\nsecret = x\n")).getMessage().startsWith("manager.conf:1: the section name is 256 characters"));
+        assertTrue(assertThrows(ConfigParseException.class, () -> ManagerConfReader.read("[general]\ntlscert = "
+                + "c".repeat(1025) + "\n")).getMessage().startsWith("manager.conf:2: tlscert in [general]: its value is"));
+        assertTrue(assertThrows(ConfigParseException.class, () -> ManagerConfReader.read("[general]\ntlsdisablev1 = "
+                + "y".repeat(1020) + "\n")).getMessage().startsWith("manager.conf:2: tlsdisablev1 in [general]: the TLS"
+                + " flag lines of [general] come to"));
+        // single-valued lists: only the last line is kept, so only it counts
+        assertEquals(List.of("B".repeat(3000)), assertDoesNotThrow(() -> ManagerConfReader.read("[general]\n"
+                + "channelvars = " + "A".repeat(3000) + "\nchannelvars = " + "B".repeat(3000) + "\n")).general().channelVars());
         assertTrue(assertThrows(ConfigParseException.class, () -> ManagerConfReader.read("[a]\neventfilter = "
                 + "y".repeat(1025) + "\n")).getMessage().startsWith("manager.conf:2: eventfilter in [a]: its value is"));
     }
