@@ -10,6 +10,7 @@ import dev.ami.api.message.ManagerResponse;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.server.net.Addresses;
 import dev.ami.server.routing.OutboundEvent;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.net.Inet6Address;
@@ -259,7 +260,7 @@ public final class AmiSession {
         channel.config().setAutoRead(false);
         stage.whenComplete((value, failure) -> channel.eventLoop().execute(() -> {
             busy = false;
-            then.accept(value, failure);
+            inOneFlush(() -> then.accept(value, failure));
             onIdle.run(); // runs the requests that came meanwhile and resumes reading
         }));
     }
@@ -291,7 +292,7 @@ public final class AmiSession {
     public void startWait(ManagerAction request, int timeoutSeconds) {
         finishWait(null);
         wait = new PendingWait(request, timeoutSeconds > 0
-                ? channel.eventLoop().schedule(() -> finishWait(null), timeoutSeconds, TimeUnit.SECONDS)
+                ? channel.eventLoop().schedule(() -> inOneFlush(() -> finishWait(null)), timeoutSeconds, TimeUnit.SECONDS)
                 : null);
         if (timeoutSeconds == 0) {
             finishWait(null);
@@ -341,6 +342,27 @@ public final class AmiSession {
         } else {
             channel.writeAndFlush(message, channel.voidPromise());
         }
+    }
+
+    /**
+     * Runs work that replies outside a turn of requests (a slow request's answer, a WaitEvent's
+     * timeout) with one flush at its end; a failure ends the session as one in the pipeline would.
+     */
+    private void inOneFlush(Runnable work) {
+        deferFlushes();
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            channel.pipeline().fireExceptionCaught(e);
+        } finally {
+            flushDeferred();
+        }
+    }
+
+    /** Closes once everything written so far has gone out (the client has shut down its side). */
+    void closeAfterWrites() {
+        closing = true;
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** From now until {@link #flushDeferred()}, replies written on the event loop are not flushed one by one. */

@@ -44,6 +44,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     private final Deque<DecodedAction> held = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private boolean turnScheduled;
+    private boolean running;
     /** The client has shut down its side: close once what it sent is answered. */
     private boolean inputShutdown;
 
@@ -65,7 +66,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             return;
         }
         connector.sessions().add(session);
-        session.setOnIdle(this::runHeld);
+        session.setOnIdle(() -> outsideThePipeline(this::runHeld));
         ctx.writeAndFlush(Unpooled.wrappedBuffer(GREETING));
         // authtimeout: a connection that has not logged in by then is closed without a word.
         session.expireUnlessAuthenticated(Duration.ofSeconds(general.authTimeoutSeconds()), () -> {
@@ -91,7 +92,13 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
 
     /** Runs one turn's worth of the requests received, then reads on or pauses until they are done. */
     private void runHeld() {
+        if (running) {
+            // never a request inside another one's reply: the rest waits for the next turn
+            scheduleTurn();
+            return;
+        }
         int budget = REQUESTS_PER_TURN;
+        running = true;
         session.deferFlushes();
         try {
             DecodedAction frame;
@@ -100,6 +107,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
                 budget--;
             }
         } finally {
+            running = false;
             session.flushDeferred();
         }
         if (session.isClosing()) {
@@ -108,7 +116,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         }
         if (held.isEmpty()) {
             if (inputShutdown && !session.isBusy()) {
-                session.close();
+                session.closeAfterWrites();
             } else if (!session.isBusy()) {
                 ctx.channel().config().setAutoRead(true);
             }
@@ -118,12 +126,27 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         // Out of budget: continue in a later turn. A scheduled task (unlike an executed one, which the
         // loop may run again and again for up to a second before it polls the sockets) runs after
         // the loop has served the I/O that is ready. Busy or unwritable: onIdle or writability resumes.
-        if (budget == 0 && !turnScheduled) {
+        if (budget == 0) {
+            scheduleTurn();
+        }
+    }
+
+    private void scheduleTurn() {
+        if (!turnScheduled) {
             turnScheduled = true;
             ctx.executor().schedule(() -> {
                 turnScheduled = false;
-                runHeld();
+                outsideThePipeline(this::runHeld);
             }, 0, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Work run as a task of its own: a failure ends the session as one in the pipeline would, rather than stalling it. */
+    private void outsideThePipeline(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            exceptionCaught(ctx, e);
         }
     }
 
@@ -156,8 +179,11 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (session != null && ctx.channel().isWritable()) {
-            session.writable();
-            runHeld();
+            // this may be signalled from inside a flush, in the middle of a reply: resume in a task of its own
+            ctx.executor().execute(() -> outsideThePipeline(() -> {
+                session.writable();
+                runHeld();
+            }));
         }
         ctx.fireChannelWritabilityChanged();
     }

@@ -90,7 +90,9 @@ final class EventOutbox {
      * all pending events before its WaitEventComplete, as Asterisk does. On the event loop.
      */
     void deliverAll(Consumer<OutboundEvent> writer) {
-        deliver(writer, false);
+        if (!closed) {
+            deliver(writer, false);
+        }
     }
 
     /** Writes queued events in order; the shared counters are updated once per batch, not per event. */

@@ -121,4 +121,38 @@ class RequestPacingTest {
         c.channel().pipeline().fireUserEventTriggered(io.netty.channel.socket.ChannelInputShutdownEvent.INSTANCE);
         assertFalse(c.channel().isActive());
     }
+
+    @Test
+    void aRequestThatFailsInALaterTurnEndsTheSessionInsteadOfStallingIt() {
+        connector.context.actions().register(new dev.ami.server.action.ActionHandler() {
+            @Override
+            public String name() {
+                return "Broken";
+            }
+
+            @Override
+            public dev.ami.api.authority.Authority authority() {
+                return dev.ami.api.authority.Authority.NONE;
+            }
+
+            @Override
+            public String synopsis() {
+                return "Fails";
+            }
+
+            @Override
+            public void handle(dev.ami.server.action.ActionCall call) {
+                throw new IllegalStateException("a bug in an action");
+            }
+        });
+        var c = connector.login("admin", "s3cret");
+        c.read();
+        // the failing request comes after the first turn, so it runs in a scheduled task, outside the pipeline
+        c.send("Action: Ping\r\n\r\n".repeat(AmiSessionHandler.REQUESTS_PER_TURN + 3) + "Action: Broken\r\n\r\n"
+                + "Action: Ping\r\n\r\n");
+        for (int pass = 0; pass < 10 && c.channel().isActive(); pass++) {
+            c.read();
+        }
+        assertFalse(c.channel().isActive(), "the session ends, as a failure in the pipeline ends it");
+    }
 }
