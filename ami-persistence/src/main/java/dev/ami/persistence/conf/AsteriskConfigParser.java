@@ -248,6 +248,8 @@ public final class AsteriskConfigParser {
         }
         Builder section = new Builder(name, template, number);
         bases.forEach(base -> section.entries.addAll(base.entries));
+        bases.forEach(base -> section.templates.add(base.name));
+        section.inherited = section.entries.size();
         // A second section of the same name continues the first, as Asterisk merges same-named users.
         Builder existing = doc.sections.get(key(name));
         if (existing != null) {
@@ -349,6 +351,8 @@ public final class AsteriskConfigParser {
         final boolean template;
         final int line;
         final List<ConfigEntry> entries = new ArrayList<>();
+        final List<String> templates = new ArrayList<>();
+        int inherited;
 
         Builder(String name, boolean template, int line) {
             this.name = name;
@@ -357,7 +361,7 @@ public final class AsteriskConfigParser {
         }
 
         ConfigSection build() {
-            return new ConfigSection(name, template, entries, line);
+            return new ConfigSection(name, template, entries, line, templates, inherited);
         }
     }
 }

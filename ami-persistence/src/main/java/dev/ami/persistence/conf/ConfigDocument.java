@@ -1,5 +1,6 @@
 package dev.ami.persistence.conf;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,22 +27,67 @@ public record ConfigDocument(String file, List<ConfigSection> sections, List<Str
     }
 
     /**
-     * The document as Asterisk holds a loaded file: includes inlined, each section with every line
-     * it has (inherited ones first), templates marked {@code (!)}, comments dropped. It parses back
-     * to the same sections.
+     * The document as Asterisk holds a loaded file: includes inlined, comments dropped, templates
+     * marked {@code (!)}, each section naming the templates it inherits from and then its own
+     * lines. It parses back to the same sections; where it would not (a template extended with
+     * {@code (+)} after a section copied it), every section is written with all its lines and no
+     * inheritance instead.
      *
      * @return configuration text
      */
     public String render() {
+        String withTemplates = render(true);
+        try {
+            if (sameAs(AsteriskConfigParser.parse(file, withTemplates, AsteriskConfigParser.NO_INCLUDES))) {
+                return withTemplates;
+            }
+        } catch (ConfigParseException unexpected) {
+            // fall back to the form that needs no inheritance
+        }
+        return render(false);
+    }
+
+    private String render(boolean inheritance) {
         StringBuilder out = new StringBuilder();
         for (ConfigSection s : sections) {
-            out.append('[').append(s.name()).append(']').append(s.template() ? "(!)" : "").append('\n');
-            for (ConfigEntry e : s.entries()) {
+            List<String> flags = new ArrayList<>();
+            if (s.template()) {
+                flags.add("!");
+            }
+            if (inheritance) {
+                flags.addAll(s.templates());
+            }
+            out.append('[').append(s.name()).append(']');
+            if (!flags.isEmpty()) {
+                out.append('(').append(String.join(",", flags)).append(')');
+            }
+            out.append('\n');
+            List<ConfigEntry> entries = inheritance ? s.entries().subList(s.inherited(), s.entries().size()) : s.entries();
+            for (ConfigEntry e : entries) {
                 out.append(line(e.name(), e.value())).append('\n');
             }
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private boolean sameAs(ConfigDocument other) {
+        if (other.sections.size() != sections.size()) {
+            return false;
+        }
+        for (int i = 0; i < sections.size(); i++) {
+            ConfigSection a = sections.get(i);
+            ConfigSection b = other.sections.get(i);
+            if (!a.name().equals(b.name()) || a.template() != b.template() || !a.templates().equals(b.templates())
+                    || !pairs(a).equals(pairs(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> pairs(ConfigSection s) {
+        return s.entries().stream().map(e -> e.name() + "=" + e.value()).toList();
     }
 
     /** @return one {@code name = value} line, with {@code ;} escaped so that it is not read as a comment */

@@ -6,15 +6,24 @@ import java.util.Optional;
 /**
  * A {@code [section]} with its entries in file order (inherited entries first).
  *
- * @param name     the section name as written
- * @param template true for {@code [name](!)}: a template is never an account
- * @param entries  every entry, repeated names kept in order
- * @param line     the line of the section header
+ * @param name      the section name as written
+ * @param template  true for {@code [name](!)}: a template is never an account
+ * @param entries   every entry, repeated names kept in order
+ * @param line      the line of the section header
+ * @param templates the sections it inherits from ({@code [name](a,b)}), in order
+ * @param inherited how many of the first entries were copied from those sections
  */
-public record ConfigSection(String name, boolean template, List<ConfigEntry> entries, int line) {
+public record ConfigSection(String name, boolean template, List<ConfigEntry> entries, int line,
+        List<String> templates, int inherited) {
 
     public ConfigSection {
         entries = List.copyOf(entries);
+        templates = List.copyOf(templates);
+    }
+
+    /** A section that inherits nothing. */
+    public ConfigSection(String name, boolean template, List<ConfigEntry> entries, int line) {
+        this(name, template, entries, line, List.of(), 0);
     }
 
     /**

@@ -54,6 +54,9 @@ final class GetConfigAction implements ConfigAction {
             if (c.template()) {
                 out.header("IsTemplate-" + n, "1");
             }
+            if (!c.templates().isEmpty()) {
+                out.header("Templates-" + n, String.join(",", c.templates()));
+            }
             int line = 0;
             for (String[] l : c.lines()) {
                 out.header(String.format("Line-%s-%06d", n, line++), l[0] + "=" + ConfigReplies.shown(l, request));

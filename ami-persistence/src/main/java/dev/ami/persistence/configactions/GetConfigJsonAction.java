@@ -48,6 +48,11 @@ final class GetConfigJsonAction implements ConfigAction {
                 json.append("\"istemplate\":1");
                 first = false;
             }
+            if (!c.templates().isEmpty()) {
+                // Asterisk writes the names unescaped here
+                json.append(first ? "" : ",").append("\"templates\":\"").append(String.join(",", c.templates())).append('"');
+                first = false;
+            }
             for (String[] l : c.lines()) {
                 json.append(first ? "" : ",").append('"').append(escape(l[0])).append("\":\"")
                         .append(escape(ConfigReplies.shown(l, request))).append('"');

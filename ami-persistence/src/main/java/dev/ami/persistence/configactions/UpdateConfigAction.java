@@ -63,7 +63,14 @@ final class UpdateConfigAction implements ConfigAction {
         return List.of(ManagerResponse.success(m).build());
     }
 
-    /** @return null when every edit applied, else Asterisk's message for the first that did not */
+    /**
+     * Applies the edits as Asterisk's {@code handle_updates} does: each edit acts on every category
+     * of that name that its {@code catfilter} option selects (templates only when the filter asks
+     * for them, {@code TEMPLATES=include} or {@code restrict}); {@code ignoreerror} forgives a
+     * missing category or line where Asterisk does.
+     *
+     * @return null when every edit applied, else Asterisk's message for the first that did not
+     */
     static String apply(ManagerAction m, List<Category> categories) {
         for (int x = 0; x < 100_000; x++) {
             String n = String.format("%06d", x);
@@ -79,31 +86,23 @@ final class UpdateConfigAction implements ConfigAction {
             if (cat.isEmpty()) {
                 return "Category not specified";
             }
+            Options o = Options.parse(m.get("Options-" + n));
+            List<Category> chosen = categories.stream()
+                    .filter(c -> c.name().equalsIgnoreCase(cat) && c.matches(o.catFilter())).toList();
             String failure = switch (action.toLowerCase(Locale.ROOT)) {
-                case "newcat" -> newCategory(categories, cat, match, m.get("Options-" + n));
-                case "renamecat" -> value.isEmpty() ? UNSPECIFIED : withCategory(categories, cat, c -> {
-                    c.rename(value);
-                    return null;
-                });
-                case "delcat" -> withCategory(categories, cat, c -> {
-                    categories.remove(c);
-                    return null;
-                });
-                case "emptycat" -> withCategory(categories, cat, c -> {
-                    c.lines().clear();
-                    return null;
-                });
-                case "update" -> var.isEmpty() ? UNSPECIFIED : withCategory(categories, cat, c -> update(c, var, value, match));
-                case "delete" -> var.isEmpty() && line.isEmpty() ? UNSPECIFIED
-                        : withCategory(categories, cat, c -> delete(c, var, match, line));
-                case "append" -> var.isEmpty() ? UNSPECIFIED : withCategory(categories, cat, c -> {
-                    c.lines().add(new String[] {var, value});
-                    return null;
-                });
-                case "insert" -> var.isEmpty() || line.isEmpty() ? UNSPECIFIED : withCategory(categories, cat, c -> {
+                case "newcat" -> newCategory(categories, cat, match, o);
+                case "renamecat" -> value.isEmpty() ? UNSPECIFIED : each(chosen, false, c -> c.rename(value));
+                case "delcat" -> each(chosen, o.ignoreError(), categories::remove);
+                case "emptycat" -> each(chosen, false, c -> c.lines().clear());
+                case "update" -> var.isEmpty() ? UNSPECIFIED : lineEdit(chosen, false, "Update did not complete successfully",
+                        c -> update(c, var, value, match));
+                case "delete" -> var.isEmpty() && line.isEmpty() ? UNSPECIFIED : lineEdit(chosen, o.ignoreError(),
+                        // Asterisk reports a delete that found nothing as a failed update
+                        "Update did not complete successfully", c -> delete(c, var, match, line));
+                case "append" -> var.isEmpty() ? UNSPECIFIED : each(chosen, false, c -> c.lines().add(new String[] {var, value}));
+                case "insert" -> var.isEmpty() || line.isEmpty() ? UNSPECIFIED : each(chosen, false, c -> {
                     int at = number(line);
                     c.lines().add(at < 0 || at > c.lines().size() ? c.lines().size() : at, new String[] {var, value});
-                    return null;
                 });
                 default -> "Unknown action command";
             };
@@ -115,45 +114,81 @@ final class UpdateConfigAction implements ConfigAction {
     }
 
     private static final String UNSPECIFIED = "Problem with category, value, or line (if required)";
+    private static final String NO_CATEGORY = "Given category does not exist";
 
-    private interface Edit {
-        String on(Category c);
-    }
+    /** An edit's {@code Options-NNNNNN}: comma-separated {@code allowdups}, {@code template}, {@code ignoreerror}, {@code inherit=}, {@code catfilter=}. */
+    private record Options(boolean allowDups, boolean template, boolean ignoreError, List<String> inherits,
+            String catFilter) {
 
-    private static String withCategory(List<Category> categories, String name, Edit edit) {
-        int at = indexOf(categories, name);
-        // not Optional.map: a successful edit answers null
-        return at < 0 ? "Given category does not exist" : edit.on(categories.get(at));
-    }
-
-    private static String newCategory(List<Category> categories, String name, String before, String options) {
-        boolean allowDups = false;
-        boolean template = false;
-        List<String> inherits = new ArrayList<>();
-        for (String option : options.split(",")) {
-            String o = option.strip();
-            if (o.equalsIgnoreCase("allowdups")) {
-                allowDups = true;
-            } else if (o.equalsIgnoreCase("template")) {
-                template = true;
-            } else if (o.toLowerCase(Locale.ROOT).startsWith("inherit=")) {
-                for (String t : o.substring("inherit=".length()).split("\\|")) {
-                    if (!t.isBlank()) {
-                        inherits.add(t.strip());
+        static Options parse(String text) {
+            boolean allowDups = false;
+            boolean template = false;
+            boolean ignoreError = false;
+            List<String> inherits = new ArrayList<>();
+            String catFilter = "";
+            for (String option : text.split(",")) {
+                String o = option.strip();
+                String lower = o.toLowerCase(Locale.ROOT);
+                if (lower.equals("allowdups")) {
+                    allowDups = true;
+                } else if (lower.equals("template")) {
+                    template = true;
+                } else if (lower.equals("ignoreerror")) {
+                    ignoreError = true;
+                } else if (lower.startsWith("inherit") && o.contains("=")) {
+                    for (String t : o.substring(o.indexOf('=') + 1).split("\\|")) {
+                        if (!t.isBlank()) {
+                            inherits.add(t.strip());
+                        }
                     }
+                } else if (lower.startsWith("catfilter") && o.contains("=")) {
+                    // the rest of the option, up to the next '=' as Asterisk splits it
+                    String[] parts = o.split("=", -1);
+                    catFilter = parts[1].strip() + (parts.length > 2 ? "=" + parts[2].strip() : "");
                 }
             }
+            return new Options(allowDups, template, ignoreError, inherits, catFilter);
         }
-        if (!allowDups && categories.stream().anyMatch(c -> c.name().equalsIgnoreCase(name))) {
-            return "Create category did not complete successfully";
+    }
+
+    /** Runs an edit on every chosen category; none chosen is an error unless forgiven. */
+    private static String each(List<Category> chosen, boolean ignoreMissing, java.util.function.Consumer<Category> edit) {
+        if (chosen.isEmpty()) {
+            return ignoreMissing ? null : NO_CATEGORY;
         }
-        for (String t : inherits) {
-            if (categories.stream().noneMatch(c -> c.name().equalsIgnoreCase(t))) {
+        chosen.forEach(edit);
+        return null;
+    }
+
+    /** A line edit on every chosen category: it fails if no category had the line, unless forgiven. */
+    private static String lineEdit(List<Category> chosen, boolean ignoreMissingLine, String failure,
+            java.util.function.Predicate<Category> edit) {
+        if (chosen.isEmpty()) {
+            return NO_CATEGORY;
+        }
+        boolean done = false;
+        for (Category c : chosen) {
+            done |= edit.test(c);
+        }
+        return done || ignoreMissingLine ? null : failure;
+    }
+
+    private static String newCategory(List<Category> categories, String name, String before, Options o) {
+        // a name taken by any category, templates included, is refused unless allowdups
+        if (!o.allowDups() && categories.stream().anyMatch(c -> c.name().equalsIgnoreCase(name))) {
+            return o.ignoreError() ? null : "Create category did not complete successfully";
+        }
+        for (String t : o.inherits()) {
+            // only a template can be inherited from
+            if (categories.stream().noneMatch(c -> c.template() && c.name().equalsIgnoreCase(t))) {
                 return "Template category not found";
             }
         }
-        Category created = new Category(name, template, inherits);
+        Category created = new Category(name, o.template(), o.inherits());
         int at = before.isEmpty() ? -1 : indexOf(categories, before);
+        if (!before.isEmpty() && at < 0) {
+            return "Create category did not complete successfully";
+        }
         if (at < 0) {
             categories.add(created);
         } else {
@@ -171,29 +206,36 @@ final class UpdateConfigAction implements ConfigAction {
         return -1;
     }
 
-    private static String update(Category c, String var, String value, String match) {
+    /** Asterisk's ast_variable_update: the first line of that name (and value, if given); true if there was one. */
+    private static boolean update(Category c, String var, String value, String match) {
         for (String[] l : c.lines()) {
-            if (l[0].equalsIgnoreCase(var) && (match.isEmpty() || l[1].equals(match))) {
+            if (l[0].equalsIgnoreCase(var) && (match.isEmpty() || l[1].equalsIgnoreCase(match))) {
                 l[1] = value;
-                return null;
+                return true;
             }
         }
-        return "Update did not complete successfully";
+        return false;
     }
 
-    private static String delete(Category c, String var, String match, String line) {
+    /** Asterisk's ast_variable_delete: by line number, or every line of that name (and value); true if any went. */
+    private static boolean delete(Category c, String var, String match, String line) {
         int index = line.isEmpty() ? -1 : number(line);
+        if (!line.isEmpty() && index < 0) {
+            return false; // not an item number
+        }
         boolean removed = false;
         List<String[]> lines = c.lines();
         for (int i = lines.size() - 1; i >= 0; i--) {
             String[] l = lines.get(i);
-            boolean byName = !var.isEmpty() && l[0].equalsIgnoreCase(var) && (match.isEmpty() || l[1].equals(match));
-            if (byName || i == index) {
+            // a line number, when given, is the only criterion
+            boolean hit = index >= 0 ? i == index
+                    : l[0].equalsIgnoreCase(var) && (match.isEmpty() || l[1].equalsIgnoreCase(match));
+            if (hit) {
                 lines.remove(i);
                 removed = true;
             }
         }
-        return removed ? null : "Delete did not complete successfully";
+        return removed;
     }
 
     private static int number(String text) {

@@ -141,6 +141,18 @@ class AsteriskConfigParserTest {
     }
 
     @Test
+    void aTemplateExtendedAfterItWasCopiedIsRenderedWithoutInheritance() throws Exception {
+        // [a] copied base's one line; the (+) that follows adds to base only
+        ConfigDocument doc = AsteriskConfigParser.parse("m.conf", "[base](!)\nread = all\n[a](base)\nsecret = x\n"
+                + "[base](+)\nwrite = all\n", AsteriskConfigParser.NO_INCLUDES);
+        String loaded = doc.render();
+        assertEquals("[base](!)\nread = all\nwrite = all\n\n[a]\nread = all\nsecret = x\n\n", loaded);
+        assertEquals(List.of("read=all", "secret=x"), AsteriskConfigParser.parse("m.conf", loaded,
+                AsteriskConfigParser.NO_INCLUDES).section("a").orElseThrow().entries().stream()
+                .map(e -> e.name() + "=" + e.value()).toList());
+    }
+
+    @Test
     void aDocumentRendersAsLoadedAndParsesBackToTheSameSections(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("more.conf"), "[included]\nsecret = in;cluded\n");
         ConfigDocument doc = AsteriskConfigParser.parse("manager.conf", """
@@ -166,9 +178,7 @@ class AsteriskConfigParserTest {
                 read = all
                 write = all
 
-                [user]
-                read = all
-                write = all
+                [user](base)
                 secret = a\\;b
                 write = system
 
@@ -183,6 +193,7 @@ class AsteriskConfigParserTest {
             ConfigSection b = again.sections().get(i);
             assertEquals(a.name(), b.name());
             assertEquals(a.template(), b.template());
+            assertEquals(a.templates(), b.templates());
             assertEquals(a.entries().stream().map(e -> e.name() + "=" + e.value()).toList(),
                     b.entries().stream().map(e -> e.name() + "=" + e.value()).toList());
         }

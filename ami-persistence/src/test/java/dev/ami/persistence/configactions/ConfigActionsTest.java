@@ -148,6 +148,38 @@ class ConfigActionsTest {
     }
 
     @Test
+    void templatesAreLeftOutUnlessTheFilterAsksForThemAsInAsterisk() {
+        stored = """
+                [general]
+                enabled = yes
+                [ops](!)
+                read = all
+                [alice](ops)
+                secret = a
+                """;
+        String general = "Category-000000: general\r\nLine-000000-000000: enabled=yes\r\n";
+        assertEquals("Response: Success\r\n" + general + "Category-000001: alice\r\nTemplates-000001: ops\r\n"
+                + "Line-000001-000000: read=all\r\nLine-000001-000001: secret=a\r\n\r\n",
+                run(new GetConfigAction(), Authority.ALL, "Filename", "manager.conf"));
+        assertEquals("Response: Success\r\nJSON: {\"alice\":{\"templates\":\"ops\",\"read\":\"all\",\"secret\":\"a\"}}\r\n\r\n",
+                run(new GetConfigJsonAction(), Authority.ALL, "Filename", "manager.conf", "Category", "alice"));
+        assertEquals("Response: Success\r\n" + general + "Category-000001: ops\r\nIsTemplate-000001: 1\r\n"
+                + "Line-000001-000000: read=all\r\nCategory-000002: alice\r\nTemplates-000002: ops\r\n"
+                + "Line-000002-000000: read=all\r\nLine-000002-000001: secret=a\r\n\r\n",
+                run(new GetConfigAction(), Authority.ALL, "Filename", "manager.conf", "Filter", "TEMPLATES=include"));
+        assertEquals("Response: Success\r\nCategory-000000: ops\r\nIsTemplate-000000: 1\r\nLine-000000-000000: read=all\r\n\r\n",
+                run(new GetConfigAction(), Authority.ALL, "Filename", "manager.conf", "Filter", "TEMPLATES=restrict"));
+        // every expression must match, separated by ',' or '&'; one without '=' matches nothing
+        assertEquals("Response: Success\r\nCategory-000000: alice\r\nTemplates-000000: ops\r\nLine-000000-000000: read=all\r\n"
+                + "Line-000000-000001: secret=a\r\n\r\n",
+                run(new GetConfigAction(), Authority.ALL, "Filename", "manager.conf", "Filter", "read=all&secret=^a$"));
+        assertEquals("Response: Success\r\n\r\n",
+                run(new GetConfigAction(), Authority.ALL, "Filename", "manager.conf", "Filter", "read=all,secret"));
+        assertEquals("Response: Success\r\n\r\n",
+                run(new GetConfigAction(), Authority.ALL, "Filename", "manager.conf", "Filter", "read=(unclosed"));
+    }
+
+    @Test
     void getConfigSelectionsAndRefusals() {
         assertEquals("Response: Success\r\nNo categories found\r\n\r\n",
                 run(new GetConfigAction(), Authority.ALL, "Filename", "manager.conf", "Category", "nobody"));
@@ -242,6 +274,28 @@ class ConfigActionsTest {
                 Authority.ALL, "SrcFilename", "manager.conf", "DstFilename", "manager.conf", "Action-000000", "DelCat",
                 "Cat-000000", "nobody"));
         assertEquals(List.of(), saved);
+    }
+
+    @Test
+    void updateConfigLeavesTemplatesAloneUnlessItsCatfilterAsksAsInAsterisk() {
+        stored = "[ops](!)\nread = all\n[alice](ops)\nsecret = a\npermit = 10.0.0.1\npermit = 10.0.0.2\n";
+        assertEquals("Given category does not exist", apply("Action-000000", "Append", "Cat-000000", "ops",
+                "Var-000000", "write", "Value-000000", "all"));
+        assertNull(apply("Action-000000", "Append", "Cat-000000", "ops", "Var-000000", "write", "Value-000000", "all",
+                "Options-000000", "catfilter=TEMPLATES=include"));
+        // only a template can be inherited from; a name taken by a template is taken
+        assertEquals("Template category not found", apply("Action-000000", "NewCat", "Cat-000000", "bob",
+                "Options-000000", "inherit=alice"));
+        assertNull(apply("Action-000000", "NewCat", "Cat-000000", "bob", "Options-000000", "inherit=ops"));
+        assertEquals("Create category did not complete successfully", apply("Action-000000", "NewCat", "Cat-000000", "OPS"));
+        assertNull(apply("Action-000000", "NewCat", "Cat-000000", "OPS", "Options-000000", "ignoreerror"));
+        // Delete: a line number is the only criterion; nothing found is "Update did not complete", unless forgiven
+        assertNull(apply("Action-000000", "Delete", "Cat-000000", "alice", "Var-000000", "nosuch", "Line-000000", "0"));
+        assertEquals("Update did not complete successfully", apply("Action-000000", "Delete", "Cat-000000", "alice",
+                "Var-000000", "nosuch"));
+        assertNull(apply("Action-000000", "Delete", "Cat-000000", "alice", "Var-000000", "nosuch",
+                "Options-000000", "ignoreerror"));
+        assertNull(apply("Action-000000", "DelCat", "Cat-000000", "nobody", "Options-000000", "ignoreerror"));
     }
 
     private String apply(String... headers) {

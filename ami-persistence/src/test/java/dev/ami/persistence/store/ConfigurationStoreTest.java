@@ -128,8 +128,8 @@ class ConfigurationStoreTest {
             // the file as loaded is kept for GetConfig: templates, inherited lines and includes as Asterisk holds them
             String loaded = inTransaction(store, () -> store.importedText("manager.conf")).orElseThrow();
             assertTrue(loaded.contains("\n[operator](!)\nread = system,call,user\n"), loaded);
-            assertTrue(loaded.contains("\n[user07]\nread = system,call,user\n"), loaded);
-            assertTrue(loaded.contains("\nsecret = s3cret\\;07\n") && loaded.contains("\n[user15]\n"), loaded);
+            assertTrue(loaded.contains("\n[user07](operator)\nsecret = s3cret\\;07\n"), loaded);
+            assertTrue(loaded.contains("\n[user15](operator)\nsecret = included-15\n"), loaded);
             String exported = inTransaction(store, store::exportManagerConf);
             assertTrue(exported.contains("\n[user07]\nsecret = s3cret\\;07\n"), exported);
             assertTrue(exported.contains("\n[user15]\nsecret = included-15\n"), exported);
