@@ -36,7 +36,15 @@ public final class HttpConfReader {
      * @throws ConfigParseException naming the file and line of the first error
      */
     public static Result read(String text, AsteriskConfigParser.IncludeResolver includes) throws ConfigParseException {
-        ConfigDocument doc = AsteriskConfigParser.parse(FILE, text, includes);
+        return read(AsteriskConfigParser.parse(FILE, text, includes));
+    }
+
+    /**
+     * @param doc http.conf, parsed
+     * @return the settings and the warnings
+     * @throws ConfigParseException naming the file and line of the first error
+     */
+    public static Result read(ConfigDocument doc) throws ConfigParseException {
         StoredLengths.check(doc, FILE, false);
         List<String> warnings = new ArrayList<>(doc.warnings());
         for (ConfigSection s : doc.sections()) {

@@ -56,7 +56,15 @@ public final class ManagerConfReader {
      */
     public static ImportedConfiguration read(String text, AsteriskConfigParser.IncludeResolver includes)
             throws ConfigParseException {
-        ConfigDocument doc = AsteriskConfigParser.parse(FILE, text, includes);
+        return read(AsteriskConfigParser.parse(FILE, text, includes));
+    }
+
+    /**
+     * @param doc manager.conf, parsed
+     * @return the configuration it describes
+     * @throws ConfigParseException naming the file and line of the first error
+     */
+    public static ImportedConfiguration read(ConfigDocument doc) throws ConfigParseException {
         StoredLengths.check(doc, FILE, true);
         List<String> warnings = new ArrayList<>(doc.warnings());
         GeneralSettings general = doc.section("general").isPresent()

@@ -5,6 +5,7 @@ import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.HttpSettings;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.persistence.conf.AsteriskConfigParser;
+import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ImportedConfiguration;
 import dev.ami.persistence.manager.ConfigurationDiff;
@@ -75,13 +76,12 @@ public class ConfigurationStore {
         importHttpConfOnFirstStart();
         Path file = AmiPaths.configurationDir().resolve(ManagerConfReader.FILE);
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            ImportedConfiguration imported = ManagerConfReader.read(text,
-                    AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
+            ConfigDocument doc = parse(ManagerConfReader.FILE, Files.readString(file, StandardCharsets.UTF_8));
+            ImportedConfiguration imported = ManagerConfReader.read(doc);
             imported.warnings().forEach(w -> LOG.warning(w));
             em.persist(new GeneralSettingsEntity(imported.general()));
             imported.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
-            keepSource(ManagerConfReader.FILE, text);
+            keepSource(ManagerConfReader.FILE, doc);
             LOG.info(() -> "Imported " + file + ": " + imported.accounts().size() + " accounts");
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "Cannot read " + file + " (set AMI_CONF_DIR to the folder holding manager.conf); "
@@ -102,8 +102,8 @@ public class ConfigurationStore {
      * @throws ConfigParseException naming the file and line of the first error; nothing is changed
      */
     public ImportReport importManagerConf(String text, boolean dryRun) throws ConfigParseException {
-        ImportedConfiguration incoming = ManagerConfReader.read(text,
-                AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
+        ConfigDocument doc = parse(ManagerConfReader.FILE, text);
+        ImportedConfiguration incoming = ManagerConfReader.read(doc);
         GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
         ImportedConfiguration current = stored();
         ConfigurationDiff diff = ConfigurationDiff.between(current, incoming);
@@ -121,7 +121,7 @@ public class ConfigurationStore {
         }
         em.flush();
         incoming.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
-        keepSource(ManagerConfReader.FILE, text);
+        keepSource(ManagerConfReader.FILE, doc);
         LOG.info(() -> "Imported manager.conf: " + diff + (backup == null ? "" : "; previous configuration saved to " + backup));
         // observers act once the transaction has committed (the connector re-reads the store)
         changed.fire(new ConfigurationChanged(diff));
@@ -134,12 +134,11 @@ public class ConfigurationStore {
         HttpSettings settings = HttpSettings.DEFAULTS;
         if (Files.exists(file)) {
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                HttpConfReader.Result read = HttpConfReader.read(text,
-                        AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
+                ConfigDocument doc = parse(HttpConfReader.FILE, Files.readString(file, StandardCharsets.UTF_8));
+                HttpConfReader.Result read = HttpConfReader.read(doc);
                 read.warnings().forEach(w -> LOG.warning(w));
                 settings = read.settings();
-                keepSource(HttpConfReader.FILE, text);
+                keepSource(HttpConfReader.FILE, doc);
                 LOG.info(() -> "Imported " + file);
             } catch (IOException | ConfigParseException e) {
                 LOG.severe("http.conf was not imported; its defaults are stored instead: " + e.getMessage());
@@ -158,8 +157,8 @@ public class ConfigurationStore {
      * @throws ConfigParseException naming the file and line of the first error; nothing changes
      */
     public ImportReport importHttpConf(String text, boolean dryRun) throws ConfigParseException {
-        HttpConfReader.Result incoming = HttpConfReader.read(text,
-                AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
+        ConfigDocument doc = parse(HttpConfReader.FILE, text);
+        HttpConfReader.Result incoming = HttpConfReader.read(doc);
         HttpSettingsEntity stored = em.find(HttpSettingsEntity.class, HttpSettingsEntity.SINGLETON_ID);
         HttpSettings current = stored == null ? HttpSettings.DEFAULTS : stored.toSettings();
         ConfigurationDiff diff = ConfigurationDiff.between(current, incoming.settings());
@@ -173,19 +172,23 @@ public class ConfigurationStore {
         } else {
             stored.update(incoming.settings());
         }
-        keepSource(HttpConfReader.FILE, text);
+        keepSource(HttpConfReader.FILE, doc);
         LOG.info(() -> "Imported http.conf: " + diff + (backup == null ? "" : "; previous settings saved to " + backup));
         return new ImportReport(diff, incoming.warnings(), true, backup);
     }
 
+    /** Parses a file, its {@code #include} lines read from the configuration folder. */
+    private static ConfigDocument parse(String file, String text) throws ConfigParseException {
+        return AsteriskConfigParser.parse(file, text, AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
+    }
+
     /**
-     * Keeps a file as imported, as Asterisk holds it once loaded (includes inlined, inherited lines
-     * copied), encrypted since it holds the secrets: the configuration actions show and edit it.
-     * A file too large for its column is not kept; the actions then fall back to the export.
+     * Keeps an imported file as Asterisk holds it once loaded ({@link ConfigDocument#render()}),
+     * encrypted since it holds the secrets: the configuration actions show and edit it. A file too
+     * large for its column is not kept; the actions then fall back to the export.
      */
-    private void keepSource(String file, String text) throws ConfigParseException {
-        String sealed = cipher.encrypt(AsteriskConfigParser.parse(file, text,
-                AsteriskConfigParser.relativeTo(AmiPaths.configurationDir())).render());
+    private void keepSource(String file, ConfigDocument doc) {
+        String sealed = cipher.encrypt(doc.render());
         ConfigSourceEntity kept = em.find(ConfigSourceEntity.class, file);
         if (sealed.length() > StoredLengths.SOURCE) {
             LOG.warning(() -> file + " is too large to keep as written (" + sealed.length() + " characters encrypted);"

@@ -115,9 +115,12 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             return;
         }
         if (held.isEmpty()) {
-            if (inputShutdown && !session.isBusy()) {
+            if (session.isBusy()) {
+                return; // onIdle resumes
+            }
+            if (inputShutdown) {
                 session.closeAfterWrites();
-            } else if (!session.isBusy()) {
+            } else {
                 ctx.channel().config().setAutoRead(true);
             }
             return;
