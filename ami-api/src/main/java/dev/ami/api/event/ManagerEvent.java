@@ -3,6 +3,7 @@ package dev.ami.api.event;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.Header;
+import dev.ami.api.message.ManagerMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,6 +86,18 @@ public record ManagerEvent(String name, Authority classes, List<Header> headers,
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @return this event as one message: {@code Event:}, {@code Privilege:}, then the body headers
+     *         (for an event written to one session only, such as FullyBooted after a login)
+     */
+    public ManagerMessage toMessage() {
+        List<Header> all = new ArrayList<>(headers.size() + 2);
+        all.add(new Header("Event", name));
+        all.add(new Header("Privilege", classes.privilege()));
+        all.addAll(headers);
+        return new ManagerMessage(all);
     }
 
     /** Builds a {@link ManagerEvent}. */

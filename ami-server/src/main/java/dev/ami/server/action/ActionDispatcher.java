@@ -2,7 +2,7 @@ package dev.ami.server.action;
 
 import dev.ami.api.message.ManagerAction;
 import dev.ami.server.action.login.MultipleLoginGuard;
-import dev.ami.server.event.SecurityEvents;
+import dev.ami.api.event.security.SecurityEvents;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
 import java.util.Optional;
@@ -60,7 +60,7 @@ public final class ActionDispatcher {
         if (!session.isAuthenticated() && !handler.map(ActionHandler::allowedBeforeLogin).orElse(false)) {
             // Asterisk reports any action but Login, Logoff and Challenge before login, known or not
             call.replyError(PERMISSION_DENIED);
-            connector.publish(SecurityEvents.requestNotAllowed(session, name.get(), call.now()), SecurityEvents.CLASS);
+            reportNotAllowed(call, name.get());
             return;
         }
         if (MultipleLoginGuard.refuses(call, name.get())) {
@@ -76,7 +76,7 @@ public final class ActionDispatcher {
         if (session.isAuthenticated() && !h.authority().isEmpty()
                 && !session.account().write().intersects(h.authority())) {
             call.replyError(PERMISSION_DENIED);
-            connector.publish(SecurityEvents.requestNotAllowed(session, name.get(), call.now()), SecurityEvents.CLASS);
+            reportNotAllowed(call, name.get());
             return;
         }
         h.handle(call);
@@ -93,6 +93,14 @@ public final class ActionDispatcher {
     }
 
     private void reportBadFormat(ActionCall call, String requestType) {
-        connector.publish(SecurityEvents.requestBadFormat(call.session(), requestType, call.now()), SecurityEvents.CLASS);
+        AmiSession session = call.session();
+        connector.publish(SecurityEvents.requestBadFormat(session.securityPeer(), session.loginName(), requestType,
+                call.now()));
+    }
+
+    private void reportNotAllowed(ActionCall call, String action) {
+        AmiSession session = call.session();
+        connector.publish(SecurityEvents.requestNotAllowed(session.securityPeer(), session.loginName(), action,
+                call.now()));
     }
 }

@@ -154,7 +154,7 @@ final class AmiListener {
         closeTlsChannel();
         if (context != null) {
             context.beginShutdown();
-            context.publish(SystemEvents.shutdown(), SystemEvents.CLASS);
+            context.publish(SystemEvents.shutdown());
             context.sessions().closeAll();
         }
     }

@@ -2,11 +2,9 @@ package dev.ami.server.event;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
-import dev.ami.api.message.Header;
-import dev.ami.api.message.ManagerMessage;
+import dev.ami.api.event.ManagerEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /** Events of class {@code system} that the server itself raises. */
 public final class SystemEvents {
@@ -23,12 +21,10 @@ public final class SystemEvents {
      *
      * @return the event
      */
-    public static ManagerMessage shutdown() {
-        return new ManagerMessage(List.of(
-                new Header("Event", "Shutdown"),
-                new Header("Privilege", CLASS.privilege()),
-                new Header("Shutdown", "Cleanly"),
-                new Header("Restart", "False")));
+    public static ManagerEvent shutdown() {
+        return ManagerEvent.of("Shutdown", AuthorityClass.SYSTEM)
+                .header("Shutdown", "Cleanly")
+                .header("Restart", "False").build();
     }
 
     /**
@@ -39,12 +35,23 @@ public final class SystemEvents {
      * @param now        the current time
      * @return the event
      */
-    public static ManagerMessage fullyBooted(Instant startedAt, Instant lastReload, Instant now) {
-        return new ManagerMessage(List.of(
-                new Header("Event", "FullyBooted"),
-                new Header("Privilege", CLASS.privilege()),
-                new Header("Uptime", Long.toString(Duration.between(startedAt, now).toSeconds())),
-                new Header("LastReload", Long.toString(Duration.between(lastReload, now).toSeconds())),
-                new Header("Status", "Fully Booted")));
+    public static ManagerEvent fullyBooted(Instant startedAt, Instant lastReload, Instant now) {
+        return ManagerEvent.of("FullyBooted", AuthorityClass.SYSTEM)
+                .header("Uptime", Long.toString(Duration.between(startedAt, now).toSeconds()))
+                .header("LastReload", Long.toString(Duration.between(lastReload, now).toSeconds()))
+                .header("Status", "Fully Booted").build();
+    }
+
+    /**
+     * Asterisk's {@code Reload} event (main/loader.c, publish_reload_message): the module and
+     * status 0 (success).
+     *
+     * @param module the module reloaded, {@code All} for everything
+     * @return the event
+     */
+    public static ManagerEvent reload(String module) {
+        return ManagerEvent.of("Reload", AuthorityClass.SYSTEM)
+                .header("Module", module)
+                .header("Status", "0").build();
     }
 }

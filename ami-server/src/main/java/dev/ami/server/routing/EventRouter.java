@@ -4,7 +4,7 @@ import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerMessage;
-import dev.ami.server.event.AmiTime;
+import dev.ami.api.event.AmiTime;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.SessionRegistry;
 import java.time.Clock;

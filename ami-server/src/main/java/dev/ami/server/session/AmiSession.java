@@ -8,7 +8,8 @@ import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.api.connector.SessionStatistics;
-import dev.ami.server.net.Addresses;
+import dev.ami.api.event.security.SecurityPeer;
+import dev.ami.api.net.Addresses;
 import dev.ami.server.routing.OutboundEvent;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -116,6 +117,13 @@ public final class AmiSession {
         Channel listener = channel.parent();
         return listener != null && listener.localAddress() instanceof InetSocketAddress bound
                 && bound.getAddress() instanceof Inet6Address;
+    }
+
+    /** @return this session as its security events name it (SessionTV: the login time, the epoch before) */
+    public SecurityPeer securityPeer() {
+        boolean v6Listener = onIpv6Listener();
+        return new SecurityPeer("AMI", id, SecurityPeer.address(localAddress(), transport, v6Listener),
+                SecurityPeer.address(remoteAddress(), transport, v6Listener), loggedInAt());
     }
 
     public boolean isAuthenticated() {

@@ -1,16 +1,12 @@
 package dev.ami.server.session;
 
-import dev.ami.api.authority.Authority;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.connector.ManagerConfiguration;
-import dev.ami.api.message.Header;
-import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.routing.EventRouter;
 import dev.ami.server.action.ActionRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.List;
 
 /**
  * What every session of one connector shares: the configuration snapshot, the live sessions, the
@@ -62,18 +58,6 @@ public final class ConnectorContext {
      */
     public void publish(ManagerEvent event) {
         router.publish(event);
-    }
-
-    /**
-     * Routes an event built as a message: its first two headers are {@code Event:} and
-     * {@code Privilege:} (which the router writes itself), the rest is the body.
-     *
-     * @param event      the event, starting with its {@code Event:} and {@code Privilege:} headers
-     * @param eventClass its classes
-     */
-    public void publish(ManagerMessage event, Authority eventClass) {
-        List<Header> headers = event.headers();
-        router.publish(new ManagerEvent(headers.get(0).value(), eventClass, headers.subList(2, headers.size()), null));
     }
 
     /** @return the event router, for in-server subscribers */

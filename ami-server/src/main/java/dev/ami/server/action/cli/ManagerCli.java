@@ -8,7 +8,7 @@ import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.ActionHandler;
-import dev.ami.server.net.Addresses;
+import dev.ami.api.net.Addresses;
 import dev.ami.server.session.AmiSession;
 import java.util.ArrayList;
 import java.util.Collection;

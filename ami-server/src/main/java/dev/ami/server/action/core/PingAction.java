@@ -2,7 +2,7 @@ package dev.ami.server.action.core;
 
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
-import dev.ami.server.event.AmiTime;
+import dev.ami.api.event.AmiTime;
 
 /** {@code Action: Ping}: a keepalive answered with {@code Ping: Pong} and the server time. */
 public final class PingAction extends AbstractAction {

@@ -1,12 +1,9 @@
 package dev.ami.server.action.core;
 
 import dev.ami.api.authority.AuthorityClass;
-import dev.ami.api.message.Header;
-import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.action.AbstractAction;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.event.SystemEvents;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -36,13 +33,7 @@ public final class ReloadAction extends AbstractAction {
                 return;
             }
             call.reply(call.success().message("Module Reloaded").build());
-            call.connector().publish(event(module.isEmpty() ? "All" : module), SystemEvents.CLASS);
+            call.connector().publish(SystemEvents.reload(module.isEmpty() ? "All" : module));
         });
-    }
-
-    /** Asterisk's Reload event: the module reloaded ({@code All} for everything) and status 0 (success). */
-    static ManagerMessage event(String module) {
-        return new ManagerMessage(List.of(new Header("Event", "Reload"), new Header("Privilege",
-                SystemEvents.CLASS.privilege()), new Header("Module", module), new Header("Status", "0")));
     }
 }

@@ -1,12 +1,10 @@
 package dev.ami.server.action.events;
 
-import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.Header;
-import dev.ami.api.message.ManagerMessage;
+import dev.ami.api.event.ManagerEvent;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,25 +14,21 @@ import java.util.List;
  */
 public final class UserEventAction extends AbstractAction {
 
-    static final Authority CLASS = Authority.of(AuthorityClass.USER);
-
     public UserEventAction() {
         super("UserEvent", "Send an arbitrary event.", AuthorityClass.USER);
     }
 
     @Override
     public void handle(ActionCall call) {
-        List<Header> headers = new ArrayList<>();
-        headers.add(new Header("Event", "UserEvent"));
-        headers.add(new Header("Privilege", CLASS.privilege()));
-        headers.add(new Header("UserEvent", call.action().get("UserEvent")));
+        ManagerEvent.Builder event = ManagerEvent.of("UserEvent", AuthorityClass.USER)
+                .header("UserEvent", call.action().get("UserEvent"));
         for (String line : call.action().lines()) {
             if (!startsWithIgnoreCase(line, "UserEvent:") && !startsWithIgnoreCase(line, "Action:")) {
-                headers.add(Header.raw(line));
+                event.headers(List.of(Header.raw(line)));
             }
         }
         call.reply(call.success().message("Event Sent").build());
-        call.connector().publish(new ManagerMessage(headers), CLASS);
+        call.connector().publish(event.build());
     }
 
     private static boolean startsWithIgnoreCase(String line, String prefix) {

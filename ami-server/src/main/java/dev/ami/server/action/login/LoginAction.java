@@ -5,7 +5,8 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
-import dev.ami.server.event.SecurityEvents;
+import dev.ami.api.event.ManagerEvent;
+import dev.ami.api.event.security.SecurityEvents;
 import dev.ami.server.event.SystemEvents;
 import dev.ami.server.session.AmiSession;
 import java.nio.charset.StandardCharsets;
@@ -58,9 +59,10 @@ public final class LoginAction extends AbstractAction {
             LOG.info(() -> "Manager '" + call.action().get("Username") + "' logged on from " + session.remoteHost());
         }
         if (mask.containsAll(SystemEvents.CLASS)) {
-            call.reply(SystemEvents.fullyBooted(call.connector().startedAt(), call.connector().lastReload(), call.now()));
+            call.reply(SystemEvents.fullyBooted(call.connector().startedAt(), call.connector().lastReload(), call.now())
+                    .toMessage());
         }
-        call.connector().publish(SecurityEvents.successfulAuth(session, call.now()), SecurityEvents.CLASS);
+        call.connector().publish(SecurityEvents.successfulAuth(session.securityPeer(), session.loginName(), call.now()));
     }
 
     private static Optional<Account> authenticate(ActionCall call) {
@@ -73,12 +75,12 @@ public final class LoginAction extends AbstractAction {
         }
         Optional<Account> account = call.connector().configuration().account(username);
         if (account.isEmpty()) {
-            report(call, SecurityEvents.invalidAccountId(call.session(), username, call.now()));
+            report(call, SecurityEvents.invalidAccountId(call.session().securityPeer(), username, call.now()));
             LOG.info(() -> host + " tried to authenticate with nonexistent user '" + username + "'");
             return Optional.empty();
         }
         if (!account.get().acl().permits(call.session().remoteAddress().getAddress())) {
-            report(call, SecurityEvents.failedAcl(call.session(), username, call.now()));
+            report(call, SecurityEvents.failedAcl(call.session().securityPeer(), username, call.now()));
             LOG.info(() -> host + " failed to pass IP ACL as '" + username + "'");
             return Optional.empty();
         }
@@ -92,13 +94,14 @@ public final class LoginAction extends AbstractAction {
                 String expected = md5Hex(challenge + secret);
                 accepted = MessageDigest.isEqual(bytes(expected), bytes(key));
                 if (!accepted) {
-                    report(call, SecurityEvents.challengeResponseFailed(call.session(), key, expected, call.now()));
+                    report(call, SecurityEvents.challengeResponseFailed(call.session().securityPeer(),
+                            call.session().loginName(), challenge, key, expected, call.now()));
                 }
             }
         } else if (secret != null) {
             accepted = MessageDigest.isEqual(bytes(secret), bytes(action.get("Secret")));
             if (!accepted) {
-                report(call, SecurityEvents.invalidPassword(call.session(), username, call.now()));
+                report(call, SecurityEvents.invalidPassword(call.session().securityPeer(), username, call.now()));
             }
         }
         if (!accepted) {
@@ -108,8 +111,8 @@ public final class LoginAction extends AbstractAction {
         return account;
     }
 
-    private static void report(ActionCall call, dev.ami.api.message.ManagerMessage event) {
-        call.connector().publish(event, SecurityEvents.CLASS);
+    private static void report(ActionCall call, ManagerEvent event) {
+        call.connector().publish(event);
     }
 
     /** Key = lowercase hex of MD5(challenge + secret); uppercase hex is refused, as in Asterisk. */

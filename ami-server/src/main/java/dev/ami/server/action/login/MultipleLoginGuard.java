@@ -2,7 +2,7 @@ package dev.ami.server.action.login;
 
 import dev.ami.api.connector.Account;
 import dev.ami.server.action.ActionCall;
-import dev.ami.server.event.SecurityEvents;
+import dev.ami.api.event.security.SecurityEvents;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +37,8 @@ public final class MultipleLoginGuard {
                 || !call.connector().sessions().isLoggedIn(account.get().username())) {
             return false;
         }
-        call.connector().publish(SecurityEvents.sessionLimit(call.session(), call.now()), SecurityEvents.CLASS);
+        call.connector().publish(SecurityEvents.sessionLimit(call.session().securityPeer(), call.session().loginName(),
+                call.now()));
         call.session().sendLaterAndClose(call.error().message("Login Already In Use").build(), LoginAction.FAILURE_DELAY);
         return true;
     }

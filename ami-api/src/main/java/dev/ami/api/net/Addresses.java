@@ -1,4 +1,4 @@
-package dev.ami.server.net;
+package dev.ami.api.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

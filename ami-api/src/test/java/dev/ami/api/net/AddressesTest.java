@@ -1,4 +1,4 @@
-package dev.ami.server.net;
+package dev.ami.api.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

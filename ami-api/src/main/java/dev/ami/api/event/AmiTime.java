@@ -1,4 +1,4 @@
-package dev.ami.server.event;
+package dev.ami.api.event;
 
 import java.time.Instant;
 import java.time.ZoneId;
