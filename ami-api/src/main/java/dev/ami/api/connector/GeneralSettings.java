@@ -32,8 +32,8 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
     public static final int DEFAULT_HTTP_TIMEOUT = 60;
 
     /** Asterisk's defaults for a manager.conf without these lines. */
-    public static final GeneralSettings DEFAULTS =
-            new GeneralSettings(false, "::", 5038, true, true, 30, 50, false, false, false);
+    public static final GeneralSettings DEFAULTS = new GeneralSettings(false, "::", 5038, true, true, 30, 50, false,
+            false, false, TlsSettings.DISABLED, List.of(), List.of(), false, DEFAULT_HTTP_TIMEOUT);
 
     public GeneralSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -56,6 +56,16 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
             boolean brokenEventsAction, boolean debug) {
         this(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds, authLimit,
                 timestampEvents, brokenEventsAction, debug, TlsSettings.DISABLED);
+    }
+
+    /** @return a builder starting from Asterisk's defaults */
+    public static Builder builder() {
+        return DEFAULTS.toBuilder();
+    }
+
+    /** @return a builder starting from these settings */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** @param newTls the TLS settings @return these settings with other TLS settings */
@@ -84,5 +94,140 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
     public GeneralSettings withHttp(boolean web, int timeout) {
         return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
                 authLimit, timestampEvents, brokenEventsAction, debug, tls, channelVars, disabledEvents, web, timeout);
+    }
+
+    /** Builds {@link GeneralSettings} by name, for what differs from a starting point. */
+    public static final class Builder {
+
+        private boolean enabled;
+        private String bindAddress;
+        private int port;
+        private boolean displayConnects;
+        private boolean allowMultipleLogin;
+        private int authTimeoutSeconds;
+        private int authLimit;
+        private boolean timestampEvents;
+        private boolean brokenEventsAction;
+        private boolean debug;
+        private TlsSettings tls;
+        private List<String> channelVars;
+        private List<String> disabledEvents;
+        private boolean webEnabled;
+        private int httpTimeoutSeconds;
+
+        private Builder(GeneralSettings from) {
+            enabled = from.enabled;
+            bindAddress = from.bindAddress;
+            port = from.port;
+            displayConnects = from.displayConnects;
+            allowMultipleLogin = from.allowMultipleLogin;
+            authTimeoutSeconds = from.authTimeoutSeconds;
+            authLimit = from.authLimit;
+            timestampEvents = from.timestampEvents;
+            brokenEventsAction = from.brokenEventsAction;
+            debug = from.debug;
+            tls = from.tls;
+            channelVars = from.channelVars;
+            disabledEvents = from.disabledEvents;
+            webEnabled = from.webEnabled;
+            httpTimeoutSeconds = from.httpTimeoutSeconds;
+        }
+
+        /** @param value {@code enabled} @return this builder */
+        public Builder enabled(boolean value) {
+            enabled = value;
+            return this;
+        }
+
+        /** @param value {@code bindaddr} @return this builder */
+        public Builder bindAddress(String value) {
+            bindAddress = value;
+            return this;
+        }
+
+        /** @param value {@code port} @return this builder */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        /** @param value {@code displayconnects} @return this builder */
+        public Builder displayConnects(boolean value) {
+            displayConnects = value;
+            return this;
+        }
+
+        /** @param value {@code allowmultiplelogin} @return this builder */
+        public Builder allowMultipleLogin(boolean value) {
+            allowMultipleLogin = value;
+            return this;
+        }
+
+        /** @param value {@code authtimeout} in seconds @return this builder */
+        public Builder authTimeoutSeconds(int value) {
+            authTimeoutSeconds = value;
+            return this;
+        }
+
+        /** @param value {@code authlimit} @return this builder */
+        public Builder authLimit(int value) {
+            authLimit = value;
+            return this;
+        }
+
+        /** @param value {@code timestampevents} @return this builder */
+        public Builder timestampEvents(boolean value) {
+            timestampEvents = value;
+            return this;
+        }
+
+        /** @param value {@code brokeneventsaction} @return this builder */
+        public Builder brokenEventsAction(boolean value) {
+            brokenEventsAction = value;
+            return this;
+        }
+
+        /** @param value {@code debug} @return this builder */
+        public Builder debug(boolean value) {
+            debug = value;
+            return this;
+        }
+
+        /** @param value the TLS listener @return this builder */
+        public Builder tls(TlsSettings value) {
+            tls = value;
+            return this;
+        }
+
+        /** @param value {@code channelvars} @return this builder */
+        public Builder channelVars(List<String> value) {
+            channelVars = value;
+            return this;
+        }
+
+        /** @param value {@code disabledevents} @return this builder */
+        public Builder disabledEvents(List<String> value) {
+            disabledEvents = value;
+            return this;
+        }
+
+        /** @param value {@code webenabled} @return this builder */
+        public Builder webEnabled(boolean value) {
+            webEnabled = value;
+            return this;
+        }
+
+        /** @param value {@code httptimeout} in seconds @return this builder */
+        public Builder httpTimeoutSeconds(int value) {
+            httpTimeoutSeconds = value;
+            return this;
+        }
+
+        /** @return the settings */
+        public GeneralSettings build() {
+            return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin,
+                    authTimeoutSeconds, authLimit, timestampEvents, brokenEventsAction, debug, tls, channelVars,
+                    disabledEvents, webEnabled, httpTimeoutSeconds);
+        }
     }
 }

@@ -13,8 +13,10 @@ import java.time.Instant;
  * @param action    the request
  * @param session   the session that sent it
  * @param connector what the connector's sessions share
+ * @param actions   the actions the session may run (ListCommands lists them)
  */
-public record ActionCall(ManagerAction action, AmiSession session, ConnectorContext connector) {
+public record ActionCall(ManagerAction action, AmiSession session, ConnectorContext connector,
+        ActionRegistry actions) {
 
     /** @return the current time on the connector's clock */
     public Instant now() {

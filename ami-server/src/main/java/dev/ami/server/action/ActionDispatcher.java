@@ -1,10 +1,11 @@
 package dev.ami.server.action;
 
+import dev.ami.api.event.security.SecurityEvents;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.server.action.login.MultipleLoginGuard;
-import dev.ami.api.event.security.SecurityEvents;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -30,9 +31,15 @@ public final class ActionDispatcher {
     private static final Logger LOG = Logger.getLogger(ActionDispatcher.class.getName());
 
     private final ConnectorContext connector;
+    private final ActionRegistry actions;
 
-    public ActionDispatcher(ConnectorContext connector) {
+    /**
+     * @param connector what the sessions share
+     * @param actions   the actions sessions may run
+     */
+    public ActionDispatcher(ConnectorContext connector, ActionRegistry actions) {
         this.connector = connector;
+        this.actions = actions;
     }
 
     /**
@@ -42,11 +49,14 @@ public final class ActionDispatcher {
      * @param action  the request
      */
     public void dispatch(AmiSession session, ManagerAction action) {
-        ActionCall call = new ActionCall(action, session, connector);
-        if (connector.configuration().general().debug()) {
-            LOG.info(() -> "Manager received request from " + session.remoteHost() + ": " + redacted(action));
-        }
+        ActionCall call = new ActionCall(action, session, connector, actions);
         Optional<String> name = action.action();
+        Optional<ActionHandler> handler = name.flatMap(actions::find);
+        if (connector.configuration().general().debug()) {
+            List<String> sensitive = handler.map(ActionHandler::sensitiveHeaders).orElse(List.of());
+            LOG.info(() -> "Manager received request from " + session.remoteHost() + ": "
+                    + RequestLog.describe(action, sensitive));
+        }
         if (name.isEmpty()) {
             call.replyError(MISSING_ACTION);
             reportBadFormat(call, "Action: NONE");
@@ -56,7 +66,6 @@ public final class ActionDispatcher {
             call.replyError(SHUTTING_DOWN);
             return;
         }
-        Optional<ActionHandler> handler = connector.actions().find(name.get());
         if (!session.isAuthenticated() && !handler.map(ActionHandler::allowedBeforeLogin).orElse(false)) {
             // Asterisk reports any action but Login, Logoff and Challenge before login, known or not
             call.replyError(PERMISSION_DENIED);
@@ -80,16 +89,6 @@ public final class ActionDispatcher {
             return;
         }
         h.handle(call);
-    }
-
-    /** The request for the debug log, with Secret and Key values hidden. */
-    static String redacted(ManagerAction action) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : action.lines()) {
-            boolean secret = line.regionMatches(true, 0, "Secret:", 0, 7) || line.regionMatches(true, 0, "Key:", 0, 4);
-            sb.append(secret ? line.substring(0, line.indexOf(':') + 1) + " <redacted>" : line).append(" | ");
-        }
-        return sb.toString();
     }
 
     private void reportBadFormat(ActionCall call, String requestType) {

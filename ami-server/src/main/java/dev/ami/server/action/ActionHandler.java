@@ -1,6 +1,7 @@
 package dev.ami.server.action;
 
 import dev.ami.api.authority.Authority;
+import java.util.List;
 
 /**
  * One AMI action: stateless; all state lives in the session it is called for.
@@ -19,6 +20,15 @@ public interface ActionHandler {
 
     /** @return the one-line synopsis ListCommands prints */
     String synopsis();
+
+    /**
+     * @return names of request headers whose values must never be logged, compared without regard
+     *         to case; a trailing {@code *} matches any rest ({@code Value-*}). {@code Secret} and
+     *         {@code Key} never are, whatever the action.
+     */
+    default List<String> sensitiveHeaders() {
+        return List.of();
+    }
 
     /** @return true for the three actions Asterisk runs before login */
     default boolean allowedBeforeLogin() {

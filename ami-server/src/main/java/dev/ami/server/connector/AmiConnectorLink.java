@@ -4,6 +4,7 @@ import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.event.ManagerEvent;
+import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.action.application.ApplicationActionHandler;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
@@ -25,10 +26,12 @@ final class AmiConnectorLink implements ConnectorLink {
 
     private final String instanceId = UUID.randomUUID().toString();
     private final ConnectorContext context;
+    private final ActionRegistry actions;
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
-    AmiConnectorLink(ConnectorContext context) {
+    AmiConnectorLink(ConnectorContext context, ActionRegistry actions) {
         this.context = context;
+        this.actions = actions;
     }
 
     @Override
@@ -45,13 +48,13 @@ final class AmiConnectorLink implements ConnectorLink {
     public AutoCloseable register(ApplicationAction action) {
         ApplicationActionHandler handler = new ApplicationActionHandler(action);
         try {
-            context.actions().register(handler);
+            actions.register(handler);
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         LOG.info(() -> "AMI action " + action.name() + " added by an application");
         return remember(() -> {
-            context.actions().unregister(handler);
+            actions.unregister(handler);
             LOG.info(() -> "AMI action " + action.name() + " removed");
         });
     }

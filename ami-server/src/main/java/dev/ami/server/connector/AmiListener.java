@@ -3,11 +3,12 @@ package dev.ami.server.connector;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.action.BuiltInActions;
 import dev.ami.server.event.SystemEvents;
-import dev.ami.server.session.AmiChannelInitializer;
 import dev.ami.server.session.ConfigurationReloader;
 import dev.ami.server.session.ConnectorContext;
+import dev.ami.server.tcp.AmiChannelInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -30,6 +31,8 @@ final class AmiListener {
     private final EventLoopGroup group;
     private final ConfigurationReloader reloader;
     private ConnectorContext context;
+    /** The built-in actions and those applications add; kept across configuration changes. */
+    private final ActionRegistry actions = BuiltInActions.registry();
     private Channel serverChannel;
     private InetSocketAddress configuredAddress;
     private Channel tlsChannel;
@@ -46,7 +49,7 @@ final class AmiListener {
      */
     synchronized void apply(ManagerConfiguration configuration) {
         if (context == null) {
-            context = new ConnectorContext(configuration, BuiltInActions.registry(), Clock.systemDefaultZone(), reloader);
+            context = new ConnectorContext(configuration, Clock.systemDefaultZone(), reloader);
         } else {
             context.reload(configuration);
             context.endShutdown();
@@ -66,7 +69,7 @@ final class AmiListener {
         closeServerChannel();
         configuredAddress = address;
         try {
-            serverChannel = listen(new AmiChannelInitializer(context, "TCP"), address);
+            serverChannel = listen(new AmiChannelInitializer(context, actions, "TCP"), address);
             LOG.info(() -> "AMI listening on " + address + " (" + configuration.accounts().size() + " accounts)");
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             LOG.log(Level.SEVERE, "AMI cannot listen on " + address + " (manager.conf [general] bindaddr/port): " + e, e);
@@ -97,7 +100,7 @@ final class AmiListener {
             return;
         }
         try {
-            tlsChannel = listen(new AmiChannelInitializer(context, "TLS", sslContext), address);
+            tlsChannel = listen(new AmiChannelInitializer(context, actions, "TLS", sslContext), address);
             LOG.info(() -> "AMI over TLS listening on " + address);
         } catch (Exception e) { // as above
             LOG.log(Level.SEVERE, "AMI cannot listen for TLS on " + address + " (manager.conf [general] tlsbindaddr): " + e, e);
@@ -136,6 +139,11 @@ final class AmiListener {
     /** @return what the sessions share, or null before the first configuration */
     synchronized ConnectorContext context() {
         return context;
+    }
+
+    /** @return the actions sessions may run, to which applications add theirs */
+    ActionRegistry actions() {
+        return actions;
     }
 
     /** @return the address the TLS listener is bound to, or null */

@@ -1,14 +1,13 @@
 package dev.ami.server.routing;
 
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.event.AmiTime;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerMessage;
-import dev.ami.api.event.AmiTime;
-import dev.ami.server.session.AmiSession;
-import dev.ami.server.session.SessionRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,13 +26,19 @@ public final class EventRouter {
 
     private static final Logger LOG = Logger.getLogger(EventRouter.class.getName());
 
-    private final SessionRegistry sessions;
+    private final Supplier<? extends Collection<? extends EventRecipient>> sessions;
     private final Supplier<GeneralSettings> settings;
     private final Clock clock;
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
-    public EventRouter(SessionRegistry sessions, Supplier<GeneralSettings> settings, Clock clock) {
+    /**
+     * @param sessions the live sessions (a live view, read at every event)
+     * @param settings the current [general] settings
+     * @param clock    for Timestamp headers
+     */
+    public EventRouter(Supplier<? extends Collection<? extends EventRecipient>> sessions,
+            Supplier<GeneralSettings> settings, Clock clock) {
         this.sessions = sessions;
         this.settings = settings;
         this.clock = clock;
@@ -51,7 +56,7 @@ public final class EventRouter {
         }
         OutboundEvent outbound = new OutboundEvent(event.name(), event.classes(), render(event, general), System.nanoTime());
         try {
-            for (AmiSession session : sessions.all()) {
+            for (EventRecipient session : sessions.get()) {
                 session.offer(outbound);
             }
         } finally {

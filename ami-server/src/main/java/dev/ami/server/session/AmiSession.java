@@ -2,19 +2,14 @@ package dev.ami.server.session;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
-import dev.ami.api.filter.EventFilter;
-import dev.ami.api.message.Header;
-import dev.ami.api.message.ManagerAction;
-import dev.ami.api.message.ManagerMessage;
-import dev.ami.api.message.ManagerResponse;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.event.security.SecurityPeer;
+import dev.ami.api.filter.EventFilter;
+import dev.ami.api.message.ManagerAction;
+import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.net.Addresses;
+import dev.ami.server.routing.EventRecipient;
 import dev.ami.server.routing.OutboundEvent;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -25,47 +20,51 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
- * The state of one AMI connection. It is changed only on its channel's event loop; the fields
- * other threads read when routing events are volatile.
+ * One AMI session, whatever carries it (a TCP or TLS connection, or HTTP requests): who it is, its
+ * login, the events it receives (mask, filters, its bounded queue) and a pending WaitEvent. Bytes,
+ * threads and the connection belong to its {@link SessionTransport}. It is changed only on the
+ * transport's thread; the fields the routing threads read are volatile.
  */
-public final class AmiSession {
+public final class AmiSession implements EventRecipient {
+
+    /** Events a session may have waiting before it is treated as a stalled client and closed. */
+    public static final int MAX_QUEUED_EVENTS = EventOutbox.CAPACITY;
+
+    /** How many filters the Filter action may add to one session, beyond its account's own. */
+    public static final int MAX_ADDED_FILTERS = 256;
 
     private static final SecureRandom CHALLENGES = new SecureRandom();
     private static final Logger LOG = Logger.getLogger(AmiSession.class.getName());
 
-    private final Channel channel;
+    private final SessionTransport transport;
     private final String id;
     private final Instant createdAt;
-    private final String transport;
     private volatile Account account;
     private volatile Instant loggedInAt;
     private volatile String loginName = "";
     private volatile Authority eventMask = Authority.NONE;
     private String challenge;
-    private boolean closing;
-    private PendingWait wait;
-    private boolean busy;
-    /** While the handler runs a turn of requests, replies are written and flushed once at its end. */
-    private boolean flushDeferred;
-    private boolean unflushed;
-    private Runnable onIdle = () -> { };
     /** authtimeout; cancelled at login and close so a finished connection is not held on the heap until it fires. */
     private ScheduledFuture<?> authTimer;
     /** Replaced, never changed in place: the routing threads read it. */
     private volatile List<EventFilter> filters = List.of();
     private final EventOutbox outbox;
+    private final WaitEventState wait;
 
-    public AmiSession(Channel channel, Instant createdAt, String transport) {
-        this.channel = channel;
-        this.createdAt = createdAt;
+    /**
+     * @param transport what carries the session
+     * @param createdAt when the client connected
+     */
+    public AmiSession(SessionTransport transport, Instant createdAt) {
         this.transport = transport;
+        this.createdAt = createdAt;
         this.id = "0x" + Long.toHexString(ThreadLocalRandom.current().nextLong(0x100000000L, 0x800000000000L));
-        this.outbox = new EventOutbox(channel, this::emit, this::overflowed);
+        this.outbox = new EventOutbox(transport, this::emit, this::overflowed);
+        this.wait = new WaitEventState(transport, outbox);
     }
 
     /** @return an opaque id, printed like Asterisk's session pointer */
@@ -73,9 +72,9 @@ public final class AmiSession {
         return id;
     }
 
-    /** @return the connection (for the connector's own bookkeeping and tests) */
-    Channel channel() {
-        return channel;
+    /** @return what carries this session */
+    public SessionTransport transport() {
+        return transport;
     }
 
     public Instant createdAt() {
@@ -92,17 +91,13 @@ public final class AmiSession {
         return loggedInAt == null ? Instant.EPOCH : loggedInAt;
     }
 
-    /** @return {@code TCP} or {@code TLS} */
-    public String transport() {
-        return transport;
-    }
-
-    public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+    /** @return {@code TCP}, {@code TLS} or {@code HTTP} */
+    public String transportName() {
+        return transport.name();
     }
 
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) channel.remoteAddress();
+        return transport.remoteAddress();
     }
 
     /** @return the client address as Asterisk logs it: address only, IPv4-mapped shown as IPv4, IPv6 shortest */
@@ -112,18 +107,11 @@ public final class AmiSession {
         return address == null ? "unknown" : Addresses.text(address);
     }
 
-    /** @return true if the connection was accepted by a listener bound to an IPv6 address (such as {@code ::}) */
-    public boolean onIpv6Listener() {
-        Channel listener = channel.parent();
-        return listener != null && listener.localAddress() instanceof InetSocketAddress bound
-                && bound.getAddress() instanceof Inet6Address;
-    }
-
     /** @return this session as its security events name it (SessionTV: the login time, the epoch before) */
     public SecurityPeer securityPeer() {
-        boolean v6Listener = onIpv6Listener();
-        return new SecurityPeer("AMI", id, SecurityPeer.address(localAddress(), transport, v6Listener),
-                SecurityPeer.address(remoteAddress(), transport, v6Listener), loggedInAt());
+        boolean v6Listener = transport.onIpv6Listener();
+        return new SecurityPeer("AMI", id, SecurityPeer.address(transport.localAddress(), transport.name(), v6Listener),
+                SecurityPeer.address(remoteAddress(), transport.name(), v6Listener), loggedInAt());
     }
 
     public boolean isAuthenticated() {
@@ -160,9 +148,7 @@ public final class AmiSession {
         filters = List.copyOf(loggedIn.eventFilters());
         this.account = loggedIn;
         cancelAuthTimeout();
-        if (channel.pipeline().get(AmiChannelInitializer.WRITE_TIMEOUT) instanceof WriteStallGuard guard) {
-            guard.setTimeoutMillis(loggedIn.writeTimeoutMillis());
-        }
+        transport.setWriteTimeout(loggedIn.writeTimeoutMillis());
     }
 
     /** @return this session's MD5 challenge, made on first use and fixed for the session */
@@ -180,16 +166,17 @@ public final class AmiSession {
 
     /** @return true once the session is being closed; no further request is run */
     public boolean isClosing() {
-        return closing;
+        return transport.isClosing();
     }
 
     /**
      * Offers a routed event to this session: it is queued if the session is logged in, its event
      * set holds every class of the event (Asterisk's {@code (set & class) == class}) and its filters
-     * pass it. Called on the routing thread; the write happens on the session's event loop.
+     * pass it. Called on the routing thread; the write happens on the session's thread.
      *
      * @param event the event, in the form sessions receive it
      */
+    @Override
     public void offer(OutboundEvent event) {
         if (!isAuthenticated() || !eventMask.containsAll(event.classes())) {
             return;
@@ -201,17 +188,13 @@ public final class AmiSession {
         outbox.offer(event);
     }
 
-    /** Writes a queued event, or ends a pending WaitEvent with it. On the event loop. */
+    /** Writes a queued event, or ends a pending WaitEvent with it. On the session's thread. */
     private void emit(OutboundEvent event) {
-        if (wait != null) {
-            finishWait(event);
+        if (wait.isPending()) {
+            wait.finish(event);
         } else {
-            write(event);
+            transport.write(event);
         }
-    }
-
-    private void write(OutboundEvent event) {
-        channel.write(event.writableView(), channel.voidPromise());
     }
 
     private void overflowed() {
@@ -220,24 +203,24 @@ public final class AmiSession {
         close();
     }
 
-    /** Writes queued events again once the connection takes bytes. On the event loop. */
-    void writable() {
+    /** Writes queued events again once the transport takes bytes. On the session's thread. */
+    public void resumeEvents() {
         outbox.drain();
     }
 
-    /** Releases queued events when the connection is gone. On the event loop. */
-    void closed() {
+    /** Releases queued events when the connection is gone. On the session's thread. */
+    public void closed() {
         cancelAuthTimeout();
         outbox.close();
     }
 
     /** Runs {@code onTimeout} after this time unless the session has logged in or closed by then (authtimeout). */
-    void expireUnlessAuthenticated(Duration timeout, Runnable onTimeout) {
-        authTimer = channel.eventLoop().schedule(() -> {
-            if (!isAuthenticated() && channel.isActive()) {
+    public void expireUnlessAuthenticated(Duration timeout, Runnable onTimeout) {
+        authTimer = transport.schedule(() -> {
+            if (!isAuthenticated() && transport.isOpen()) {
                 onTimeout.run();
             }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }, timeout);
     }
 
     private void cancelAuthTimeout() {
@@ -251,161 +234,63 @@ public final class AmiSession {
     public SessionStatistics statistics() {
         InetSocketAddress remote = remoteAddress();
         return new SessionStatistics(id, loginName, remote == null ? "" : Addresses.text(remote.getAddress()) + ":"
-                + remote.getPort(), transport, createdAt, outbox.queued(), outbox.delivered(), outbox.dropped(),
+                + remote.getPort(), transport.name(), createdAt, outbox.queued(), outbox.delivered(), outbox.dropped(),
                 outbox.pending(), outbox.maxLagMillis());
     }
 
-    /**
-     * Holds this session's further requests until a slow piece of work (one that must not run on
-     * the event loop, such as re-reading the configuration) is done, then continues on the event
-     * loop: requests are answered in order, as Asterisk's one thread per session does.
-     *
-     * @param stage the work
-     * @param then  what to do with its result (or failure), on the event loop
-     */
+    /** See {@link SessionTransport#await}. */
     public <T> void await(CompletionStage<T> stage, BiConsumer<T, Throwable> then) {
-        busy = true;
-        channel.config().setAutoRead(false);
-        stage.whenComplete((value, failure) -> channel.eventLoop().execute(() -> {
-            busy = false;
-            inOneFlush(() -> then.accept(value, failure));
-            onIdle.run(); // runs the requests that came meanwhile and resumes reading
-        }));
+        transport.await(stage, then);
     }
 
-    /** @return true while a request's slow work is pending (see {@link #await}) */
-    public boolean isBusy() {
-        return busy;
-    }
-
-    /** @param whenIdle run on the event loop each time the session stops being busy */
-    void setOnIdle(Runnable whenIdle) {
-        this.onIdle = whenIdle;
-    }
-
-    /** Adds a filter for the rest of this session (the Filter action). Call on the event loop. */
-    public void addFilter(EventFilter filter) {
+    /**
+     * Adds a filter for the rest of this session (the Filter action). On the session's thread.
+     *
+     * @return false if the session already has {@link #MAX_ADDED_FILTERS} filters added (nothing is added)
+     */
+    public boolean addFilter(EventFilter filter) {
+        if (filters.size() - account.eventFilters().size() >= MAX_ADDED_FILTERS) {
+            return false;
+        }
         List<EventFilter> more = new ArrayList<>(filters);
         more.add(filter);
         filters = List.copyOf(more);
+        return true;
     }
 
     /**
      * Starts a WaitEvent: it ends at the next event for this session, when the client sends
-     * anything, or after the timeout, whichever comes first. Call on the event loop.
+     * anything, or after the timeout, whichever comes first. On the session's thread.
      *
      * @param request        the WaitEvent request
      * @param timeoutSeconds 0 to return at once, -1 to wait without limit
      */
     public void startWait(ManagerAction request, int timeoutSeconds) {
-        finishWait(null);
-        wait = new PendingWait(request, timeoutSeconds > 0
-                ? channel.eventLoop().schedule(() -> inOneFlush(() -> finishWait(null)), timeoutSeconds, TimeUnit.SECONDS)
-                : null);
-        if (timeoutSeconds == 0) {
-            finishWait(null);
-        }
+        wait.start(request, timeoutSeconds);
     }
 
     /** Ends a pending WaitEvent, if any (the client sent something). */
     public void endWait() {
-        finishWait(null);
-    }
-
-    /**
-     * Ends a pending WaitEvent, if any, as Asterisk does: the response, then every pending event
-     * (the one that ended the wait first), then WaitEventComplete.
-     */
-    private void finishWait(OutboundEvent event) {
-        PendingWait done = wait;
-        if (done == null) {
-            return;
-        }
-        wait = null;
-        if (done.timer() != null) {
-            done.timer().cancel(false);
-        }
-        send(ManagerResponse.success(done.request()).message("Waiting for Event completed.").build());
-        if (event != null) {
-            write(event);
-        }
-        outbox.deliverAll(this::write);
-        List<Header> complete = new ArrayList<>();
-        complete.add(new Header("Event", "WaitEventComplete"));
-        done.request().actionId().ifPresent(id -> complete.add(new Header("ActionID", id)));
-        send(new ManagerMessage(complete));
-    }
-
-    private record PendingWait(ManagerAction request, ScheduledFuture<?> timer) {
+        wait.finish(null);
     }
 
     /** Writes a message to the client. Safe from any thread. */
     public void send(ManagerMessage message) {
-        if (!channel.isActive()) {
-            return;
-        }
-        if (flushDeferred && channel.eventLoop().inEventLoop()) {
-            channel.write(message, channel.voidPromise());
-            unflushed = true;
-        } else {
-            channel.writeAndFlush(message, channel.voidPromise());
-        }
-    }
-
-    /**
-     * Runs work that replies outside a turn of requests (a slow request's answer, a WaitEvent's
-     * timeout) with one flush at its end; a failure ends the session as one in the pipeline would.
-     */
-    private void inOneFlush(Runnable work) {
-        deferFlushes();
-        try {
-            work.run();
-        } catch (RuntimeException | Error e) {
-            channel.pipeline().fireExceptionCaught(e);
-        } finally {
-            flushDeferred();
-        }
-    }
-
-    /** Closes once everything written so far has gone out (the client has shut down its side). */
-    void closeAfterWrites() {
-        closing = true;
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    /** From now until {@link #flushDeferred()}, replies written on the event loop are not flushed one by one. */
-    void deferFlushes() {
-        flushDeferred = true;
-    }
-
-    /** Flushes the replies written since {@link #deferFlushes()}, in one go. */
-    void flushDeferred() {
-        flushDeferred = false;
-        if (unflushed) {
-            unflushed = false;
-            channel.flush();
-        }
+        transport.send(message);
     }
 
     /** Writes a final message, then closes the connection. */
     public void sendAndClose(ManagerMessage message) {
-        closing = true;
-        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+        transport.sendAndClose(message);
     }
 
     /** Closes the connection without a further message (the listener is going away). */
     public void close() {
-        closing = true;
-        channel.close();
+        transport.close();
     }
 
-    /**
-     * Writes a final message after a delay, then closes, without holding a thread: the write is
-     * scheduled on the channel's event loop and input is no longer read meanwhile.
-     */
+    /** Writes a final message after a delay, then closes, without holding a thread. */
     public void sendLaterAndClose(ManagerMessage message, Duration delay) {
-        closing = true;
-        channel.config().setAutoRead(false);
-        channel.eventLoop().schedule(() -> sendAndClose(message), delay.toMillis(), TimeUnit.MILLISECONDS);
+        transport.sendLaterAndClose(message, delay);
     }
 }

@@ -1,22 +1,20 @@
 package dev.ami.server.session;
 
-import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.api.event.ManagerEvent;
 import dev.ami.server.routing.EventRouter;
-import dev.ami.server.action.ActionRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * What every session of one connector shares: the configuration snapshot, the live sessions, the
- * actions, and the times the server booted and last reloaded. The configuration is replaced as a
+ * event router, and the times the server booted and last reloaded. The configuration is replaced as a
  * whole when it is re-read; sessions always see one consistent snapshot.
  */
 public final class ConnectorContext {
 
     private final SessionRegistry sessions = new SessionRegistry();
-    private final ActionRegistry actions;
     private final Clock clock;
     private final Instant startedAt;
     private volatile Instant lastReload;
@@ -25,15 +23,13 @@ public final class ConnectorContext {
     private final ConfigurationReloader reloader;
     private final EventRouter router;
 
-    public ConnectorContext(ManagerConfiguration configuration, ActionRegistry actions, Clock clock,
-            ConfigurationReloader reloader) {
+    public ConnectorContext(ManagerConfiguration configuration, Clock clock, ConfigurationReloader reloader) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.actions = Objects.requireNonNull(actions, "actions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reloader = Objects.requireNonNull(reloader, "reloader");
         this.startedAt = clock.instant();
         this.lastReload = startedAt;
-        this.router = new EventRouter(sessions, () -> this.configuration.general(), clock);
+        this.router = new EventRouter(sessions::all, () -> this.configuration.general(), clock);
     }
 
     public ManagerConfiguration configuration() {
@@ -67,10 +63,6 @@ public final class ConnectorContext {
 
     public SessionRegistry sessions() {
         return sessions;
-    }
-
-    public ActionRegistry actions() {
-        return actions;
     }
 
     public Clock clock() {

@@ -1,7 +1,6 @@
 package dev.ami.server.session;
 
 import dev.ami.server.routing.OutboundEvent;
-import io.netty.channel.Channel;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A session's bounded queue of routed events. Any thread adds; the session's event loop writes
+ * A session's bounded queue of routed events. Any thread adds; the session's thread writes
  * them in order, in batches, while the connection is writable, and flushes once per batch. A
  * client that does not read fills its connection, then this queue; past {@link #CAPACITY} the
  * session is cut off as Asterisk cuts off a client whose write failed, and the rest is counted as
@@ -21,7 +20,7 @@ final class EventOutbox {
     /** Events a session may have waiting before it is treated as a stalled client. */
     static final int CAPACITY = 10_000;
 
-    private final Channel channel;
+    private final SessionTransport transport;
     private final Consumer<OutboundEvent> emitter;
     private final Runnable onOverflow;
     private final Queue<OutboundEvent> queue = new ConcurrentLinkedQueue<>();
@@ -34,12 +33,12 @@ final class EventOutbox {
     private volatile boolean closed;
 
     /**
-     * @param channel    the connection
-     * @param emitter    writes one event, on the event loop (or ends a pending WaitEvent with it)
-     * @param onOverflow called once, on the event loop, when the queue overflows
+     * @param transport  the session's connection
+     * @param emitter    writes one event, on the session's thread (or ends a pending WaitEvent with it)
+     * @param onOverflow called once, on the session's thread, when the queue overflows
      */
-    EventOutbox(Channel channel, Consumer<OutboundEvent> emitter, Runnable onOverflow) {
-        this.channel = channel;
+    EventOutbox(SessionTransport transport, Consumer<OutboundEvent> emitter, Runnable onOverflow) {
+        this.transport = transport;
         this.emitter = emitter;
         this.onOverflow = onOverflow;
     }
@@ -55,7 +54,7 @@ final class EventOutbox {
             dropped.incrementAndGet();
             if (!closed) {
                 closed = true;
-                channel.eventLoop().execute(() -> {
+                transport.execute(() -> {
                     onOverflow.run();
                     drain();
                 });
@@ -66,28 +65,28 @@ final class EventOutbox {
         queue.offer(event);
         queued.incrementAndGet();
         if (scheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(this::drain);
+            transport.execute(this::drain);
         }
     }
 
     /**
      * Writes what is queued while the connection takes it; the rest waits for
-     * {@link io.netty.channel.ChannelInboundHandler#channelWritabilityChanged}. On the event loop.
+     * the transport's signal that it takes bytes again. On the session's thread.
      */
     void drain() {
         scheduled.set(false);
-        if (closed || !channel.isActive()) {
+        if (closed || !transport.isOpen()) {
             discard();
             return;
         }
         if (deliver(emitter, true) > 0) {
-            channel.flush();
+            transport.flush();
         }
     }
 
     /**
      * Hands every queued event to {@code writer} now, writable or not: a WaitEvent ends by writing
-     * all pending events before its WaitEventComplete, as Asterisk does. On the event loop.
+     * all pending events before its WaitEventComplete, as Asterisk does. On the session's thread.
      */
     void deliverAll(Consumer<OutboundEvent> writer) {
         if (!closed) {
@@ -100,7 +99,7 @@ final class EventOutbox {
         long maxLag = maxLagNanos;
         long count = 0;
         OutboundEvent event;
-        while ((!onlyWhileWritable || channel.isWritable()) && (event = queue.poll()) != null) {
+        while ((!onlyWhileWritable || transport.isWritable()) && (event = queue.poll()) != null) {
             size.decrementAndGet();
             long lag = System.nanoTime() - event.routedNanos();
             if (lag > maxLag) {
@@ -114,7 +113,7 @@ final class EventOutbox {
         return count;
     }
 
-    /** Stops taking events and releases what is queued, counting it as dropped. On the event loop. */
+    /** Stops taking events and releases what is queued, counting it as dropped. On the session's thread. */
     void close() {
         closed = true;
         discard();

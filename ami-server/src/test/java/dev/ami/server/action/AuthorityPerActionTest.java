@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.Account;
-import dev.ami.server.session.TestConnector;
+import dev.ami.server.testing.TestConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

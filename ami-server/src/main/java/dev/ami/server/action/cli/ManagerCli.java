@@ -6,9 +6,9 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.net.Addresses;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.ActionHandler;
-import dev.ami.api.net.Addresses;
 import dev.ami.server.session.AmiSession;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -203,7 +203,7 @@ final class ManagerCli {
     }
 
     static List<String> actions(ActionCall call, List<String> arguments) {
-        Collection<ActionHandler> all = call.connector().actions().sorted();
+        Collection<ActionHandler> all = call.actions().sorted();
         int nameLength = Math.max(1, all.stream().mapToInt(a -> a.name().length()).max().orElse(1));
         int space = Math.max(0, TERMINAL_WIDTH - nameLength - 4);
         List<String> out = new ArrayList<>();

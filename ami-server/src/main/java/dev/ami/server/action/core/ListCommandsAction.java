@@ -2,8 +2,8 @@ package dev.ami.server.action.core;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.message.ManagerResponse;
-import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.ActionHandler;
 
 /**
@@ -20,7 +20,7 @@ public final class ListCommandsAction extends AbstractAction {
     public void handle(ActionCall call) {
         Authority write = call.session().account().write();
         ManagerResponse response = call.success();
-        for (ActionHandler action : call.connector().actions().sorted()) {
+        for (ActionHandler action : call.actions().sorted()) {
             if (action.authority().isEmpty() || write.intersects(action.authority())) {
                 response.header(action.name(), action.synopsis() + "  (Priv: " + action.authority().privilege() + ")");
             }

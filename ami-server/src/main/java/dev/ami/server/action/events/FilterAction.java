@@ -8,7 +8,8 @@ import dev.ami.server.action.ActionCall;
 
 /**
  * {@code Action: Filter} with {@code Operation: Add}: adds an event filter to this session only, in
- * the legacy form ({@code Filter: [!]regex}) or the advanced one ({@code MatchCriteria: …}).
+ * the legacy form ({@code Filter: [!]regex}) or the advanced one ({@code MatchCriteria: …}). A
+ * session may add at most {@link dev.ami.server.session.AmiSession#MAX_ADDED_FILTERS}.
  */
 public final class FilterAction extends AbstractAction {
 
@@ -23,7 +24,13 @@ public final class FilterAction extends AbstractAction {
             return;
         }
         try {
-            call.session().addFilter(EventFilters.fromAction(call.action().get("MatchCriteria"), call.action().get("Filter")));
+            if (!call.session().addFilter(EventFilters.fromAction(call.action().get("MatchCriteria"),
+                    call.action().get("Filter")))) {
+                // A session's filters are bounded; Asterisk's answer when it cannot make room for one
+                // (main/manager.c, action_filter on FILTER_ALLOC_FAILED).
+                call.replyError("Internal Error. Failed to allocate regex for filter");
+                return;
+            }
         } catch (EventFilterException e) {
             // Two spaces after the first period: Asterisk's exact texts.
             call.replyError(e.badRegex() ? "Filter did not compile.  Check the syntax of the filter given."

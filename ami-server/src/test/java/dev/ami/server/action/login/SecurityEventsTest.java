@@ -1,4 +1,4 @@
-package dev.ami.server.session;
+package dev.ami.server.action.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import dev.ami.api.acl.AccessList;
 import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
+import dev.ami.server.testing.TestConnector;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +77,7 @@ class SecurityEventsTest {
         String id = connector.context.sessions().all().stream().filter(s -> !s.isAuthenticated()).findFirst()
                 .orElseThrow().id();
         c.send("Action: Login\r\nAuthType: MD5\r\nUsername: admin\r\nKey: 00000000000000000000000000000000\r\n\r\n");
-        String expected = dev.ami.server.action.login.LoginActionAccess.md5Hex(challenge + "s3cret");
+        String expected = TestConnector.md5Hex(challenge + "s3cret");
         assertEquals(head("ChallengeResponseFailed", "1", "").formatted(id) + "Challenge: " + challenge + "\r\n"
                 + "Response: 00000000000000000000000000000000\r\nExpectedResponse: " + expected + "\r\n"
                 + "SessionTV: " + EPOCH + "\r\n\r\n", watcher.read());

@@ -1,4 +1,4 @@
-package dev.ami.server.session;
+package dev.ami.server.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.server.testing.TestConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

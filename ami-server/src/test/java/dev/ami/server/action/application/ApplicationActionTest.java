@@ -1,4 +1,4 @@
-package dev.ami.server.session;
+package dev.ami.server.action.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.server.action.application.ApplicationActionHandler;
+import dev.ami.server.testing.TestConnector;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ApplicationActionTest {
 
     @Test
     void theAnswerComesWhenTheApplicationIsDoneAndLaterRequestsWait() {
-        connector.context.actions().register(handler);
+        connector.actions.register(handler);
         var c = login("admin", "s3cret");
         c.send("Action: ShipOrder\r\nActionID: s1\r\n\r\nAction: Ping\r\nActionID: p1\r\n\r\n");
         assertEquals("", c.read(), "nothing until the application answers; the Ping waits its turn");
@@ -46,14 +47,14 @@ class ApplicationActionTest {
                 Authority.of(AuthorityClass.SYSTEM), "", request -> {
                     throw new AssertionError("must not be called");
                 }));
-        connector.context.actions().register(refusing);
+        connector.actions.register(refusing);
         var c = login("callonly", "pw");
         assertEquals("Response: Error\r\nMessage: Permission denied\r\n\r\n", c.exchange("Action: Secret\r\n\r\n"));
     }
 
     @Test
     void aFailureIsAnsweredWithTheActionsName() {
-        connector.context.actions().register(handler);
+        connector.actions.register(handler);
         var c = login("admin", "s3cret");
         c.send("Action: ShipOrder\r\nActionID: s2\r\n\r\n");
         pending.completeExceptionally(new IllegalStateException("warehouse on fire"));
@@ -62,10 +63,10 @@ class ApplicationActionTest {
 
     @Test
     void listedWhileRegisteredAndUnknownOnceRemoved() {
-        connector.context.actions().register(handler);
+        connector.actions.register(handler);
         var c = login("admin", "s3cret");
         assertTrue(c.exchange("Action: ListCommands\r\n\r\n").contains("ShipOrder: Ship an order  (Priv: call,all)\r\n"));
-        connector.context.actions().unregister(handler);
+        connector.actions.unregister(handler);
         assertEquals("Response: Error\r\nMessage: Invalid/unknown command: ShipOrder. Use Action: ListCommands to show"
                 + " available commands.\r\n\r\n", c.exchange("Action: ShipOrder\r\n\r\n").split("Event:")[0]);
     }

@@ -1,11 +1,14 @@
-package dev.ami.server.session;
+package dev.ami.server.tcp;
 
 import dev.ami.api.AmiVersion;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.server.action.ActionDispatcher;
+import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.codec.AmiMessageEncoder;
 import dev.ami.server.codec.DecodedAction;
+import dev.ami.server.session.AmiSession;
+import dev.ami.server.session.ConnectorContext;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -39,8 +42,9 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
 
     private final ConnectorContext connector;
     private final ActionDispatcher dispatcher;
-    private final String transport;
+    private final String transportName;
     private AmiSession session;
+    private ChannelTransport transport;
     private final Deque<DecodedAction> held = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private boolean turnScheduled;
@@ -48,17 +52,28 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     /** The client has shut down its side: close once what it sent is answered. */
     private boolean inputShutdown;
 
-    public AmiSessionHandler(ConnectorContext connector, String transport) {
+    /**
+     * @param connector     what the sessions share
+     * @param actions       the actions sessions may run
+     * @param transportName {@code TCP} or {@code TLS}
+     */
+    public AmiSessionHandler(ConnectorContext connector, ActionRegistry actions, String transportName) {
         this.connector = connector;
-        this.dispatcher = new ActionDispatcher(connector);
-        this.transport = transport;
+        this.dispatcher = new ActionDispatcher(connector, actions);
+        this.transportName = transportName;
+    }
+
+    /** @return this connection's session; null before the connection is active */
+    public AmiSession session() {
+        return session;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         GeneralSettings general = connector.configuration().general();
-        session = new AmiSession(ctx.channel(), connector.clock().instant(), transport);
+        transport = new ChannelTransport(ctx.channel(), transportName);
+        session = new AmiSession(transport, connector.clock().instant());
         // authlimit: one connection too many is closed at once, without a greeting.
         if (connector.sessions().unauthenticatedCount() >= general.authLimit()) {
             LOG.fine(() -> "AMI authlimit " + general.authLimit() + " reached; refused " + session.remoteHost());
@@ -66,7 +81,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             return;
         }
         connector.sessions().add(session);
-        session.setOnIdle(() -> outsideThePipeline(this::runHeld));
+        transport.setOnIdle(() -> outsideThePipeline(this::runHeld));
         ctx.writeAndFlush(Unpooled.wrappedBuffer(GREETING));
         // authtimeout: a connection that has not logged in by then is closed without a word.
         session.expireUnlessAuthenticated(Duration.ofSeconds(general.authTimeoutSeconds()), () -> {
@@ -99,7 +114,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         }
         int budget = REQUESTS_PER_TURN;
         running = true;
-        session.deferFlushes();
+        transport.deferFlushes();
         try {
             DecodedAction frame;
             while (budget > 0 && mayRun() && (frame = held.poll()) != null) {
@@ -108,18 +123,18 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             }
         } finally {
             running = false;
-            session.flushDeferred();
+            transport.flushDeferred();
         }
         if (session.isClosing()) {
             held.clear();
             return;
         }
         if (held.isEmpty()) {
-            if (session.isBusy()) {
+            if (transport.isBusy()) {
                 return; // onIdle resumes
             }
             if (inputShutdown) {
-                session.closeAfterWrites();
+                transport.closeAfterWrites();
             } else {
                 ctx.channel().config().setAutoRead(true);
             }
@@ -154,7 +169,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     }
 
     private boolean mayRun() {
-        return !session.isBusy() && !session.isClosing() && ctx.channel().isWritable();
+        return !transport.isBusy() && !session.isClosing() && ctx.channel().isWritable();
     }
 
     private void handle(DecodedAction frame) {
@@ -184,7 +199,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         if (session != null && ctx.channel().isWritable()) {
             // this may be signalled from inside a flush, in the middle of a reply: resume in a task of its own
             ctx.executor().execute(() -> outsideThePipeline(() -> {
-                session.writable();
+                session.resumeEvents();
                 runHeld();
             }));
         }

@@ -1,4 +1,4 @@
-package dev.ami.server.session;
+package dev.ami.server.action.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,6 +6,7 @@ import dev.ami.api.acl.AccessList;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.filter.EventFilters;
+import dev.ami.server.testing.TestConnector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

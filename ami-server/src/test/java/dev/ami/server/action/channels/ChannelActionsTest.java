@@ -1,9 +1,10 @@
-package dev.ami.server.session;
+package dev.ami.server.action.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
+import dev.ami.server.testing.TestConnector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

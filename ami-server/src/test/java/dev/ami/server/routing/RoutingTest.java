@@ -1,4 +1,4 @@
-package dev.ami.server.session;
+package dev.ami.server.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,8 @@ import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.event.EventChannel;
 import dev.ami.api.event.ManagerEvent;
+import dev.ami.server.session.AmiSession;
+import dev.ami.server.testing.TestConnector;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +104,7 @@ class RoutingTest {
         long stalledBase = stats(connector, stalled).queued();
         long healthyBase = stats(connector, healthy).delivered();
         // the stalled session's loop never runs while the events pile up; the healthy one's does
-        for (int i = 0; i < EventOutbox.CAPACITY + 5; i++) {
+        for (int i = 0; i < AmiSession.MAX_QUEUED_EVENTS + 5; i++) {
             connector.context.publish(ManagerEvent.of("Tick", AuthorityClass.USER).header("N", Integer.toString(i)).build());
             if (i % 100 == 0) {
                 healthy.channel().runPendingTasks();
@@ -111,12 +113,12 @@ class RoutingTest {
         }
         healthy.read();
         SessionStatistics before = stats(connector, stalled);
-        assertEquals(EventOutbox.CAPACITY, before.queued() - stalledBase);
+        assertEquals(AmiSession.MAX_QUEUED_EVENTS, before.queued() - stalledBase);
         assertEquals(5, before.dropped());
         stalled.channel().runPendingTasks();
         assertFalse(stalled.channel().isActive(), "the stalled session is closed");
         SessionStatistics after = stats(connector, healthy);
-        assertEquals(EventOutbox.CAPACITY + 5, after.delivered() - healthyBase);
+        assertEquals(AmiSession.MAX_QUEUED_EVENTS + 5, after.delivered() - healthyBase);
         assertEquals(0, after.dropped());
         assertTrue(healthy.channel().isActive());
     }
@@ -140,7 +142,6 @@ class RoutingTest {
     }
 
     private static SessionStatistics stats(TestConnector connector, TestConnector.Connection c) {
-        return connector.context.sessions().all().stream().filter(s -> s.channel() == c.channel()).findFirst()
-                .orElseThrow().statistics();
+        return c.session().statistics();
     }
 }

@@ -1,8 +1,9 @@
-package dev.ami.server.session;
+package dev.ami.server.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.server.testing.TestConnector;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.ami.server.session;
+package dev.ami.server.action.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.server.testing.TestConnector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,10 @@
-package dev.ami.server.session;
+package dev.ami.server.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.server.testing.TestConnector;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -124,7 +125,7 @@ class RequestPacingTest {
 
     @Test
     void aRequestThatFailsInALaterTurnEndsTheSessionInsteadOfStallingIt() {
-        connector.context.actions().register(new dev.ami.server.action.ActionHandler() {
+        connector.actions.register(new dev.ami.server.action.ActionHandler() {
             @Override
             public String name() {
                 return "Broken";

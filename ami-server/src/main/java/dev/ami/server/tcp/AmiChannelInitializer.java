@@ -1,8 +1,10 @@
-package dev.ami.server.session;
+package dev.ami.server.tcp;
 
 import dev.ami.api.connector.Account;
+import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.codec.AmiFrameDecoder;
 import dev.ami.server.codec.AmiMessageEncoder;
+import dev.ami.server.session.ConnectorContext;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -21,27 +23,31 @@ public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
     private static final AmiMessageEncoder ENCODER = new AmiMessageEncoder();
 
     private final ConnectorContext connector;
+    private final ActionRegistry actions;
     private final String transport;
     private final SslContext tls;
 
     /** A plain TCP pipeline. */
-    public AmiChannelInitializer(ConnectorContext connector, String transport) {
-        this(connector, transport, null);
+    public AmiChannelInitializer(ConnectorContext connector, ActionRegistry actions, String transport) {
+        this(connector, actions, transport, null);
     }
 
     /**
      * @param connector what the sessions share
+     * @param actions   the actions sessions may run
      * @param transport {@code TCP} or {@code TLS}, as security events name it
      * @param tls       the server TLS context, or null for plain TCP
      */
-    public AmiChannelInitializer(ConnectorContext connector, String transport, SslContext tls) {
+    public AmiChannelInitializer(ConnectorContext connector, ActionRegistry actions, String transport,
+            SslContext tls) {
         this.connector = connector;
+        this.actions = actions;
         this.transport = transport;
         this.tls = tls;
     }
 
     @Override
-    protected void initChannel(Channel channel) {
+    public void initChannel(Channel channel) {
         if (tls == null) {
             addSessionHandlers(channel);
             return;
@@ -82,6 +88,6 @@ public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast(WRITE_TIMEOUT, new WriteStallGuard(Account.DEFAULT_WRITE_TIMEOUT))
                 .addLast("frames", new AmiFrameDecoder())
                 .addLast("messages", ENCODER)
-                .addLast("session", new AmiSessionHandler(connector, transport));
+                .addLast("session", new AmiSessionHandler(connector, actions, transport));
     }
 }

@@ -1,4 +1,4 @@
-package dev.ami.server.session;
+package dev.ami.server.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,6 +6,9 @@ import dev.ami.api.acl.AccessList;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.server.action.login.LoginAction;
+import dev.ami.server.testing.LogCapture;
+import dev.ami.server.testing.TestConnector;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,37 +19,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The displayconnects log lines (facts §2.8) and brokeneventsaction (facts §4.5). */
+/** The displayconnects log lines (main/manager.c, session_do and purge_sessions) and brokeneventsaction (action_events). */
 class DisplayConnectsAndBrokenEventsTest {
 
-    /** Held here: the log manager keeps loggers only weakly, and a collected one would lose the handler. */
-    private final List<Logger> loggers = List.of(Logger.getLogger("dev.ami.server.session.AmiSessionHandler"),
-            Logger.getLogger("dev.ami.server.action.login.LoginAction"));
-
-    private final List<String> lines = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @BeforeEach
     void listen() {
-        loggers.forEach(logger -> logger.addHandler(capture));
+        log = LogCapture.of(AmiSessionHandler.class, LoginAction.class);
     }
 
     @AfterEach
     void stopListening() {
-        loggers.forEach(logger -> logger.removeHandler(capture));
+        log.close();
     }
 
     private static Account quiet() {
@@ -54,7 +39,8 @@ class DisplayConnectsAndBrokenEventsTest {
     }
 
     private static GeneralSettings general(boolean displayConnects, boolean brokenEventsAction) {
-        return new GeneralSettings(true, "127.0.0.1", 5038, displayConnects, true, 30, 50, false, brokenEventsAction, false);
+        return TestConnector.GENERAL.toBuilder().displayConnects(displayConnects).brokenEventsAction(brokenEventsAction)
+                .build();
     }
 
     @Test
@@ -70,7 +56,7 @@ class DisplayConnectsAndBrokenEventsTest {
         var stranger = connector.connect();
         stranger.channel().close();
         assertEquals(List.of("Manager 'ADMIN' logged on from ::1", "Manager 'ADMIN' logged off from ::1",
-                "Connect attempt from '127.0.0.1' unable to authenticate"), lines,
+                "Connect attempt from '127.0.0.1' unable to authenticate"), log.messages(),
                 "an account with displayconnects = no is not logged");
     }
 
@@ -82,7 +68,7 @@ class DisplayConnectsAndBrokenEventsTest {
         admin.channel().close();
         // the account's own displayconnects (yes by default) still logs its logins
         assertEquals(List.of("Manager 'admin' logged on from 127.0.0.1", "Manager 'admin' logged off from 127.0.0.1"),
-                lines);
+                log.messages());
     }
 
     @Test

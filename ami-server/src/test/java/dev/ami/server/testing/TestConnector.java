@@ -1,10 +1,13 @@
-package dev.ami.server.session;
+package dev.ami.server.testing;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.action.BuiltInActions;
+import dev.ami.server.session.ConnectorContext;
+import dev.ami.server.tcp.AmiChannelInitializer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -25,10 +28,12 @@ public final class TestConnector {
             Account.of("callonly", "pw", Authority.parse("call"), Authority.parse("call")),
             Account.of("nosecret", null, Authority.ALL, Authority.ALL));
 
-    public static final GeneralSettings GENERAL = new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 50,
-            false, false, false);
+    public static final GeneralSettings GENERAL =
+            GeneralSettings.builder().enabled(true).bindAddress("127.0.0.1").build();
 
     public final ConnectorContext context;
+    /** The built-in actions; tests add their own. */
+    public final ActionRegistry actions = BuiltInActions.registry();
 
     public TestConnector() {
         this(GENERAL, ACCOUNTS);
@@ -39,8 +44,7 @@ public final class TestConnector {
 
     public TestConnector(GeneralSettings general, List<Account> accounts) {
         stored = new ManagerConfiguration(general, accounts);
-        context = new ConnectorContext(stored, BuiltInActions.registry(),
-                Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC), this::reloadStored);
+        context = new ConnectorContext(stored, Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC), this::reloadStored);
     }
 
     private CompletableFuture<ManagerConfiguration> reloadStored() {
@@ -55,7 +59,7 @@ public final class TestConnector {
 
     /** @return a new connection from this client address; nothing read yet */
     public Connection open(InetSocketAddress remote) {
-        return new Connection(new Channel(context, remote));
+        return new Connection(new Channel(context, actions, remote));
     }
 
     /** @return a new connection, greeting already consumed */
@@ -75,14 +79,27 @@ public final class TestConnector {
         return c;
     }
 
+    /**
+     * @param text the challenge followed by the secret
+     * @return the MD5 login key for it: lowercase hex, computed here independently of the server
+     */
+    public static String md5Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An embedded channel with real-looking socket addresses. */
     static final class Channel extends EmbeddedChannel {
         private final InetSocketAddress remote;
 
-        Channel(ConnectorContext context, InetSocketAddress remote) {
+        Channel(ConnectorContext context, ActionRegistry actions, InetSocketAddress remote) {
             super(false, false);
             this.remote = remote;
-            new AmiChannelInitializer(context, "TCP").initChannel(this);
+            new AmiChannelInitializer(context, actions, "TCP").initChannel(this);
             registerNow();
         }
 
@@ -123,6 +140,11 @@ public final class TestConnector {
                 buf.release();
             }
             return sb.toString();
+        }
+
+        /** @return the server's session for this connection */
+        public dev.ami.server.session.AmiSession session() {
+            return channel.pipeline().get(dev.ami.server.tcp.AmiSessionHandler.class).session();
         }
 
         public String exchange(String text) {

@@ -1,4 +1,4 @@
-package dev.ami.server.session;
+package dev.ami.server.tcp;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

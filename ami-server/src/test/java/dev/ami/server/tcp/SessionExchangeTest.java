@@ -1,9 +1,10 @@
-package dev.ami.server.session;
+package dev.ami.server.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.server.testing.TestConnector;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +74,7 @@ class SessionExchangeTest {
         String challenge = first.replaceAll("(?s).*Challenge: (\\d+).*", "$1");
         assertEquals("Response: Success\r\nChallenge: " + challenge + "\r\n\r\n",
                 c.exchange("Action: Challenge\r\nAuthType: MD5\r\n\r\n"));
-        String key = dev.ami.server.action.login.LoginActionAccess.md5Hex(challenge + "s3cret");
+        String key = TestConnector.md5Hex(challenge + "s3cret");
         String out = c.exchange("Action: Login\r\nAuthType: MD5\r\nUsername: admin\r\nKey: " + key
                 + "\r\nActionID: l1\r\n\r\n");
         assertTrue(out.startsWith("Response: Success\r\nActionID: l1\r\nMessage: Authentication accepted\r\n\r\n"
@@ -83,7 +84,7 @@ class SessionExchangeTest {
     @Test
     void theMd5TestVectorFromTheFacts() {
         assertEquals("d32b5714dd0e3ae70d4a845d5e524f3f",
-                dev.ami.server.action.login.LoginActionAccess.md5Hex("123456789s3cret"));
+                TestConnector.md5Hex("123456789s3cret"));
     }
 
     @Test
@@ -122,7 +123,7 @@ class SessionExchangeTest {
         var c = connector.connect();
         c.channel().freezeTime();
         c.send("Action: Login\r\nAuthType: MD5\r\nUsername: admin\r\nKey: "
-                + dev.ami.server.action.login.LoginActionAccess.md5Hex("1s3cret") + "\r\n\r\n");
+                + TestConnector.md5Hex("1s3cret") + "\r\n\r\n");
         c.channel().advanceTimeBy(1, TimeUnit.SECONDS);
         c.channel().runScheduledPendingTasks();
         assertEquals("Response: Error\r\nMessage: Authentication failed\r\n\r\n", c.read());

@@ -1,0 +1,71 @@
+package dev.ami.server.action;
+
+import dev.ami.api.message.ManagerAction;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A request as the debug log shows it ({@code debug = yes}): its lines joined with {@code " | "},
+ * the values of {@code Secret}, {@code Key} and of the headers the action declares sensitive
+ * replaced by {@code <redacted>}, each line cut at {@value #MAX_LINE} characters (saying how long
+ * it was), and control characters escaped so that a request cannot forge log lines.
+ */
+final class RequestLog {
+
+    /** The longest part of one request line that is logged. */
+    static final int MAX_LINE = 200;
+
+    private static final List<String> ALWAYS_SENSITIVE = List.of("secret", "key");
+
+    private RequestLog() {
+    }
+
+    /**
+     * @param action    the request
+     * @param sensitive the header names the action declares sensitive ({@code *} at the end: any rest)
+     * @return the text to log
+     */
+    static String describe(ManagerAction action, List<String> sensitive) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : action.lines()) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && isSensitive(line.substring(0, colon).strip(), sensitive)) {
+                appendCut(sb, line.substring(0, colon + 1));
+                sb.append(" <redacted>");
+            } else {
+                appendCut(sb, line);
+            }
+            sb.append(" | ");
+        }
+        return sb.toString();
+    }
+
+    private static boolean isSensitive(String header, List<String> declared) {
+        String name = header.toLowerCase(Locale.ROOT);
+        if (ALWAYS_SENSITIVE.contains(name)) {
+            return true;
+        }
+        for (String pattern : declared) {
+            String p = pattern.toLowerCase(Locale.ROOT);
+            if (p.endsWith("*") ? name.startsWith(p.substring(0, p.length() - 1)) : name.equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void appendCut(StringBuilder sb, String text) {
+        int end = Math.min(text.length(), MAX_LINE);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (text.length() > MAX_LINE) {
+            sb.append("… (").append(text.length()).append(" characters)");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ami.server.session;
+
+import dev.ami.api.message.ManagerMessage;
+import dev.ami.server.routing.OutboundEvent;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.BiConsumer;
+
+/**
+ * How an {@link AmiSession} reaches its client: a TCP or TLS connection (the Netty channel of
+ * {@code dev.ami.server.tcp}), or HTTP requests. The session owns what AMI defines (login,
+ * authority, filters, events, WaitEvent); the transport owns bytes, threads and the connection.
+ *
+ * <p>Every session runs on one thread at a time, the transport's: {@link #execute} and
+ * {@link #schedule} run their work there, and the session's state is changed only there.
+ */
+public interface SessionTransport {
+
+    /** @return {@code TCP}, {@code TLS} or {@code HTTP}, as security events and the CLI name it */
+    String name();
+
+    /** @return the server's end of the connection */
+    InetSocketAddress localAddress();
+
+    /** @return the client's end of the connection */
+    InetSocketAddress remoteAddress();
+
+    /** @return true if the client came in on a listener bound to an IPv6 address (such as {@code ::}) */
+    boolean onIpv6Listener();
+
+    /** @return true while the client can still be written to */
+    boolean isOpen();
+
+    /** @return true if events may be written now; queued events wait (and are counted) otherwise */
+    boolean isWritable();
+
+    /** @return true once the session is being closed; no further request is run */
+    boolean isClosing();
+
+    /** Writes a message to the client. Safe from any thread. */
+    void send(ManagerMessage message);
+
+    /** Writes a routed event without flushing. On the session's thread. */
+    void write(OutboundEvent event);
+
+    /** Sends what was written. On the session's thread. */
+    void flush();
+
+    /**
+     * Runs work on the session's thread; what it writes goes out at its end, and a failure ends
+     * the session.
+     */
+    void execute(Runnable work);
+
+    /** Runs work on the session's thread after a delay, as {@link #execute} does. */
+    ScheduledFuture<?> schedule(Runnable work, Duration delay);
+
+    /**
+     * Holds the session's further requests until a slow piece of work (one that must not run on
+     * the session's thread, such as re-reading the configuration) is done, then runs {@code then}
+     * on the session's thread: requests are answered in order, as Asterisk's one thread per session
+     * does.
+     *
+     * @param stage the work
+     * @param then  what to do with its result (or failure)
+     */
+    <T> void await(CompletionStage<T> stage, BiConsumer<T, Throwable> then);
+
+    /** @param millis the account's writetimeout, applied from now on */
+    void setWriteTimeout(long millis);
+
+    /** Closes without a further message. */
+    void close();
+
+    /** Writes a final message, then closes. */
+    void sendAndClose(ManagerMessage message);
+
+    /** Writes a final message after a delay, then closes, without holding a thread; nothing is read meanwhile. */
+    void sendLaterAndClose(ManagerMessage message, Duration delay);
+}

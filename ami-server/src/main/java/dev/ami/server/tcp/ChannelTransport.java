@@ -1,0 +1,193 @@
+package dev.ami.server.tcp;
+
+import dev.ami.api.message.ManagerMessage;
+import dev.ami.server.routing.OutboundEvent;
+import dev.ami.server.session.SessionTransport;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * A session carried by a TCP (or TLS) connection: the session's thread is the channel's event
+ * loop. While the handler runs a turn of requests, replies are written and flushed once at its
+ * end; work outside a turn (a slow request's answer, a WaitEvent's timeout, routed events) is
+ * flushed once at its own end.
+ */
+final class ChannelTransport implements SessionTransport {
+
+    private final Channel channel;
+    private final String name;
+    private boolean closing;
+    private boolean busy;
+    private boolean flushDeferred;
+    private boolean unflushed;
+    private Runnable onIdle = () -> { };
+
+    /**
+     * @param channel the connection
+     * @param name    {@code TCP} or {@code TLS}
+     */
+    ChannelTransport(Channel channel, String name) {
+        this.channel = channel;
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    @Override
+    public boolean onIpv6Listener() {
+        Channel listener = channel.parent();
+        return listener != null && listener.localAddress() instanceof InetSocketAddress bound
+                && bound.getAddress() instanceof Inet6Address;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    @Override
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    @Override
+    public void send(ManagerMessage message) {
+        if (!channel.isActive()) {
+            return;
+        }
+        if (flushDeferred && channel.eventLoop().inEventLoop()) {
+            channel.write(message, channel.voidPromise());
+            unflushed = true;
+        } else {
+            channel.writeAndFlush(message, channel.voidPromise());
+        }
+    }
+
+    @Override
+    public void write(OutboundEvent event) {
+        channel.write(event.writableView(), channel.voidPromise());
+    }
+
+    @Override
+    public void flush() {
+        channel.flush();
+    }
+
+    @Override
+    public void execute(Runnable work) {
+        channel.eventLoop().execute(() -> inOneFlush(work));
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable work, Duration delay) {
+        return channel.eventLoop().schedule(() -> inOneFlush(work), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public <T> void await(CompletionStage<T> stage, BiConsumer<T, Throwable> then) {
+        busy = true;
+        channel.config().setAutoRead(false);
+        stage.whenComplete((value, failure) -> channel.eventLoop().execute(() -> {
+            busy = false;
+            inOneFlush(() -> then.accept(value, failure));
+            onIdle.run(); // runs the requests that came meanwhile and resumes reading
+        }));
+    }
+
+    /** @return true while a request's slow work is pending (see {@link #await}) */
+    boolean isBusy() {
+        return busy;
+    }
+
+    /** @param whenIdle run on the event loop each time the session stops being busy */
+    void setOnIdle(Runnable whenIdle) {
+        this.onIdle = whenIdle;
+    }
+
+    @Override
+    public void setWriteTimeout(long millis) {
+        if (channel.pipeline().get(AmiChannelInitializer.WRITE_TIMEOUT) instanceof WriteStallGuard guard) {
+            guard.setTimeoutMillis(millis);
+        }
+    }
+
+    /**
+     * Runs work outside a turn of requests with one flush at its end; a failure ends the session
+     * as one in the pipeline would.
+     */
+    private void inOneFlush(Runnable work) {
+        deferFlushes();
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            channel.pipeline().fireExceptionCaught(e);
+        } finally {
+            flushDeferred();
+        }
+    }
+
+    /** From now until {@link #flushDeferred()}, replies written on the event loop are not flushed one by one. */
+    void deferFlushes() {
+        flushDeferred = true;
+    }
+
+    /** Flushes the replies written since {@link #deferFlushes()}, in one go. */
+    void flushDeferred() {
+        flushDeferred = false;
+        if (unflushed) {
+            unflushed = false;
+            channel.flush();
+        }
+    }
+
+    /** Closes once everything written so far has gone out (the client has shut down its side). */
+    void closeAfterWrites() {
+        closing = true;
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void sendAndClose(ManagerMessage message) {
+        closing = true;
+        channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        channel.close();
+    }
+
+    @Override
+    public void sendLaterAndClose(ManagerMessage message, Duration delay) {
+        closing = true;
+        channel.config().setAutoRead(false);
+        channel.eventLoop().schedule(() -> sendAndClose(message), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
