@@ -1,6 +1,7 @@
 package dev.ami.server.action;
 
 import dev.ami.api.message.ManagerAction;
+import dev.ami.server.codec.LogText;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,17 +56,6 @@ final class RequestLog {
     }
 
     private static void appendCut(StringBuilder sb, String text) {
-        int end = Math.min(text.length(), MAX_LINE);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        if (text.length() > MAX_LINE) {
-            sb.append("… (").append(text.length()).append(" characters)");
-        }
+        LogText.append(sb, text, MAX_LINE);
     }
 }

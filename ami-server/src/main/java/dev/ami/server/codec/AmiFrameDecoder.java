@@ -2,7 +2,9 @@ package dev.ami.server.codec;
 
 import dev.ami.api.message.ManagerAction;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,6 +27,12 @@ import java.util.logging.Logger;
  *   <li>An empty line ends a message, even one with no header at all.</li>
  * </ul>
  * Memory per session is therefore bounded by about {@code MAX_HEADERS * LINE_BUFFER} bytes.
+ *
+ * <p>Messages are handed on one at a time, and the session may {@link #pause()} framing while its
+ * queue of requests is full: the bytes read stay buffered here (reading stops too) until it
+ * {@link #resume()}s, so a client that pipelines a flood never makes the server hold more than a
+ * bounded number of framed requests. An end of input seen while paused waits until the buffered
+ * bytes are framed.
  */
 public final class AmiFrameDecoder extends ByteToMessageDecoder {
 
@@ -41,13 +49,61 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
     private List<String> headers = new ArrayList<>();
     private boolean lineTooLong;
     private boolean headersLost;
+    private boolean paused;
+    private boolean inputShutdownHeld;
+    private ChannelHandlerContext context;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.context = ctx;
+    }
+
+    /** Stops framing; what is read stays buffered. On the event loop. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** @return true while framing is paused */
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /**
+     * Frames what is buffered, handing each message on at once (the session may pause again), and
+     * passes on an end of input held meanwhile once nothing is left. On the event loop.
+     */
+    public void resume() {
+        paused = false;
+        try {
+            if (internalBuffer().isReadable()) {
+                channelRead(context, Unpooled.EMPTY_BUFFER);
+            }
+            if (inputShutdownHeld && !paused) {
+                inputShutdownHeld = false;
+                super.userEventTriggered(context, ChannelInputShutdownEvent.INSTANCE);
+            }
+        } catch (Exception e) {
+            context.fireExceptionCaught(e);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof ChannelInputShutdownEvent && paused && internalBuffer().isReadable()) {
+            inputShutdownHeld = true;
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (in.isReadable()) {
+        while (!paused && in.isReadable()) {
             byte b = in.readByte();
             if (b == '\n') {
-                endOfLine(ctx, out);
+                if (endOfLine(ctx, out)) {
+                    return; // one message per call: it reaches the session before the next is framed
+                }
             } else {
                 line[lineLength++] = b;
                 if (lineLength == LINE_BUFFER) {
@@ -57,7 +113,8 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
-    private void endOfLine(ChannelHandlerContext ctx, List<Object> out) {
+    /** @return true if the line ended a message */
+    private boolean endOfLine(ChannelHandlerContext ctx, List<Object> out) {
         int length = lineLength;
         if (length > 0 && line[length - 1] == '\r') {
             length--;
@@ -71,18 +128,22 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
         lineLength = 0;
         if (length == 0) {
             out.add(finishMessage());
-        } else if (headers.size() < MAX_HEADERS) {
+            return true;
+        }
+        if (headers.size() < MAX_HEADERS) {
             headers.add(new String(line, 0, length, StandardCharsets.ISO_8859_1));
         } else {
             headersLost = true;
         }
+        return false;
     }
 
     private void discardOverlongLine(ChannelHandlerContext ctx) {
         // Once per message: a flood of one endless line must not become a flood of log lines.
         if (!lineTooLong) {
+            // Asterisk's log line (main/manager.c, get_input), with the client's bytes escaped
             LOG.warning(() -> "Discarding message from " + ctx.channel().remoteAddress() + ". Line too long: "
-                    + new String(line, 0, 25, StandardCharsets.ISO_8859_1) + "...");
+                    + LogText.of(new String(line, 0, 25, StandardCharsets.ISO_8859_1), 25) + "...");
         }
         line[0] = line[LINE_BUFFER - 1];
         lineLength = 1;

@@ -5,6 +5,7 @@ import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.message.ManagerResponse;
 import dev.ami.server.action.ActionDispatcher;
 import dev.ami.server.action.ActionRegistry;
+import dev.ami.server.codec.AmiFrameDecoder;
 import dev.ami.server.codec.AmiMessageEncoder;
 import dev.ami.server.codec.DecodedAction;
 import dev.ami.server.session.AmiSession;
@@ -37,6 +38,9 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     /** How many requests of one connection are run before the event loop turns to other work. */
     static final int REQUESTS_PER_TURN = 64;
 
+    /** How many framed requests of one connection may wait; beyond that framing (and reading) pauses. */
+    static final int MAX_HELD = 2 * REQUESTS_PER_TURN;
+
     private static final Logger LOG = Logger.getLogger(AmiSessionHandler.class.getName());
     private static final byte[] GREETING = AmiMessageEncoder.line(AmiVersion.GREETING);
 
@@ -47,6 +51,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     private ChannelTransport transport;
     private final Deque<DecodedAction> held = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    private AmiFrameDecoder decoder;
     private boolean turnScheduled;
     private boolean running;
     /** The client has shut down its side: close once what it sent is answered. */
@@ -71,6 +76,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.decoder = ctx.pipeline().get(AmiFrameDecoder.class);
         GeneralSettings general = connector.configuration().general();
         transport = new ChannelTransport(ctx.channel(), transportName);
         session = new AmiSession(transport, connector.clock().instant());
@@ -95,6 +101,15 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DecodedAction frame) {
         held.add(frame);
+        if (held.size() >= MAX_HELD) {
+            decoder.pause();
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    /** @return how many framed requests wait (for tests of the bound) */
+    int heldCount() {
+        return held.size();
     }
 
     @Override
@@ -117,7 +132,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         transport.deferFlushes();
         try {
             DecodedAction frame;
-            while (budget > 0 && mayRun() && (frame = held.poll()) != null) {
+            while (budget > 0 && mayRun() && (frame = nextFrame()) != null) {
                 handle(frame);
                 budget--;
             }
@@ -129,7 +144,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             held.clear();
             return;
         }
-        if (held.isEmpty()) {
+        if (held.isEmpty() && !decoder.isPaused()) {
             if (transport.isBusy()) {
                 return; // onIdle resumes
             }
@@ -147,6 +162,16 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         if (budget == 0) {
             scheduleTurn();
         }
+    }
+
+    /** @return the next request, framing more of what was read if framing had paused; null if none */
+    private DecodedAction nextFrame() {
+        DecodedAction frame = held.poll();
+        if (frame == null && decoder.isPaused()) {
+            decoder.resume();
+            frame = held.poll();
+        }
+        return frame;
     }
 
     private void scheduleTurn() {

@@ -54,6 +54,44 @@ class RequestPacingTest {
     }
 
     @Test
+    void aFloodInOneReadNeverHoldsMoreThanABoundedNumberOfFramedRequestsAndIsAnsweredInFull() {
+        var c = connector.connect();
+        EmbeddedChannel channel = c.channel();
+        AmiSessionHandler handler = channel.pipeline().get(AmiSessionHandler.class);
+        int flood = 100_000;
+
+        oneRead(channel, "\n".repeat(flood));
+        int mostHeld = handler.heldCount();
+        int answered = answers(channel, MISSING);
+        for (int pass = 0; pass < flood && answered < flood; pass++) {
+            channel.runPendingTasks();
+            mostHeld = Math.max(mostHeld, handler.heldCount());
+            answered += answers(channel, MISSING);
+        }
+        assertEquals(flood, answered, "every request is answered, in later turns");
+        assertTrue(mostHeld <= AmiSessionHandler.MAX_HELD, "held " + mostHeld + " framed requests at once");
+        channel.runPendingTasks();
+        assertTrue(channel.config().isAutoRead(), "reading resumes once every request is answered");
+        assertEquals(MISSING, c.exchange("\r\n"), "and the connection goes on");
+    }
+
+    @Test
+    void theEndOfInputAfterAFloodWaitsUntilEveryBufferedRequestIsAnswered() {
+        var c = connector.connect();
+        EmbeddedChannel channel = c.channel();
+        oneRead(channel, "\n".repeat(1_000));
+        channel.pipeline().fireUserEventTriggered(io.netty.channel.socket.ChannelInputShutdownEvent.INSTANCE);
+        int answered = answers(channel, MISSING);
+        for (int pass = 0; pass < 1_000 && answered < 1_000; pass++) {
+            channel.runPendingTasks();
+            answered += answers(channel, MISSING);
+        }
+        assertEquals(1_000, answered);
+        channel.runPendingTasks();
+        assertFalse(channel.isActive(), "closed once everything is answered");
+    }
+
+    @Test
     void aReadOfTenThousandBlankLinesIsAnsweredOneBoundedTurnAtATimeWithReadingPaused() {
         var c = connector.connect();
         EmbeddedChannel channel = c.channel();

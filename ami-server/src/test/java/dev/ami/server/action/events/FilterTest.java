@@ -1,16 +1,18 @@
 package dev.ami.server.action.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.acl.AccessList;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.filter.EventFilters;
+import dev.ami.server.session.AmiSession;
 import dev.ami.server.testing.TestConnector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** eventfilter lines and the Filter action (transcript §14, facts §6 and vector 23). */
+/** eventfilter lines and the Filter action (main/manager.c, action_filter and manager_add_filter). */
 class FilterTest {
 
     private static Account filtered() throws Exception {
@@ -74,5 +76,24 @@ class FilterTest {
                 + "\r\n\r\n", a.exchange("Action: Filter\r\nOperation: Add\r\nMatchCriteria: name(Newchannel)\r\nFilter: x\r\n\r\n"));
         assertEquals("Response: Success\r\nMessage: Success\r\n\r\n",
                 a.exchange("Action: Filter\r\nOperation: Add\r\nMatchCriteria: name(Newchannel)\r\n\r\n"));
+    }
+
+    @Test
+    void aSessionAddsAtMostItsShareOfFiltersAndThenGetsAsterisksAllocationError() {
+        var filtered = login("filtered", "pw3"); // two filters of its own, which do not count
+        StringBuilder answers = new StringBuilder();
+        for (int i = 0; i < AmiSession.MAX_ADDED_FILTERS; i++) {
+            answers.append(filtered.exchange("Action: Filter\r\nOperation: Add\r\nFilter: !Event: Never" + i + "\r\n\r\n"));
+        }
+        assertEquals("Response: Success\r\nMessage: Success\r\n\r\n".repeat(AmiSession.MAX_ADDED_FILTERS),
+                answers.toString());
+        assertEquals("Response: Error\r\nActionID: 9\r\nMessage: Internal Error. Failed to allocate regex for filter\r\n\r\n",
+                filtered.exchange("Action: Filter\r\nActionID: 9\r\nOperation: Add\r\nFilter: !Event: OneTooMany\r\n\r\n"));
+        // the filters already added still apply, and the session goes on
+        var admin = login("admin", "s3cret");
+        filtered.read();
+        admin.exchange("Action: UserEvent\r\nUserEvent: MyEvent\r\n\r\n");
+        assertEquals("Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: MyEvent\r\n\r\n", filtered.read());
+        assertTrue(filtered.exchange("Action: Ping\r\n\r\n").startsWith("Response: Success\r\nPing: Pong\r\n"));
     }
 }
