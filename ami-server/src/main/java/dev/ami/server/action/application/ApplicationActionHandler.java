@@ -6,17 +6,26 @@ import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.ActionHandler;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * An action an application on the server added. It runs off the event loop, in the application;
- * the session holds its further requests meanwhile, so answers keep their order.
+ * the session holds its further requests meanwhile, so answers keep their order. An application
+ * that has not answered within {@link #TIMEOUT} gets {@code Action <name> timed out} answered for
+ * it, the session goes on, and its late answer is dropped: a stuck application cannot hold a
+ * session forever.
  */
 public final class ApplicationActionHandler implements ActionHandler {
+
+    /** How long a session waits for an application's answer. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(ApplicationActionHandler.class.getName());
 
@@ -50,7 +59,23 @@ public final class ApplicationActionHandler implements ActionHandler {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        call.session().await(answer, (messages, failure) -> {
+        CompletableFuture<List<ManagerMessage>> bounded = new CompletableFuture<>();
+        answer.whenComplete((messages, failure) -> {
+            boolean first = failure == null ? bounded.complete(messages) : bounded.completeExceptionally(failure);
+            if (!first) {
+                LOG.warning(() -> "AMI action " + action.name() + " answered after its " + TIMEOUT.toSeconds()
+                        + " s; the answer was dropped");
+            }
+        });
+        ScheduledFuture<?> timer = call.session().transport().schedule(
+                () -> bounded.completeExceptionally(new TimeoutException()), TIMEOUT);
+        bounded.whenComplete((messages, failure) -> timer.cancel(false));
+        call.session().await(bounded, (messages, failure) -> {
+            if (failure instanceof TimeoutException) {
+                LOG.warning(() -> "AMI action " + action.name() + " did not answer within " + TIMEOUT.toSeconds() + " s");
+                call.replyError("Action " + action.name() + " timed out");
+                return;
+            }
             if (failure != null) {
                 LOG.log(Level.WARNING, "AMI action " + action.name() + " failed", failure);
                 call.replyError("Action " + action.name() + " failed");

@@ -12,6 +12,7 @@ import dev.ami.server.action.application.ApplicationActionHandler;
 import dev.ami.server.testing.TestConnector;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** An application's action: authority first, answers in order, failures named, listed while registered. */
@@ -69,5 +70,24 @@ class ApplicationActionTest {
         connector.actions.unregister(handler);
         assertEquals("Response: Error\r\nMessage: Invalid/unknown command: ShipOrder. Use Action: ListCommands to show"
                 + " available commands.\r\n\r\n", c.exchange("Action: ShipOrder\r\n\r\n").split("Event:")[0]);
+    }
+
+    @Test
+    void anApplicationThatNeverAnswersTimesOutAndTheSessionGoesOn() {
+        connector.actions.register(handler);
+        var c = login("admin", "s3cret");
+        c.channel().freezeTime();
+        c.send("Action: ShipOrder\r\nActionID: s3\r\n\r\nAction: Ping\r\nActionID: p3\r\n\r\n");
+        c.channel().advanceTimeBy(ApplicationActionHandler.TIMEOUT.toMillis() - 1, TimeUnit.MILLISECONDS);
+        assertEquals("", c.read(), "still waiting just before the timeout");
+        c.channel().advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        c.channel().runPendingTasks(); // the timer fires; the answer is written by the task it queues
+        String out = c.read();
+        assertTrue(out.startsWith("Response: Error\r\nActionID: s3\r\nMessage: Action ShipOrder timed out\r\n\r\n"
+                + "Response: Success\r\nActionID: p3\r\nPing: Pong\r\n"), out);
+        // a late answer is dropped, not written into the middle of later exchanges
+        pending.complete(List.of(ManagerResponse.success(dev.ami.api.message.ManagerAction.of("ActionID", "s3"))
+                .message("Order shipped").build()));
+        assertEquals("", c.read());
     }
 }
