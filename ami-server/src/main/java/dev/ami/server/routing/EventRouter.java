@@ -109,7 +109,7 @@ public final class EventRouter {
         if (event.channel() != null) {
             for (String variable : general.channelVars()) {
                 h.add(new Header("ChanVariable",
-                        variable + "=" + ChannelVariables.escape(event.channel().variable(variable).orElse(""))));
+                        variable + "=" + ChanVariableEscaper.escape(event.channel().variable(variable).orElse(""))));
             }
         }
         return new ManagerMessage(h);

@@ -37,7 +37,7 @@ class AmiListenerTest {
     }
 
     private static ManagerConfiguration config(boolean enabled, int port) {
-        return new ManagerConfiguration(new GeneralSettings(enabled, "127.0.0.1", port, true, true, 30, 50, false, false, false),
+        return new ManagerConfiguration(TestConnector.GENERAL.toBuilder().enabled(enabled).port(port).build(),
                 TestConnector.ACCOUNTS);
     }
 
@@ -100,8 +100,8 @@ class AmiListenerTest {
     }
 
     private static ManagerConfiguration tlsConfig(String cert, String key) {
-        GeneralSettings general = config(true).general()
-                .withTls(new TlsSettings(true, "127.0.0.1", 0, cert, key, ""));
+        GeneralSettings general = config(true).general().toBuilder()
+                .tls(new TlsSettings(true, "127.0.0.1", 0, cert, key, "")).build();
         return new ManagerConfiguration(general, TestConnector.ACCOUNTS);
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** allowmultiplelogin, ACLs, authlimit and authtimeout (facts §2.7, §2.9, §2.10; transcript §22). */
+/** allowmultiplelogin, ACLs, authlimit and authtimeout (main/manager.c, authenticate, session_do, purge_sessions). */
 class AdmissionTest {
 
     private static Account solo() {
@@ -80,7 +80,7 @@ class AdmissionTest {
 
     @Test
     void authlimitClosesTheExtraConnectionWithoutAGreeting() {
-        GeneralSettings two = new GeneralSettings(true, "127.0.0.1", 5038, true, true, 30, 2, false, false, false);
+        GeneralSettings two = TestConnector.GENERAL.toBuilder().authLimit(2).build();
         TestConnector limited = new TestConnector(two, TestConnector.ACCOUNTS);
         var a = limited.connect();
         limited.connect();

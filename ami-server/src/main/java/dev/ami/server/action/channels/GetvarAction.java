@@ -21,7 +21,7 @@ public final class GetvarAction extends AbstractAction {
             call.replyError("No variable specified");
             return;
         }
-        if (ChannelVariables.forbidden(call, variable)) {
+        if (ShellFunctionGuard.forbidden(call, variable)) {
             call.replyError("GetVar Access Forbidden: Variable");
             return;
         }

@@ -15,7 +15,7 @@ public final class StatusAction extends AbstractAction {
 
     @Override
     public void handle(ActionCall call) {
-        if (ChannelVariables.forbidden(call, call.action().get("Variables"))) {
+        if (ShellFunctionGuard.forbidden(call, call.action().get("Variables"))) {
             call.replyError("Status Access Forbidden: Variables");
             return;
         }

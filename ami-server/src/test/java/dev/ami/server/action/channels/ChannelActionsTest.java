@@ -8,7 +8,7 @@ import dev.ami.server.testing.TestConnector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Facts §12 vectors 18–21: the channel actions of an Asterisk with no channels. */
+/** The channel actions of an Asterisk with no channels, as recorded from Asterisk 22.10.1. */
 class ChannelActionsTest {
 
     private final TestConnector connector = new TestConnector(TestConnector.GENERAL, List.of(

@@ -7,7 +7,7 @@ import dev.ami.server.testing.TestConnector;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Events, UserEvent, WaitEvent, ListCommands, CoreStatus and Command (transcripts §13, §14, §17–§19). */
+/** Events, UserEvent, WaitEvent, ListCommands, CoreStatus and Command, byte for byte as recorded from Asterisk 22.10.1. */
 class EventActionsTest {
 
     private final TestConnector connector = new TestConnector();
@@ -40,7 +40,7 @@ class EventActionsTest {
                 30, 50, true, false, false), TestConnector.ACCOUNTS);
         var c = stamped.login("admin", "s3cret");
         String login = c.read();
-        // the FullyBooted written at login has none (transcript 23); the published SuccessfulAuth has one
+        // the FullyBooted written at login has none (as Asterisk 22.10.1 writes it); the published SuccessfulAuth has one
         assertTrue(login.contains("Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: "), login);
         assertTrue(login.contains("Event: SuccessfulAuth\r\nPrivilege: security,all\r\nTimestamp: 1795836822.208000\r\n"),
                 login);

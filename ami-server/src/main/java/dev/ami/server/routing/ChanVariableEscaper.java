@@ -1,9 +1,9 @@
 package dev.ami.server.routing;
 
 /** How Asterisk writes a channel variable's value in a ChanVariable header: C escapes. */
-final class ChannelVariables {
+final class ChanVariableEscaper {
 
-    private ChannelVariables() {
+    private ChanVariableEscaper() {
     }
 
     static String escape(String value) {
