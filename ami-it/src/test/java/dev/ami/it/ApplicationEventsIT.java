@@ -66,7 +66,8 @@ class ApplicationEventsIT {
 
             // the action answers; its events reach a session with user read, fire's in order
             exchange(admin, "Action: ShipOrder\nOrder: 4711\nActionID: s1\n\n",
-                    "Response: Success\nActionID: s1\nMessage: Order 4711 shipped\n\n");
+                    // the handler knows who asks: the account crosses from the server to the application
+                    "Response: Success\nActionID: s1\nMessage: Order 4711 shipped by admin\n\n");
             Set<String> events = new HashSet<>();
             StringBuilder shipped = new StringBuilder();
             for (int i = 0; i < 4; i++) {

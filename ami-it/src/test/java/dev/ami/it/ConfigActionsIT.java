@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * GetConfig, ListCategories and UpdateConfig over TCP on the stored manager.conf (transcript §15):
- * secrets only for config writers; an account added by UpdateConfig logs in at once and a
- * removed one cannot.
+ * GetConfig, ListCategories and UpdateConfig over TCP on the stored manager.conf (main/manager.c,
+ * action_getconfig, action_listcategories, action_updateconfig; the answers as recorded from
+ * Asterisk 22.10.1): secrets only for config writers; an account added by UpdateConfig logs in at
+ * once and a removed one cannot; no answer tells whether a file outside the stored ones exists, and
+ * nothing UpdateConfig writes becomes a directive.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -117,4 +119,51 @@ class ConfigActionsIT {
         }
     }
 
+    @Test
+    void theConfigurationActionsAreListedAsAsteriskListsThem() throws IOException {
+        try (AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
+            admin.send(crlf("Action: ListCommands\n\n"));
+            String list = admin.readMessage();
+            for (String line : new String[] {
+                    "CreateConfig: Creates an empty file in the configuration directory.  (Priv: config,all)",
+                    "GetConfig: Retrieve configuration.  (Priv: system,config,all)",
+                    "GetConfigJSON: Retrieve configuration (JSON format).  (Priv: system,config,all)",
+                    "ListCategories: List categories in configuration file.  (Priv: config,all)",
+                    "UpdateConfig: Update basic configuration.  (Priv: config,all)"}) {
+                assertTrue(list.contains("\r\n" + line + "\r\n"), line + " in " + list);
+            }
+        }
+    }
+
+    @Test
+    void whetherAFileExistsOutsideTheStoredOnesShowsInNoAnswer() throws IOException {
+        try (AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
+            String up = "../".repeat(40);
+            for (String action : new String[] {"GetConfig", "GetConfigJSON", "ListCategories", "CreateConfig"}) {
+                // a file outside that exists and one that does not; one in the folder that is not stored and one absent
+                assertEquals(answer(admin, action, up + "etc/no-such-file"), answer(admin, action, up + "etc/passwd"), action);
+                assertEquals(answer(admin, action, "keys/no-such.pem"), answer(admin, action, "keys/ami-cert.pem"), action);
+            }
+        }
+    }
+
+    private static String answer(AmiTestClient client, String action, String filename) throws IOException {
+        client.send(crlf("Action: " + action + "\nFilename: " + filename + "\n\n"));
+        return client.readMessage();
+    }
+
+    @Test
+    void updateConfigRefusesTextThatWouldReadBackAsADirectiveAndChangesNothing() throws Exception {
+        try (AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
+            String before = answer(admin, "GetConfig", "manager.conf");
+            for (String edit : new String[] {"Action-000000: Append\nCat-000000: admin\nVar-000000: #include /etc/passwd",
+                    "Action-000000: Append\nCat-000000: admin\nVar-000000: [evil]\nValue-000000: 1",
+                    "Action-000000: NewCat\nCat-000000: x];comment",
+                    "Action-000000: Update\nCat-000000: admin\nVar-000000: read\nValue-000000: all\r[evil]"}) {
+                exchange(admin, "Action: UpdateConfig\nSrcFilename: manager.conf\nDstFilename: manager.conf\n" + edit
+                        + "\n\n", "Response: Error\nMessage: Update did not complete successfully\n\n");
+            }
+            assertEquals(before, answer(admin, "GetConfig", "manager.conf"));
+        }
+    }
 }

@@ -17,8 +17,8 @@ import java.lang.annotation.Target;
  * @ApplicationScoped
  * @AmiAction(name = "OrderStatus", write = AuthorityClass.REPORTING, synopsis = "Show an order's status.")
  * public class OrderStatusAction implements ManagerActionHandler {
- *     public List<ManagerMessage> handle(ManagerAction request) {
- *         return List.of(ManagerResponse.success(request).header("Status", "shipped").build());
+ *     public List<ManagerMessage> handle(ActionRequest request) {
+ *         return List.of(ManagerResponse.success(request.action()).header("Status", "shipped").build());
  *     }
  * }
  * }</pre>
@@ -39,4 +39,11 @@ public @interface AmiAction {
 
     /** @return the one-line synopsis ListCommands prints */
     String synopsis() default "";
+
+    /**
+     * @return the names of headers whose values must never be logged, such as a secret the action
+     *         takes; a trailing {@code *} matches any suffix ({@code Value-*}), and names match
+     *         without regard to case
+     */
+    String[] sensitiveHeaders() default {};
 }

@@ -1,11 +1,10 @@
 package dev.ami.api.bridge;
 
+import dev.ami.api.action.ActionRequest;
 import dev.ami.api.action.AmiAction;
 import dev.ami.api.action.ManagerActionHandler;
-import dev.ami.api.authority.Authority;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.message.ManagerMessage;
-import dev.ami.api.message.ManagerResponse;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -145,21 +142,16 @@ final class BridgeClient {
 
     private AutoCloseable register(Function<Map<String, Object>, Object> g, Bean<?> bean) {
         AmiAction declared = bean.getBeanClass().getAnnotation(AmiAction.class);
-        Function<List<String>, CompletionStage<List<List<String>>>> handler =
-                lines -> CompletableFuture.supplyAsync(() -> BusProtocol.lists(invoke(bean, declared, lines)), executor);
-        return (AutoCloseable) g.apply(BusProtocol.register(declared.name(), Authority.of(declared.write()),
-                declared.synopsis(), handler));
+        ManagerActionHandler viaCdi = request -> invoke(bean, request);
+        return (AutoCloseable) g.apply(BusProtocol.register(ActionAdapter.adapt(declared, viaCdi, executor, label)));
     }
 
-    private List<ManagerMessage> invoke(Bean<?> bean, AmiAction declared, List<String> lines) {
-        var request = BusProtocol.action(lines);
+    /** Calls the bean for one request; a dependent instance lives for that call only. */
+    private List<ManagerMessage> invoke(Bean<?> bean, ActionRequest request) throws Exception {
         CreationalContext<?> context = beans.createCreationalContext(bean);
         try {
             ManagerActionHandler handler = (ManagerActionHandler) beans.getReference(bean, ManagerActionHandler.class, context);
             return handler.handle(request);
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "AMI action " + declared.name() + " of " + label + " failed", e);
-            return List.of(ManagerResponse.error(request).message("Action " + declared.name() + " failed").build());
         } finally {
             if (bean.getScope() == Dependent.class) {
                 context.release();

@@ -1,5 +1,6 @@
 package dev.ami.api.bridge;
 
+import dev.ami.api.action.ActionRequest;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
@@ -31,7 +32,9 @@ public final class BusProtocol {
     static final String OP = "op";
     static final String HELLO = "hello";
     static final String PUBLISH = "publish";
-    static final String REGISTER = "register";
+    static final String REGISTER = "register-action";
+    /** What ami-api before {@link ActionRequest} sent: its handlers cannot be called any more. */
+    static final String LEGACY_REGISTER = "register";
     static final String SUBSCRIBE = "subscribe";
 
     private static final String NAME = "name";
@@ -41,7 +44,10 @@ public final class BusProtocol {
     private static final String VARIABLES = "variables";
     private static final String WRITE = "write";
     private static final String SYNOPSIS = "synopsis";
+    private static final String SENSITIVE = "sensitiveHeaders";
     private static final String HANDLER = "handler";
+    private static final String LINES = "lines";
+    private static final String USERNAME = "username";
     private static final String LABEL = "label";
     private static final String CONSUMER = "consumer";
 
@@ -61,15 +67,16 @@ public final class BusProtocol {
     }
 
     /**
-     * @param name     the action name
-     * @param write    its write classes
-     * @param synopsis its synopsis
-     * @param handler  request lines in; the messages to send out, each as flattened headers
-     * @return a request that registers the action (answered with an {@link AutoCloseable})
+     * @param action an action of this application, adapted from its handler
+     * @return a request that registers the action (answered with an {@link AutoCloseable}); its
+     *         handler takes the request as a map ({@link #request}) and answers the messages as
+     *         flattened header lists
      */
-    static Map<String, Object> register(String name, Authority write, String synopsis,
-            Function<List<String>, CompletionStage<List<List<String>>>> handler) {
-        return Map.of(OP, REGISTER, NAME, name, WRITE, write.bits(), SYNOPSIS, synopsis, HANDLER, handler);
+    static Map<String, Object> register(ApplicationAction action) {
+        Function<Map<String, Object>, CompletionStage<List<List<String>>>> handler =
+                call -> action.handler().apply(request(call)).thenApply(BusProtocol::lists);
+        return Map.of(OP, REGISTER, NAME, action.name(), WRITE, action.write().bits(), SYNOPSIS, action.synopsis(),
+                SENSITIVE, List.copyOf(action.sensitiveHeaders()), HANDLER, handler);
     }
 
     /** @return a request that subscribes to routed events (answered with an {@link AutoCloseable}) */
@@ -95,12 +102,16 @@ public final class BusProtocol {
                 link.publish(event(request));
                 return null;
             case REGISTER: {
-                Function<List<String>, CompletionStage<List<List<String>>>> handler =
-                        (Function<List<String>, CompletionStage<List<List<String>>>>) request.get(HANDLER);
+                Function<Map<String, Object>, CompletionStage<List<List<String>>>> handler =
+                        (Function<Map<String, Object>, CompletionStage<List<List<String>>>>) request.get(HANDLER);
                 return link.register(new ApplicationAction((String) request.get(NAME),
                         new Authority((Integer) request.get(WRITE)), (String) request.get(SYNOPSIS),
-                        call -> handler.apply(call.action().lines()).thenApply(BusProtocol::messages)));
+                        (List<String>) request.get(SENSITIVE),
+                        call -> handler.apply(encode(call)).thenApply(BusProtocol::messages)));
             }
+            case LEGACY_REGISTER:
+                throw new IllegalArgumentException("the application was built with an older ami-api, whose action"
+                        + " handlers take a ManagerAction; build it with this server's ami-api");
             case SUBSCRIBE: {
                 Consumer<Map<String, Object>> consumer = (Consumer<Map<String, Object>>) request.get(CONSUMER);
                 return link.subscribe((String) request.get(LABEL), event -> consumer.accept(encode(event)));
@@ -160,8 +171,16 @@ public final class BusProtocol {
         return headers;
     }
 
-    /** @return a ManagerAction for request lines */
-    static ManagerAction action(List<String> lines) {
-        return new ManagerAction(lines);
+    /** @return a request for an action as JDK types: its lines, the account and its write classes */
+    static Map<String, Object> encode(ActionRequest request) {
+        return Map.of(LINES, List.copyOf(request.action().lines()), USERNAME, request.username(),
+                WRITE, request.write().bits());
+    }
+
+    /** @return the request a map made by {@link #encode(ActionRequest)} describes */
+    @SuppressWarnings("unchecked")
+    static ActionRequest request(Map<String, Object> m) {
+        return new ActionRequest(new ManagerAction((List<String>) m.get(LINES)), (String) m.get(USERNAME),
+                new Authority((Integer) m.get(WRITE)));
     }
 }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Parses event filters as Asterisk 22 does (facts §6): the legacy form {@code eventfilter = [!]regex}
+ * Parses event filters as Asterisk 22 does (main/manager.c, manager_add_filter and should_send_event):
+ * the legacy form {@code eventfilter = [!]regex}
  * and the advanced form {@code eventfilter(action(…),name(…),header(…),method(…)) = [pattern]}.
  */
 public final class EventFilters {

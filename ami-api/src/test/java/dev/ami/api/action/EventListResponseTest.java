@@ -8,7 +8,10 @@ import dev.ami.api.message.ManagerMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Asterisk's list layout (facts §3.3): start, items with ActionID after Event, then Complete with ListItems. */
+/**
+ * Asterisk's list layout (main/manager.c, astman_send_listack and astman_send_list_complete_start): start,
+ * items with ActionID after Event, then Complete with ListItems.
+ */
 class EventListResponseTest {
 
     @Test

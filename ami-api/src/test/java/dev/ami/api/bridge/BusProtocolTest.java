@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.api.action.ActionRequest;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.ApplicationAction;
@@ -83,20 +84,39 @@ class BusProtocolTest {
     }
 
     @Test
-    void anActionIsRegisteredWithItsRightsAndAnswersThroughJdkTypes() throws Exception {
-        AutoCloseable registration = (AutoCloseable) BusProtocol.serve(link, BusProtocol.register("OrderStatus",
-                Authority.of(AuthorityClass.REPORTING), "Show an order.",
-                lines -> CompletableFuture.completedFuture(BusProtocol.lists(List.of(ManagerResponse
-                        .success(BusProtocol.action(lines)).header("Status", "shipped").build())))));
+    void anActionIsRegisteredWithItsRightsAndSensitiveHeadersAndAnswersThroughJdkTypes() throws Exception {
+        List<ActionRequest> seen = new ArrayList<>();
+        ApplicationAction declared = new ApplicationAction("OrderStatus", Authority.of(AuthorityClass.REPORTING),
+                "Show an order.", List.of("Card-*"), request -> {
+                    seen.add(request);
+                    return CompletableFuture.completedFuture(List.of(ManagerResponse.success(request.action())
+                            .header("Status", "shipped").build()));
+                });
+        Map<String, Object> crossing = BusProtocol.register(declared);
+        assertTrue(crossing.values().stream().allMatch(v -> v.getClass().getName().startsWith("java.")
+                || java.util.Arrays.stream(v.getClass().getInterfaces()).allMatch(i -> i.getName().startsWith("java."))),
+                "only JDK types and implementations of JDK interfaces cross: " + crossing);
+        AutoCloseable registration = (AutoCloseable) BusProtocol.serve(link, crossing);
         ApplicationAction action = link.actions.get(0);
         assertEquals("OrderStatus", action.name());
         assertEquals(Authority.of(AuthorityClass.REPORTING), action.write());
-        List<ManagerMessage> answer = action.handler()
-                .apply(new dev.ami.api.connector.ActionRequest(ManagerAction.of("Action", "OrderStatus", "ActionID", "7"),
-                        "admin", Authority.ALL)).toCompletableFuture().get();
+        assertEquals("Show an order.", action.synopsis());
+        assertEquals(List.of("Card-*"), action.sensitiveHeaders());
+        ActionRequest request = new ActionRequest(ManagerAction.of("Action", "OrderStatus", "ActionID", "7"),
+                "admin", Authority.parse("system,config"));
+        List<ManagerMessage> answer = action.handler().apply(request).toCompletableFuture().get();
         assertEquals(List.of(new ManagerMessage(List.of(new Header("Response", "Success"), new Header("ActionID", "7"),
                 new Header("Status", "shipped")))), answer);
+        assertEquals(List.of(request), seen, "the request arrives with who asks");
         registration.close();
+        assertTrue(link.actions.isEmpty());
+    }
+
+    @Test
+    void anApplicationBuiltWithTheOlderApiIsToldToRebuild() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BusProtocol.serve(link,
+                Map.of("op", "register", "name", "Old", "handler", (java.util.function.Function<List<String>, Object>) l -> l)));
+        assertTrue(e.getMessage().contains("older ami-api"), e.getMessage());
         assertTrue(link.actions.isEmpty());
     }
 

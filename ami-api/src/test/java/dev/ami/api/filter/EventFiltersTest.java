@@ -14,7 +14,8 @@ class EventFiltersTest {
 
     @Test
     void theRecordedFilteredAccount() throws Exception {
-        // transcript §14: include UserEvents, exclude the one named Blocked
+        // the filtered account of src/test/resources/transcript-setup/manager.conf (ami-persistence), as recorded
+        // from Asterisk 22.10.1: include UserEvents, exclude the one named Blocked
         List<EventFilter> filters = List.of(EventFilters.parse("eventfilter", "Event: UserEvent"),
                 EventFilters.parse("eventfilter(action(exclude),header(UserEvent),method(exact))", "Blocked"));
         assertFalse(EventFilter.allows(filters, "UserEvent", USER_EVENT));

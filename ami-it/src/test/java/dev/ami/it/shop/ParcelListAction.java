@@ -1,11 +1,11 @@
 package dev.ami.it.shop;
 
+import dev.ami.api.action.ActionRequest;
 import dev.ami.api.action.AmiAction;
 import dev.ami.api.action.EventListResponse;
 import dev.ami.api.action.ManagerActionHandler;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.Header;
-import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +20,8 @@ public class ParcelListAction implements ManagerActionHandler {
     ParcelLog log;
 
     @Override
-    public List<ManagerMessage> handle(ManagerAction request) {
-        EventListResponse list = EventListResponse.start(request, "Parcels will follow");
+    public List<ManagerMessage> handle(ActionRequest request) {
+        EventListResponse list = EventListResponse.start(request.action(), "Parcels will follow");
         log.userEvents().forEach(p -> list.item("ParcelEntry", List.of(new Header("Seen", p))));
         log.securityEvents().forEach(p -> list.item("SecurityEntry", List.of(new Header("Seen", p))));
         return list.complete("ParcelListComplete");

@@ -1,5 +1,6 @@
 package dev.ami.it.shop;
 
+import dev.ami.api.action.ActionRequest;
 import dev.ami.api.action.AmiAction;
 import dev.ami.api.action.ManagerActionHandler;
 import dev.ami.api.authority.AuthorityClass;
@@ -21,7 +22,8 @@ public class ShipOrderAction implements ManagerActionHandler {
     Event<ManagerEvent> events;
 
     @Override
-    public List<ManagerMessage> handle(ManagerAction request) {
+    public List<ManagerMessage> handle(ActionRequest call) {
+        ManagerAction request = call.action();
         String order = request.get("Order");
         if (order.isEmpty()) {
             return List.of(ManagerResponse.error(request).message("Order not specified").build());
@@ -31,6 +33,7 @@ public class ShipOrderAction implements ManagerActionHandler {
                     .header("Parcel", Integer.toString(i)).build());
         }
         events.fireAsync(ManagerEvent.of("OrderBilled", AuthorityClass.USER).header("Order", order).build());
-        return List.of(ManagerResponse.success(request).message("Order " + order + " shipped").build());
+        return List.of(ManagerResponse.success(request).message("Order " + order + " shipped by " + call.username())
+                .build());
     }
 }

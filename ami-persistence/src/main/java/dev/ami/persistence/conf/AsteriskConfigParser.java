@@ -1,17 +1,12 @@
 package dev.ami.persistence.conf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads Asterisk's configuration syntax (asterisk main/config.c): {@code ;} comments, {@code \;}
@@ -21,8 +16,10 @@ import java.util.stream.Stream;
  *
  * <p>Any error rejects the whole file: the caller gets a {@link ConfigParseException} naming the
  * file and line, and nothing it stored is touched. {@code #include} and {@code #tryinclude} read
- * files through an {@link IncludeResolver} (relative to the configuration folder, glob patterns
- * allowed, ten levels at most); {@code #exec} is refused, since it would run a program.
+ * files through an {@link IncludeResolver} (relative to the configuration folder and never outside
+ * it, glob patterns allowed, ten levels at most); {@code #exec} is refused, since it would run a
+ * program. Messages name the file, the line and at most a name ({@link ConfigText}), never a value
+ * or other content of the file.
  * {@code name += value} appends to the option's last value; a leading {@code \\} escapes the
  * first character of an option line.
  */
@@ -57,33 +54,14 @@ public final class AsteriskConfigParser {
     };
 
     /**
-     * Resolves includes relative to a folder, as Asterisk does relative to its configuration folder.
+     * Resolves includes relative to a folder, as Asterisk does relative to its configuration
+     * folder, and only inside it (see {@link ConfigFolder}).
      *
      * @param dir the folder
      * @return the resolver
      */
     public static IncludeResolver relativeTo(Path dir) {
-        return name -> {
-            List<IncludedFile> files = new ArrayList<>();
-            boolean glob = name.contains("*") || name.contains("?") || name.contains("[");
-            Path target = dir.resolve(name);
-            if (!glob) {
-                if (Files.isRegularFile(target)) {
-                    files.add(new IncludedFile(name, Files.readString(target, StandardCharsets.UTF_8)));
-                }
-                return files;
-            }
-            Path parent = target.getParent();
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + target);
-            if (parent != null && Files.isDirectory(parent)) {
-                try (Stream<Path> list = Files.list(parent)) {
-                    for (Path p : list.filter(matcher::matches).filter(Files::isRegularFile).sorted().toList()) {
-                        files.add(new IncludedFile(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
-                    }
-                }
-            }
-            return files;
-        };
+        return new ConfigFolder(dir);
     }
 
     private final String file;
@@ -145,7 +123,7 @@ public final class AsteriskConfigParser {
                 line = line.substring(1);
             }
             if (line.length() > MAX_LINE) {
-                doc.warnings.add(file + ":" + (i + 1) + ": line longer than " + MAX_LINE + " characters skipped");
+                doc.warnings.add(where(i + 1) + ": line longer than " + MAX_LINE + " characters skipped");
                 continue;
             }
             line(i + 1, line);
@@ -209,7 +187,7 @@ public final class AsteriskConfigParser {
     private void sectionHeader(int number, String text) throws ConfigParseException {
         int close = text.indexOf(']');
         if (close < 0) {
-            throw new ConfigParseException(file, number, "missing ']' in section header " + text);
+            throw new ConfigParseException(file, number, "missing ']' in a section header");
         }
         String name = text.substring(1, close);
         if (name.isEmpty()) {
@@ -221,7 +199,8 @@ public final class AsteriskConfigParser {
         if (close + 1 < text.length() && text.charAt(close + 1) == '(') {
             int end = text.indexOf(')', close);
             if (end < 0) {
-                throw new ConfigParseException(file, number, "missing ')' after the options of section [" + name + "]");
+                throw new ConfigParseException(file, number, "missing ')' after the options of section "
+                        + ConfigText.name(name));
             }
             for (String option : text.substring(close + 2, end).split(",")) {
                 String o = option.strip();
@@ -232,8 +211,8 @@ public final class AsteriskConfigParser {
                 } else if (!o.isEmpty()) {
                     Builder base = doc.sections.get(key(o));
                     if (base == null) {
-                        throw new ConfigParseException(file, number,
-                                "section [" + name + "] inherits from [" + o + "], which is not defined above it");
+                        throw new ConfigParseException(file, number, "section " + ConfigText.name(name)
+                                + " inherits from " + ConfigText.name(o) + ", which is not defined above it");
                     }
                     bases.add(base);
                 }
@@ -242,7 +221,8 @@ public final class AsteriskConfigParser {
         if (append) {
             doc.current = doc.sections.get(key(name));
             if (doc.current == null) {
-                throw new ConfigParseException(file, number, "[" + name + "](+) adds to a section that does not exist");
+                throw new ConfigParseException(file, number, "section " + ConfigText.name(name)
+                        + " with (+) adds to a section that does not exist");
             }
             return;
         }
@@ -268,7 +248,7 @@ public final class AsteriskConfigParser {
             case "#exec" -> throw new ConfigParseException(file, number,
                     "#exec is refused: it would run a program on the server");
             case "#include", "#tryinclude" -> include(number, word, parts.length > 1 ? unquote(parts[1].strip()) : "");
-            default -> doc.warnings.add(file + ":" + number + ": unknown directive " + word + " ignored");
+            default -> doc.warnings.add(where(number) + ": unknown directive " + ConfigText.name(word) + " ignored");
         }
     }
 
@@ -283,13 +263,14 @@ public final class AsteriskConfigParser {
         try {
             found = includes.resolve(name);
         } catch (IOException e) {
-            throw new ConfigParseException(file, number, "cannot read " + name + ": " + e.getMessage());
+            // the resolver's reasons name no path and no content
+            throw new ConfigParseException(file, number, word + " " + ConfigText.name(name) + ": " + e.getMessage());
         }
         if (found.isEmpty()) {
             if (word.equals("#tryinclude")) {
                 return;
             }
-            throw new ConfigParseException(file, number, "#include " + name + ": no such file");
+            throw new ConfigParseException(file, number, word + " " + ConfigText.name(name) + ": no such file");
         }
         for (IncludedFile f : found) {
             new AsteriskConfigParser(f.name(), includes, depth + 1, doc).lines(f.text());
@@ -315,12 +296,13 @@ public final class AsteriskConfigParser {
         }
         int eq = text.indexOf('=');
         if (eq < 0) {
-            doc.warnings.add(file + ":" + number + ": no '=' in line, ignored");
+            doc.warnings.add(where(number) + ": no '=' in line, ignored");
             return;
         }
         Builder current = doc.current;
         if (current == null) {
-            throw new ConfigParseException(file, number, "option '" + text.substring(0, eq).strip() + "' comes before any [section]");
+            throw new ConfigParseException(file, number, "option " + ConfigText.name(text.substring(0, eq).strip())
+                    + " comes before any [section]");
         }
         boolean append = eq > 0 && text.charAt(eq - 1) == '+';
         String name = text.substring(0, append ? eq - 1 : eq).strip();
@@ -340,6 +322,10 @@ public final class AsteriskConfigParser {
             }
         }
         current.entries.add(new ConfigEntry(name, value, file, number));
+    }
+
+    private String where(int number) {
+        return ConfigText.escaped(file) + ":" + number;
     }
 
     private static String key(String name) {

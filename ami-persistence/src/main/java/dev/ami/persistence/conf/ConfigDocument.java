@@ -57,11 +57,7 @@ public record ConfigDocument(String file, List<ConfigSection> sections, List<Str
             if (inheritance) {
                 flags.addAll(s.templates());
             }
-            out.append('[').append(s.name()).append(']');
-            if (!flags.isEmpty()) {
-                out.append('(').append(String.join(",", flags)).append(')');
-            }
-            out.append('\n');
+            out.append(header(s.name(), flags)).append('\n');
             List<ConfigEntry> entries = inheritance ? s.entries().subList(s.inherited(), s.entries().size()) : s.entries();
             for (ConfigEntry e : entries) {
                 out.append(line(e.name(), e.value())).append('\n');
@@ -90,8 +86,29 @@ public record ConfigDocument(String file, List<ConfigSection> sections, List<Str
         return s.entries().stream().map(e -> e.name() + "=" + e.value()).toList();
     }
 
-    /** @return one {@code name = value} line, with {@code ;} escaped so that it is not read as a comment */
+    /**
+     * @param name  a section name
+     * @param flags {@code !} for a template, then the sections it inherits from; may be empty
+     * @return its header line, {@code [name](flags)}, with {@code ;} escaped so that it is not read as a comment
+     */
+    public static String header(String name, List<String> flags) {
+        String header = "[" + name.replace(";", "\\;") + "]";
+        return flags.isEmpty() ? header : header + "(" + String.join(",", flags) + ")";
+    }
+
+    /**
+     * @param name  an option name
+     * @param value its value
+     * @return one {@code name = value} line that reads back as this name and value: {@code ;} is
+     *         escaped so that it is not read as a comment, and a name that begins with {@code [},
+     *         {@code #} or a backslash gets the backslash that makes it an option (the escape
+     *         {@link AsteriskConfigParser} reads)
+     */
     public static String line(String name, String value) {
-        return name + " = " + value.replace(";", "\\;");
+        String n = name.replace(";", "\\;");
+        if (n.startsWith("[") || n.startsWith("#") || n.startsWith("\\")) {
+            n = "\\" + n;
+        }
+        return n + " = " + value.replace(";", "\\;");
     }
 }

@@ -12,6 +12,11 @@ public record ConfigEntry(String name, String value, String file, int line) {
 
     /** @return {@code file:line}, for messages */
     public String where() {
-        return file + ":" + line;
+        return ConfigText.escaped(file) + ":" + line;
+    }
+
+    /** @return the option's name as a message shows it ({@link ConfigText#name}) */
+    public String shownName() {
+        return ConfigText.name(name);
     }
 }

@@ -1,6 +1,9 @@
 package dev.ami.persistence.conf;
 
-/** A configuration file that cannot be read; the message names the file, the line and the problem. */
+/**
+ * A configuration file that cannot be read; the message names the file, the line and the problem
+ * (never a value: see {@link ConfigText}).
+ */
 public class ConfigParseException extends Exception {
 
     private static final long serialVersionUID = 1L;
@@ -9,7 +12,7 @@ public class ConfigParseException extends Exception {
     private final int line;
 
     public ConfigParseException(String file, int line, String problem) {
-        super(file + ":" + line + ": " + problem);
+        super(ConfigText.escaped(file) + ":" + line + ": " + problem);
         this.file = file;
         this.line = line;
     }

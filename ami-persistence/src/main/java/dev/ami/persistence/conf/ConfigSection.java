@@ -26,6 +26,11 @@ public record ConfigSection(String name, boolean template, List<ConfigEntry> ent
         this(name, template, entries, line, List.of(), 0);
     }
 
+    /** @return the section's name as a message shows it, in brackets ({@link ConfigText#section}) */
+    public String shownName() {
+        return ConfigText.section(name);
+    }
+
     /**
      * The last entry with this name (for single-valued options the last one wins).
      *

@@ -8,62 +8,55 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** One category of a configuration file as the configuration actions see it: a name and its lines, in order. */
-final class Category {
+/**
+ * One category of a configuration file as the configuration actions see it: a name and its lines,
+ * in order. Immutable: UpdateConfig's edits make new categories.
+ *
+ * @param name      the category name
+ * @param template  true for a template ({@code [name](!)})
+ * @param inherits  written as {@code (a,b)} when the category is saved, its lines then holding only
+ *                  its own (a category made by NewCat with {@code inherit=})
+ * @param templates the templates it was made from, as GetConfig reports them
+ * @param lines     its lines, the inherited ones first
+ */
+record Category(String name, boolean template, List<String> inherits, List<String> templates, List<Line> lines) {
 
-    private String name;
-    private final boolean template;
-    /** Written as {@code (a,b)} when the category is saved; its lines then hold only its own. */
-    private final List<String> inherits;
-    /** The templates it was made from, as GetConfig reports them. */
-    private final List<String> templates;
-    private final List<String[]> lines = new ArrayList<>();
-
-    /** A new category (UpdateConfig's NewCat) that takes its templates' lines when saved. */
-    Category(String name, boolean template, List<String> inherits) {
-        this(name, template, inherits, inherits);
+    /**
+     * One {@code name = value} line of a category.
+     *
+     * @param name  the option name
+     * @param value its value
+     */
+    record Line(String name, String value) {
     }
 
-    private Category(String name, boolean template, List<String> inherits, List<String> templates) {
-        this.name = name;
-        this.template = template;
-        this.inherits = List.copyOf(inherits);
-        this.templates = List.copyOf(templates);
+    Category {
+        inherits = List.copyOf(inherits);
+        templates = List.copyOf(templates);
+        lines = List.copyOf(lines);
+    }
+
+    /** A new, empty category (UpdateConfig's NewCat) that takes its templates' lines when saved. */
+    static Category created(String name, boolean template, List<String> inherits) {
+        return new Category(name, template, inherits, inherits, List.of());
     }
 
     /** A stored category: every line it has, the inherited ones first, as Asterisk holds it. */
     static Category of(ConfigSection section) {
-        Category c = new Category(section.name(), section.template(), List.of(), section.templates());
-        for (ConfigEntry e : section.entries()) {
-            c.lines.add(new String[] {e.name(), e.value()});
-        }
-        return c;
+        return new Category(section.name(), section.template(), List.of(), section.templates(),
+                section.entries().stream().map((ConfigEntry e) -> new Line(e.name(), e.value())).toList());
     }
 
-    String name() {
-        return name;
+    Category renamed(String newName) {
+        return new Category(newName, template, inherits, templates, lines);
     }
 
-    void rename(String newName) {
-        this.name = newName;
-    }
-
-    boolean template() {
-        return template;
-    }
-
-    /** @return the templates it inherits from, for GetConfig's {@code Templates-} header */
-    List<String> templates() {
-        return templates;
-    }
-
-    /** @return the lines as name/value pairs; changes write through */
-    List<String[]> lines() {
-        return lines;
+    Category withLines(List<Line> newLines) {
+        return new Category(name, template, inherits, templates, newLines);
     }
 
     /**
-     * Asterisk's category filter ({@code does_category_match}): {@code name=value} regular
+     * Asterisk's category filter (main/config.c, does_category_match): {@code name=value} regular
      * expressions separated by {@code ,} or {@code &}, each of which some line must match (found
      * anywhere in its name and its value). Templates are left out unless the filter says
      * {@code TEMPLATES=include} (templates too) or {@code TEMPLATES=restrict} (templates only). An
@@ -82,13 +75,13 @@ final class Category {
             if (parts.length < 2) {
                 break;
             }
-            String name = parts[0].strip();
-            String value = parts[1].strip();
-            if (name.equals("TEMPLATES")) {
-                if (value.equalsIgnoreCase("include")) {
+            String n = parts[0].strip();
+            String v = parts[1].strip();
+            if (n.equals("TEMPLATES")) {
+                if (v.equalsIgnoreCase("include")) {
                     templateOk |= template;
                     found++;
-                } else if (value.equalsIgnoreCase("restrict")) {
+                } else if (v.equalsIgnoreCase("restrict")) {
                     if (!template) {
                         break;
                     }
@@ -97,35 +90,31 @@ final class Category {
                 }
                 continue;
             }
-            Pattern n;
-            Pattern v;
+            Pattern namePattern;
+            Pattern valuePattern;
             try {
-                n = Pattern.compile(name);
-                v = Pattern.compile(value);
+                namePattern = Pattern.compile(n);
+                valuePattern = Pattern.compile(v);
             } catch (PatternSyntaxException bad) {
                 return false;
             }
-            if (lines.stream().anyMatch(l -> n.matcher(l[0]).find() && v.matcher(l[1]).find())) {
+            if (lines.stream().anyMatch(l -> namePattern.matcher(l.name()).find() && valuePattern.matcher(l.value()).find())) {
                 found++;
             }
         }
         return found == expressions && (!template || templateOk);
     }
 
-    /** @return the category as config text */
+    /** Appends the category as config text. */
     void render(StringBuilder out) {
-        out.append('[').append(name).append(']');
-        if (template || !inherits.isEmpty()) {
-            List<String> flags = new ArrayList<>();
-            if (template) {
-                flags.add("!");
-            }
-            flags.addAll(inherits);
-            out.append('(').append(String.join(",", flags)).append(')');
+        List<String> flags = new ArrayList<>();
+        if (template) {
+            flags.add("!");
         }
-        out.append('\n');
-        for (String[] l : lines) {
-            out.append(ConfigDocument.line(l[0], l[1])).append('\n');
+        flags.addAll(inherits);
+        out.append(ConfigDocument.header(name, flags)).append('\n');
+        for (Line l : lines) {
+            out.append(ConfigDocument.line(l.name(), l.value())).append('\n');
         }
         out.append('\n');
     }

@@ -1,20 +1,24 @@
 package dev.ami.persistence.configactions;
 
-import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * What a {@code Filename} of the configuration actions names. Only manager.conf and http.conf are stored here;
- * a name that leaves the configuration folder is refused as Asterisk refuses it (facts §5.5).
+ * What a {@code Filename} of the configuration actions names, decided by the name alone, never by
+ * what is on disk: whether a file exists outside the stored ones must not show in any answer.
+ * Only manager.conf and http.conf are stored. A name that leaves the configuration folder once
+ * normalised ({@code /etc/passwd}, {@code ../x}) is restricted, as Asterisk restricts a path
+ * outside its configuration folder (main/manager.c, is_restricted_file); Asterisk also follows
+ * links and answers "not found" for a missing file there, which would tell what exists.
  */
 enum ConfigFile {
     /** manager.conf, served from the store. */
     MANAGER,
     /** http.conf, served from the store. */
     HTTP,
-    /** Outside the configuration folder and existing: {@code File requires escalated privileges}. */
+    /** A name outside the configuration folder: {@code File requires escalated privileges}. */
     RESTRICTED,
-    /** Anything else: not a file this server has. */
+    /** Any other name: not a file this server has. */
     MISSING;
 
     /** @return true for the files the store keeps */
@@ -24,25 +28,18 @@ enum ConfigFile {
 
     static ConfigFile of(String filename, Path configurationDir) {
         Path dir = configurationDir.toAbsolutePath().normalize();
-        Path path = path(filename, dir);
+        Path path;
+        try {
+            path = dir.resolve(filename.strip()).normalize();
+        } catch (InvalidPathException e) {
+            return MISSING; // a NUL in the name: no file has it
+        }
         if (!path.startsWith(dir)) {
-            // Asterisk resolves the real path first: a file that does not exist is "not found"
-            return Files.exists(path) ? RESTRICTED : MISSING;
+            return RESTRICTED;
         }
         if (path.equals(dir.resolve("manager.conf"))) {
             return MANAGER;
         }
         return path.equals(dir.resolve("http.conf")) ? HTTP : MISSING;
-    }
-
-    /** @return true if the name points outside the configuration folder, whether or not it exists */
-    static boolean leaves(String filename, Path configurationDir) {
-        Path dir = configurationDir.toAbsolutePath().normalize();
-        return !path(filename, dir).startsWith(dir);
-    }
-
-    private static Path path(String filename, Path dir) {
-        String name = filename.strip();
-        return (name.startsWith("/") ? Path.of(name) : dir.resolve(name)).normalize();
     }
 }

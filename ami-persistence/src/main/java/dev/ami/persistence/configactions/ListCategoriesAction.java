@@ -1,48 +1,30 @@
 package dev.ami.persistence.configactions;
 
-import dev.ami.api.authority.Authority;
+import dev.ami.api.action.ActionRequest;
+import dev.ami.api.action.AmiAction;
 import dev.ami.api.authority.AuthorityClass;
-import dev.ami.api.connector.ActionRequest;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
 import java.util.List;
 
-/** {@code ListCategories}: the category names of a stored file, {@code Category-NNNNNN: name}. */
-final class ListCategoriesAction implements ConfigAction {
+/**
+ * {@code ListCategories}: the category names of a stored file, {@code Category-NNNNNN: name}
+ * (main/manager.c, action_listcategories).
+ */
+@AmiAction(name = "ListCategories", write = AuthorityClass.CONFIG, synopsis = "List categories in configuration file.")
+final class ListCategoriesAction extends ConfigFileAction {
 
-    @Override
-    public String name() {
-        return "ListCategories";
+    ListCategoriesAction(StoredFiles files) {
+        super(files);
     }
 
     @Override
-    public Authority write() {
-        return Authority.of(AuthorityClass.CONFIG);
-    }
-
-    @Override
-    public String synopsis() {
-        return "List categories in configuration file.";
-    }
-
-    @Override
-    public List<ManagerMessage> handle(ActionRequest request, StoredFiles store) {
+    List<ManagerMessage> answer(ActionRequest request, ConfigFile file) {
         ManagerAction m = request.action();
-        String filename = m.get("Filename");
-        if (filename.isEmpty()) {
-            return ConfigReplies.error(m, "Filename not specified");
-        }
-        ConfigFile file = store.resolve(filename);
-        if (file == ConfigFile.RESTRICTED) {
-            return ConfigReplies.error(m, "File requires escalated privileges");
-        }
-        if (file == ConfigFile.MISSING) {
-            return ConfigReplies.error(m, "Config file not found");
-        }
         ManagerResponse out = ManagerResponse.success(m);
         int count = 0;
-        for (Category c : ConfigReplies.selected(store.categories(file), "", m.get("Match"))) {
+        for (Category c : ConfigReplies.selected(files.categories(file), "", m.get("Match"))) {
             out.header(String.format("Category-%06d", count++), c.name());
         }
         if (count == 0) {

@@ -2,13 +2,11 @@ package dev.ami.persistence.configactions;
 
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
-import dev.ami.persistence.conf.ConfigSection;
 import dev.ami.persistence.manager.HttpConfReader;
 import dev.ami.persistence.manager.ManagerConfReader;
 import dev.ami.persistence.store.AmiPaths;
 import dev.ami.persistence.store.ConfigurationStore;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The configuration files the actions work on (manager.conf, http.conf), as categories: read from the store and saved back by import. */
@@ -30,27 +28,24 @@ class StoredFiles {
         return ConfigFile.of(filename, configurationDir);
     }
 
-    boolean leaves(String filename) {
-        return ConfigFile.leaves(filename, configurationDir);
-    }
-
     /** @return a stored file, category by category */
     List<Category> categories(ConfigFile file) {
-        String name = file == ConfigFile.HTTP ? HttpConfReader.FILE : ManagerConfReader.FILE;
+        String name = name(file);
         // the file as last imported, as Asterisk shows the file; the export where none was kept
         String text = store.importedText(name)
                 .orElseGet(() -> file == ConfigFile.HTTP ? store.exportHttpConf() : store.exportManagerConf());
         return categoriesOf(name, text);
     }
 
+    private static String name(ConfigFile file) {
+        return file == ConfigFile.HTTP ? HttpConfReader.FILE : ManagerConfReader.FILE;
+    }
+
     /** @return the categories of a stored file's text */
     static List<Category> categoriesOf(String name, String text) {
         try {
-            List<Category> categories = new ArrayList<>();
-            for (ConfigSection s : AsteriskConfigParser.parse(name, text, AsteriskConfigParser.NO_INCLUDES).sections()) {
-                categories.add(Category.of(s));
-            }
-            return categories;
+            return AsteriskConfigParser.parse(name, text, AsteriskConfigParser.NO_INCLUDES).sections().stream()
+                    .map(Category::of).toList();
         } catch (ConfigParseException e) {
             throw new IllegalStateException("the stored " + name + " does not parse", e);
         }
@@ -65,6 +60,9 @@ class StoredFiles {
     void save(ConfigFile file, List<Category> categories) throws ConfigParseException {
         StringBuilder text = new StringBuilder();
         categories.forEach(c -> c.render(text));
+        // what UpdateConfig writes holds no directive (Verbatim); should one slip through, it is
+        // refused here rather than read from the folder by the import
+        AsteriskConfigParser.parse(name(file), text.toString(), AsteriskConfigParser.NO_INCLUDES);
         if (file == ConfigFile.HTTP) {
             store.importHttpConf(text.toString(), false);
         } else {

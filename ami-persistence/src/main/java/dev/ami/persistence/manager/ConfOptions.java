@@ -13,6 +13,15 @@ final class ConfOptions {
     private ConfOptions() {
     }
 
+    /**
+     * @return how a message names the option: a known option by its name (a word of ours), an event
+     *         filter's name, which is free text, cut short and escaped
+     */
+    static String optionName(ConfigEntry e) {
+        return e.name().startsWith("eventfilter") && e.name().length() > "eventfilter".length()
+                ? e.shownName() : e.name();
+    }
+
     static boolean bool(ConfigSection s, String option, boolean dflt) {
         return s.last(option).map(e -> AsteriskBoolean.isTrue(e.value())).orElse(dflt);
     }
@@ -28,7 +37,8 @@ final class ConfOptions {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new ConfigParseException(e.file(), e.line(), "Invalid port number '" + v + "' (must be " + min + "-65535)");
+        // the option only: messages never quote a value
+        throw new ConfigParseException(e.file(), e.line(), e.name() + ": Invalid port number (must be " + min + "-65535)");
     }
 
     /** A number of at least {@code min}; otherwise a warning and the default, as Asterisk keeps its default. */
@@ -45,8 +55,7 @@ final class ConfOptions {
         } catch (NumberFormatException notANumber) {
             // warned below
         }
-        warnings.add(e.where() + ": " + option + " = " + e.value() + " is not a number of at least " + min
-                + "; using " + dflt);
+        warnings.add(e.where() + ": " + option + " is not a number of at least " + min + "; using " + dflt);
         return dflt;
     }
 
@@ -138,7 +147,7 @@ final class ConfOptions {
         for (String flag : TLS_FLAGS) {
             ConfigEntry e = lastOf(s, flag);
             if (e != null) {
-                warnings.add(e.where() + ": " + flag + " = " + e.value() + " is stored but not applied by this version;"
+                warnings.add(e.where() + ": " + flag + " is stored but not applied by this version;"
                         + " the Java runtime's TLS protocol defaults apply");
             }
         }

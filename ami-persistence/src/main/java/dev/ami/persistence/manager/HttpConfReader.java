@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads http.conf as Asterisk 22 does: the {@code [general]} options of facts §9.3. Sections for
+ * Reads http.conf as Asterisk 22 does: the {@code [general]} options of main/http.c,
+ * __ast_http_load (and the TLS options of main/tcptls.c, ast_tls_read_conf). Sections for
  * URI restrictions and options this version does not act on are reported as warnings.
  */
 public final class HttpConfReader {
@@ -49,8 +50,8 @@ public final class HttpConfReader {
         List<String> warnings = new ArrayList<>(doc.warnings());
         for (ConfigSection s : doc.sections()) {
             if (!s.name().equalsIgnoreCase("general")) {
-                warnings.add(FILE + ":" + s.line() + ": section [" + s.name()
-                        + "] (URI restrictions) is not supported by this version and was not imported");
+                warnings.add(FILE + ":" + s.line() + ": section " + s.shownName()
+                        + " (URI restrictions) is not supported by this version and was not imported");
             }
         }
         ConfigSection g = doc.section("general").orElse(null);
@@ -61,7 +62,7 @@ public final class HttpConfReader {
         HttpSettings d = HttpSettings.DEFAULTS;
         for (ConfigEntry e : s.entries()) {
             if (!KNOWN.contains(e.name().toLowerCase(Locale.ROOT))) {
-                warnings.add(e.where() + ": option '" + e.name() + "' in [general] is not supported by this version"
+                warnings.add(e.where() + ": option " + e.shownName() + " in [general] is not supported by this version"
                         + " and was not imported");
             }
         }
@@ -75,8 +76,8 @@ public final class HttpConfReader {
         for (ConfigEntry e : s.entries()) {
             if (e.name().equalsIgnoreCase("redirect")) {
                 if (e.value().strip().split("\\s+").length != 2) {
-                    throw new ConfigParseException(e.file(), e.line(), "redirect = " + e.value()
-                            + " must be two URIs, from and to, separated by blanks");
+                    throw new ConfigParseException(e.file(), e.line(),
+                            "redirect must be two URIs, from and to, separated by blanks");
                 }
                 redirects.add(e.value().strip());
             }

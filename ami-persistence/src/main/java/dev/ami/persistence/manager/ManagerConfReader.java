@@ -13,6 +13,7 @@ import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigEntry;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.conf.ConfigSection;
+import dev.ami.persistence.conf.ConfigText;
 import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class ManagerConfReader {
         warnUnknown(s, GENERAL_KNOWN, warnings);
         ConfOptions.warnTlsFlags(s, warnings);
         for (String http : new String[] {"webenabled", "httptimeout"}) {
-            s.last(http).ifPresent(e -> warnings.add(e.where() + ": " + http + " = " + e.value() + " is stored but not"
+            s.last(http).ifPresent(e -> warnings.add(e.where() + ": " + http + " is stored but not"
                     + " applied: this version does not serve AMI over HTTP yet"));
         }
         return new GeneralSettings(
@@ -155,7 +156,7 @@ public final class ManagerConfReader {
             throws ConfigParseException {
         for (String list : new String[] {"read", "write"}) {
             s.last(list).filter(e -> Authority.isQuirky(e.value())).ifPresent(e -> warnings.add(e.where()
-                    + ": " + list + " = " + e.value() + " relies on Asterisk's matcher quirks (an empty name grants"
+                    + ": " + list + " relies on Asterisk's matcher quirks (an empty name grants"
                     + " every class, a name before a comma matches as a prefix, a name with blanks or capitals"
                     + " matches nothing); it grants "
                     + Authority.parse(e.value()).privilege()));
@@ -182,11 +183,11 @@ public final class ManagerConfReader {
         for (ConfigEntry e : s.entries()) {
             if (e.name().equalsIgnoreCase("setvar")) {
                 if (e.value().indexOf('=') <= 0) {
-                    warnings.add(e.where() + ": setvar = " + e.value() + " in [" + s.name()
-                            + "] is not NAME=value; Asterisk ignores it and so does this import");
+                    warnings.add(e.where() + ": setvar in " + s.shownName()
+                            + " is not NAME=value; Asterisk ignores it and so does this import");
                 } else {
                     variables.add(e.value());
-                    warnings.add(e.where() + ": setvar in [" + s.name() + "] is stored and shown by manager show user;"
+                    warnings.add(e.where() + ": setvar in " + s.shownName() + " is stored and shown by manager show user;"
                             + " this version has no Originate to set it on");
                 }
             }
@@ -204,7 +205,7 @@ public final class ManagerConfReader {
                         names.add(name.strip());
                     }
                 }
-                warnings.add(e.where() + ": acl = " + e.value() + " in [" + s.name() + "] is stored but not applied:"
+                warnings.add(e.where() + ": acl in " + s.shownName() + " is stored but not applied:"
                         + " this version has no named ACLs (acl.conf); use permit/deny");
             }
         }
@@ -219,13 +220,35 @@ public final class ManagerConfReader {
                 try {
                     EventFilters.parse(e.name(), e.value());
                 } catch (EventFilterException bad) {
-                    throw new ConfigParseException(e.file(), e.line(), e.name() + " = " + e.value() + " in ["
-                            + s.name() + "]: " + bad.getMessage());
+                    // a bad regex is not quoted (it is the value); the other reasons name parts of the option only
+                    throw new ConfigParseException(e.file(), e.line(), ConfOptions.optionName(e) + " in " + s.shownName() + ": "
+                            + (bad.badRegex() ? "its pattern is not a regular expression that compiles"
+                                    : ConfigText.escaped(bad.getMessage())));
                 }
                 lines.add(new FilterLine(e.name(), e.value()));
             }
         }
         return lines;
+    }
+
+    /**
+     * Which entry of a permit/deny value is not an address, and why, without the entry itself:
+     * {@code entry 2 is not an IPv4 address}.
+     */
+    private static String aclProblem(boolean permit, String value) {
+        String[] entries = value.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            try {
+                AclRule.parse(permit, entries[i]);
+            } catch (IllegalArgumentException bad) {
+                String entry = entries[i].strip();
+                String quoted = "'" + (entry.startsWith("!") ? entry.substring(1).strip() : entry) + "'";
+                String why = bad.getMessage();
+                return "entry " + (i + 1) + (why.startsWith(quoted) ? why.substring(quoted.length())
+                        : " is not an address with an optional mask");
+            }
+        }
+        return "not a list of addresses with optional masks";
     }
 
     /** Every permit/deny line in order; one that is not an address list rejects the file. */
@@ -237,8 +260,8 @@ public final class ManagerConfReader {
                 try {
                     AclRule.parse(name.equals("permit"), e.value());
                 } catch (IllegalArgumentException bad) {
-                    throw new ConfigParseException(e.file(), e.line(), name + " = " + e.value() + " in [" + s.name()
-                            + "]: " + bad.getMessage());
+                    throw new ConfigParseException(e.file(), e.line(), name + " in " + s.shownName() + ": "
+                            + aclProblem(name.equals("permit"), e.value()));
                 }
                 lines.add(new AclLine(name.equals("permit"), e.value()));
             }
@@ -247,7 +270,8 @@ public final class ManagerConfReader {
     }
 
     /**
-     * Asterisk applies a rule only to clients of its own address family (facts §2.9): with IPv4
+     * Asterisk applies a rule only to clients of its own address family (main/acl.c, ast_apply_ha
+     * skips a rule whose family differs from the address's): with IPv4
      * rules alone and a listener on an IPv6 address (bindaddr {@code ::}, the default), a native
      * IPv6 client passes every rule, which an operator who wrote {@code deny = 0.0.0.0/0} rarely means.
      */
@@ -262,8 +286,8 @@ public final class ManagerConfReader {
         }
         ConfigEntry first = s.entries().stream().filter(e -> e.name().equalsIgnoreCase("permit")
                 || e.name().equalsIgnoreCase("deny")).findFirst().orElseThrow();
-        warnings.add(first.where() + ": the permit/deny rules of [" + s.name() + "] are all IPv4 while the listener"
-                + " accepts IPv6 clients (bindaddr " + general.bindAddress() + "); a native IPv6 client passes them,"
+        warnings.add(first.where() + ": the permit/deny rules of " + s.shownName() + " are all IPv4 while the listener"
+                + " accepts IPv6 clients (an IPv6 bindaddr or tlsbindaddr); a native IPv6 client passes them,"
                 + " as in Asterisk, which applies a rule only to its own address family. Add an IPv6 rule"
                 + " (such as deny = ::/0) to cover those clients");
     }
@@ -281,7 +305,7 @@ public final class ManagerConfReader {
         } catch (NumberFormatException notANumber) {
             // warned below
         }
-        warnings.add(e.where() + ": writetimeout = " + e.value() + " must be a number of milliseconds of at least "
+        warnings.add(e.where() + ": writetimeout must be a number of milliseconds of at least "
                 + Account.DEFAULT_WRITE_TIMEOUT + "; using " + Account.DEFAULT_WRITE_TIMEOUT);
         return null;
     }
@@ -290,8 +314,8 @@ public final class ManagerConfReader {
         for (ConfigEntry e : s.entries()) {
             if (!known.contains(e.name().toLowerCase(Locale.ROOT)) && !(known == ACCOUNT_KNOWN
                     && e.name().startsWith("eventfilter"))) {
-                warnings.add(e.where() + ": option '" + e.name() + "' in [" + s.name()
-                        + "] is not supported by this version and was not imported");
+                warnings.add(e.where() + ": option " + e.shownName() + " in " + s.shownName()
+                        + " is not supported by this version and was not imported");
             }
         }
     }

@@ -91,7 +91,7 @@ public final class StoredLengths {
                     int total = listTotals.merge(group, (flag ? name.length() + 1 : 0) + e.value().length() + 1,
                             Integer::sum);
                     if (total > LISTS.get(name)) {
-                        throw tooLong(e, s, "the " + group + " lines of [" + s.name() + "] come to " + total
+                        throw tooLong(e, s, "the " + group + " lines of " + s.shownName() + " come to " + total
                                 + " characters with this one; at most " + LISTS.get(name) + " are stored");
                     }
                 } else if (PER_LINE.containsKey(name)) {
@@ -110,6 +110,6 @@ public final class StoredLengths {
 
     private static ConfigParseException tooLong(ConfigEntry e, ConfigSection s, String why) {
         // the option's name only: a value may be a secret
-        return new ConfigParseException(e.file(), e.line(), e.name() + " in [" + s.name() + "]: " + why);
+        return new ConfigParseException(e.file(), e.line(), ConfOptions.optionName(e) + " in " + s.shownName() + ": " + why);
     }
 }

@@ -96,7 +96,8 @@ public class ConfigurationStore {
      * all of it or none of it. Before anything is replaced the current configuration is exported to
      * a timestamped file in {@code <data>/backups}. A dry run only reports what would change.
      *
-     * @param text   the manager.conf text ({@code #include} lines are read from the configuration folder)
+     * @param text   the manager.conf text ({@code #include} lines are read from the configuration folder,
+     *               and only from there)
      * @param dryRun true to change nothing
      * @return what changed, or would change
      * @throws ConfigParseException naming the file and line of the first error; nothing is changed
@@ -177,7 +178,7 @@ public class ConfigurationStore {
         return new ImportReport(diff, incoming.warnings(), true, backup);
     }
 
-    /** Parses a file, its {@code #include} lines read from the configuration folder. */
+    /** Parses a file, its {@code #include} lines read from the configuration folder and never from outside it. */
     private static ConfigDocument parse(String file, String text) throws ConfigParseException {
         return AsteriskConfigParser.parse(file, text, AsteriskConfigParser.relativeTo(AmiPaths.configurationDir()));
     }

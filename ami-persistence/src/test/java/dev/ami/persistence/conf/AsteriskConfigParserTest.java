@@ -96,7 +96,7 @@ class AsteriskConfigParserTest {
         assertEquals("users.conf", doc.section("bob").orElseThrow().entries().get(0).file());
         ConfigParseException missing = assertThrows(ConfigParseException.class,
                 () -> AsteriskConfigParser.parse("manager.conf", "#include nope.conf\n", AsteriskConfigParser.relativeTo(dir)));
-        assertEquals("manager.conf:1: #include nope.conf: no such file", missing.getMessage());
+        assertEquals("manager.conf:1: #include 'nope.conf': no such file", missing.getMessage());
     }
 
     @Test
@@ -197,5 +197,77 @@ class AsteriskConfigParserTest {
             assertEquals(a.entries().stream().map(e -> e.name() + "=" + e.value()).toList(),
                     b.entries().stream().map(e -> e.name() + "=" + e.value()).toList());
         }
+    }
+
+    /** A folder {@code conf} beside a secret that must never be read through an include. */
+    private static Path confBesideASecret(Path root) throws Exception {
+        Path conf = Files.createDirectories(root.resolve("conf"));
+        Files.writeString(root.resolve("secret.key"), "[general]\nAAAAsecretKEYmaterial = 1\nsecretvalue\n");
+        return conf;
+    }
+
+    private static ConfigParseException refusedInclude(Path conf, String directive) {
+        ConfigParseException e = assertThrows(ConfigParseException.class, () -> AsteriskConfigParser.parse("manager.conf",
+                "[general]\n" + directive + "\n", AsteriskConfigParser.relativeTo(conf)));
+        assertTrue(e.getMessage().startsWith("manager.conf:2: "), e.getMessage());
+        assertTrue(e.getMessage().contains("outside the configuration folder"), e.getMessage());
+        assertFalse(e.getMessage().contains("secretKEY") || e.getMessage().contains("secretvalue"), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void anIncludeOfAnAbsolutePathOutsideTheFolderIsRefused(@TempDir Path root) throws Exception {
+        Path conf = confBesideASecret(root);
+        refusedInclude(conf, "#include " + root.resolve("secret.key"));
+        refusedInclude(conf, "#include /etc/passwd");
+        // inside the folder an absolute path is fine
+        Files.writeString(conf.resolve("users.conf"), "[bob]\nsecret = b\n");
+        assertEquals(List.of("general", "bob"), AsteriskConfigParser.parse("manager.conf", "[general]\n#include "
+                + conf.resolve("users.conf") + "\n", AsteriskConfigParser.relativeTo(conf)).sections().stream()
+                .map(ConfigSection::name).toList());
+    }
+
+    @Test
+    void anIncludeLeavingTheFolderByDotDotIsRefusedWhetherOrNotTheFileExists(@TempDir Path root) throws Exception {
+        Path conf = confBesideASecret(root);
+        String exists = refusedInclude(conf, "#include ../secret.key").getMessage();
+        // the same answer for a name that does not exist: no oracle for files outside
+        assertEquals(exists.replace("secret.key", "missing.key"), refusedInclude(conf, "#include ../missing.key").getMessage());
+        refusedInclude(conf, "#tryinclude \"../secret.key\"");
+        refusedInclude(conf, "#tryinclude ../missing.key");
+        refusedInclude(conf, "#include <sub/../../secret.key>");
+        refusedInclude(conf, "#include ../*.key");
+    }
+
+    @Test
+    void aSymbolicLinkInsideTheFolderPointingOutsideIsRefused(@TempDir Path root) throws Exception {
+        Path conf = confBesideASecret(root);
+        Files.createSymbolicLink(conf.resolve("key.conf"), root.resolve("secret.key"));
+        Files.createSymbolicLink(conf.resolve("up"), root);
+        refusedInclude(conf, "#include key.conf");
+        refusedInclude(conf, "#include *.conf");
+        refusedInclude(conf, "#include up/secret.key");
+        refusedInclude(conf, "#tryinclude up/missing.key");
+    }
+
+    @Test
+    void aWarningShowsAtMostTheOptionNameTruncatedAndEscaped() throws Exception {
+        String odd = "x".repeat(30) + "\u001b[31m\u0007" + "y".repeat(60);
+        String shown = "'" + "x".repeat(30) + "\\u001b[31m\\u0007yyyy…'";
+        assertEquals(shown, ConfigText.name(odd));
+        ConfigDocument doc = AsteriskConfigParser.parse("m.conf", "[s]\n" + odd + "\n#" + odd + "\n");
+        assertEquals(List.of("m.conf:2: no '=' in line, ignored", "m.conf:3: unknown directive "
+                + ConfigText.name("#" + odd) + " ignored"), doc.warnings());
+        assertEquals("'tab\\u0009here, back\\u005cslash'", ConfigText.name("tab\there, back\\slash"));
+    }
+
+    @Test
+    void namesThatLookLikeDirectivesOrCommentsRenderAsOptionsAndReadBack() throws Exception {
+        ConfigDocument doc = AsteriskConfigParser.parse("m.conf", "[a\\;b]\n\\[odd = 1\n\\#x = 2\nc\\;d = 3\n\\\\e = 4\n");
+        assertEquals(List.of("[odd=1", "#x=2", "c;d=3", "\\e=4"), values(doc.section("a;b").orElseThrow()));
+        String loaded = doc.render();
+        assertEquals("[a\\;b]\n\\[odd = 1\n\\#x = 2\nc\\;d = 3\n\\\\e = 4\n\n", loaded);
+        assertEquals(values(doc.section("a;b").orElseThrow()),
+                values(AsteriskConfigParser.parse("m.conf", loaded).section("a;b").orElseThrow()));
     }
 }

@@ -2,6 +2,7 @@ package dev.ami.persistence.manager;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,7 +91,7 @@ class ManagerConfReaderTest {
         var b = c.accounts().get(1).toAccount(c.general());
         assertEquals(true, b.allowMultipleLogin());
         assertEquals(100, b.writeTimeoutMillis());
-        assertTrue(c.warnings().stream().anyMatch(w -> w.startsWith("manager.conf:11: writetimeout = 50")),
+        assertTrue(c.warnings().stream().anyMatch(w -> w.startsWith("manager.conf:11: writetimeout must be a number")),
                 c.warnings().toString());
     }
 
@@ -101,7 +102,7 @@ class ManagerConfReaderTest {
         List<String> warnings = ManagerConfReader.read(account).warnings();
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("manager.conf:3: the permit/deny rules of [a] are all IPv4 while the"
-                + " listener accepts IPv6 clients (bindaddr ::)"), warnings.get(0));
+                + " listener accepts IPv6 clients (an IPv6 bindaddr or tlsbindaddr)"), warnings.get(0));
         // an IPv6 rule covers them; an IPv4 listener has no IPv6 clients; rules that only permit deny no one
         assertEquals(List.of(), ManagerConfReader.read(account + "deny = ::/0\n").warnings());
         assertEquals(List.of(), ManagerConfReader.read("[general]\nbindaddr = 0.0.0.0\n" + account).warnings());
@@ -113,9 +114,9 @@ class ManagerConfReaderTest {
         List<String> warnings = ManagerConfReader.read("[general]\nbindaddr = 0.0.0.0\n[a]\nsecret = x\n"
                 + "read = system, call\nwrite = System\n").warnings();
         assertEquals(2, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("manager.conf:5: read = system, call relies on Asterisk's matcher quirks")
+        assertTrue(warnings.get(0).startsWith("manager.conf:5: read relies on Asterisk's matcher quirks")
                 && warnings.get(0).endsWith("it grants system,all"), warnings.get(0));
-        assertTrue(warnings.get(1).startsWith("manager.conf:6: write = System relies") && warnings.get(1).endsWith(
+        assertTrue(warnings.get(1).startsWith("manager.conf:6: write relies") && warnings.get(1).endsWith(
                 "it grants <none>"), warnings.get(1));
     }
 
@@ -134,22 +135,29 @@ class ManagerConfReaderTest {
         assertEquals(List.of(), c.warnings());
         ConfigParseException e = assertThrows(ConfigParseException.class,
                 () -> ManagerConfReader.read("[a]\n\neventfilter = XX[X\n"));
-        assertTrue(e.getMessage().startsWith("manager.conf:3: eventfilter = XX[X in [a]: "), e.getMessage());
+        assertEquals("manager.conf:3: eventfilter in [a]: its pattern is not a regular expression that compiles",
+                e.getMessage());
+        assertEquals("manager.conf:3: 'eventfilter(method(sometimes))' in [a]: method(sometimes) is not regex, exact,"
+                + " starts_with, ends_with, contains or none", assertThrows(ConfigParseException.class,
+                        () -> ManagerConfReader.read("[a]\n\neventfilter(method(sometimes)) = x\n")).getMessage());
     }
 
     @Test
     void aBadAclLineIsAnErrorWithItsLine() {
         ConfigParseException e = assertThrows(ConfigParseException.class,
                 () -> ManagerConfReader.read("[a]\nsecret = x\npermit = localhost\n"));
-        assertEquals("manager.conf:3: permit = localhost in [a]: 'localhost' is not an IPv4 or IPv6 address "
-                + "with an optional mask", e.getMessage());
+        assertEquals("manager.conf:3: permit in [a]: entry 1 is not an IPv4 or IPv6 address with an optional mask",
+                e.getMessage());
+        assertEquals("manager.conf:3: deny in [a]: entry 2: a prefix of 33 bits is too long", assertThrows(
+                ConfigParseException.class, () -> ManagerConfReader.read("[a]\nsecret = x\ndeny = 10.0.0.0/8, !1.2.3.4/33\n"))
+                .getMessage());
     }
 
     @Test
     void aBadPortIsAnErrorWithItsLine() {
         ConfigParseException e = assertThrows(ConfigParseException.class,
                 () -> ManagerConfReader.read("[general]\n\nport = 80\n"));
-        assertEquals("manager.conf:3: Invalid port number '80' (must be 1024-65535)", e.getMessage());
+        assertEquals("manager.conf:3: port: Invalid port number (must be 1024-65535)", e.getMessage());
     }
 
     @Test
@@ -157,14 +165,14 @@ class ManagerConfReaderTest {
         ImportedConfiguration c = ManagerConfReader.read("[general]\nauthlimit = 0\n[a]\nread = system,,call\n"
                 + "setvar = A=b\nacl = office, lab\nwebsocket = yes\n");
         assertEquals(5, c.warnings().size(), c.warnings().toString());
-        assertTrue(c.warnings().get(0).startsWith("manager.conf:2: authlimit = 0"), c.warnings().get(0));
+        assertTrue(c.warnings().get(0).startsWith("manager.conf:2: authlimit is not a number of at least 1"), c.warnings().get(0));
         assertTrue(c.warnings().get(1).contains("grants system,call,log"), c.warnings().get(1));
         // stored, and reported as not acted on
         assertEquals("manager.conf:7: option 'websocket' in [a] is not supported by this version and was not imported",
                 c.warnings().get(2));
         assertEquals("manager.conf:5: setvar in [a] is stored and shown by manager show user; this version has no"
                 + " Originate to set it on", c.warnings().get(3));
-        assertEquals("manager.conf:6: acl = office, lab in [a] is stored but not applied: this version has no named"
+        assertEquals("manager.conf:6: acl in [a] is stored but not applied: this version has no named"
                 + " ACLs (acl.conf); use permit/deny", c.warnings().get(4));
         assertEquals(java.util.List.of("A=b"), c.accounts().get(0).variables());
         assertEquals(java.util.List.of("office", "lab"), c.accounts().get(0).namedAcls());
@@ -219,5 +227,24 @@ class ManagerConfReaderTest {
                 + "channelvars = " + "A".repeat(3000) + "\nchannelvars = " + "B".repeat(3000) + "\n")).general().channelVars());
         assertTrue(assertThrows(ConfigParseException.class, () -> ManagerConfReader.read("[a]\neventfilter = "
                 + "y".repeat(1025) + "\n")).getMessage().startsWith("manager.conf:2: eventfilter in [a]: its value is"));
+    }
+
+    @Test
+    void warningsAndErrorsNameTheOptionTruncatedAndEscapedAndNeverAValue() throws Exception {
+        String odd = "k".repeat(50) + "\u0000\u001b";
+        List<String> warnings = ManagerConfReader.read("[general]\nauthtimeout = s3cretVALUE1\nwebenabled = s3cretVALUE2\n"
+                + "[a]\nsecret = x\n" + odd + " = s3cretVALUE3\nwritetimeout = s3cretVALUE4\nsetvar = s3cretVALUE5\n"
+                + "acl = s3cretVALUE6\nread = s3cretVALUE7, call\n").warnings();
+        assertFalse(warnings.toString().contains("s3cretVALUE"), warnings.toString());
+        assertTrue(warnings.contains("manager.conf:6: option '" + "k".repeat(40) + "…' in [a] is not supported by this version"
+                + " and was not imported"), warnings.toString());
+        // errors name the section truncated and escaped too, and never the value
+        String section = "[" + "s".repeat(60) + "\u0007]\nsecret = x\n";
+        for (String text : new String[] {"[general]\nport = s3cretVALUE\n", section + "permit = s3cretVALUE\n",
+                section + "eventfilter = s3cretVALUE[\n", section + "read = " + "s3cretVALUE".repeat(100) + "\n"}) {
+            ConfigParseException e = assertThrows(ConfigParseException.class, () -> ManagerConfReader.read(text));
+            assertFalse(e.getMessage().contains("s3cretVALUE"), e.getMessage());
+            assertFalse(e.getMessage().contains("s".repeat(41)) || e.getMessage().contains("\u0007"), e.getMessage());
+        }
     }
 }

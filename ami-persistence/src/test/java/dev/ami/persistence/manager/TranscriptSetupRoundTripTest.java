@@ -24,8 +24,8 @@ class TranscriptSetupRoundTripTest {
     void managerConf() throws Exception {
         ImportedConfiguration c = ManagerConfReader.read(resource("manager.conf"));
         // stored and exported, and reported as not acted on
-        assertEquals(List.of("manager.conf:5: webenabled = yes is stored but not applied: this version does not serve"
-                + " AMI over HTTP yet", "manager.conf:15: httptimeout = 60 is stored but not applied: this version does"
+        assertEquals(List.of("manager.conf:5: webenabled is stored but not applied: this version does not serve"
+                + " AMI over HTTP yet", "manager.conf:15: httptimeout is stored but not applied: this version does"
                 + " not serve AMI over HTTP yet"), c.warnings());
         GeneralSettings g = c.general();
         assertTrue(g.enabled() && g.webEnabled() && g.allowMultipleLogin() && g.displayConnects());

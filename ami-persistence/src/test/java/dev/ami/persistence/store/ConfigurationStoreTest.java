@@ -187,6 +187,25 @@ class ConfigurationStoreTest {
         });
     }
 
+    @OnEachDatabase
+    void anImportCannotIncludeAFileOutsideTheConfigurationFolderNotEvenOnADryRun(TestDatabase database) throws Exception {
+        onMigratedSchema(database, (store, db) -> {
+            Path key = data.resolve("secret.key");
+            String keyText = Files.readString(key).strip();
+            Files.createSymbolicLink(conf.resolve("key.conf"), key);
+            for (String include : new String[] {conf.relativize(key).toString(), key.toString(), "key.conf"}) {
+                for (boolean dryRun : new boolean[] {true, false}) {
+                    ConfigParseException e = assertThrows(ConfigParseException.class, () -> inTransaction(store,
+                            () -> importManager(store, "[general]\n#include " + include + "\n", dryRun)));
+                    assertTrue(e.getMessage().startsWith("manager.conf:2: ")
+                            && e.getMessage().contains("outside the configuration folder"), e.getMessage());
+                    assertFalse(e.getMessage().contains(keyText.substring(0, 8)), e.getMessage());
+                }
+            }
+            assertTrue(inTransaction(store, () -> store.importedText("manager.conf")).isEmpty(), "nothing was stored");
+        });
+    }
+
     private interface StoreWork {
         void run(ConfigurationStore store, TestDatabase.Schema db) throws Exception;
     }
@@ -202,8 +221,12 @@ class ConfigurationStoreTest {
     }
 
     private static ImportReport importManager(ConfigurationStore store, String text) {
+        return importManager(store, text, false);
+    }
+
+    private static ImportReport importManager(ConfigurationStore store, String text, boolean dryRun) {
         try {
-            return store.importManagerConf(text, false);
+            return store.importManagerConf(text, dryRun);
         } catch (ConfigParseException e) {
             throw new Refused(e);
         }

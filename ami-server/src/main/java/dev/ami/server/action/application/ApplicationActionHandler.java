@@ -1,7 +1,7 @@
 package dev.ami.server.action.application;
 
+import dev.ami.api.action.ActionRequest;
 import dev.ami.api.authority.Authority;
-import dev.ami.api.connector.ActionRequest;
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.action.ActionCall;

@@ -21,7 +21,7 @@ class ApplicationActionTest {
     private final TestConnector connector = new TestConnector();
     private final CompletableFuture<List<ManagerMessage>> pending = new CompletableFuture<>();
     private final ApplicationActionHandler handler = new ApplicationActionHandler(new ApplicationAction("ShipOrder",
-            Authority.of(AuthorityClass.CALL), "Ship an order", request -> pending));
+            Authority.of(AuthorityClass.CALL), "Ship an order", List.of(), request -> pending));
 
     private TestConnector.Connection login(String user, String secret) {
         var c = connector.login(user, secret);
@@ -45,7 +45,7 @@ class ApplicationActionTest {
     @Test
     void theWriteClassesAreCheckedBeforeTheApplicationIsCalled() {
         ApplicationActionHandler refusing = new ApplicationActionHandler(new ApplicationAction("Secret",
-                Authority.of(AuthorityClass.SYSTEM), "", request -> {
+                Authority.of(AuthorityClass.SYSTEM), "", List.of(), request -> {
                     throw new AssertionError("must not be called");
                 }));
         connector.actions.register(refusing);
