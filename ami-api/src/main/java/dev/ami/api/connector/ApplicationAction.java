@@ -48,8 +48,17 @@ public record ApplicationAction(String name, Authority write, String synopsis, L
      * @return true if its value must not be logged
      */
     public boolean isSensitive(String header) {
+        return matchesAny(sensitiveHeaders, header);
+    }
+
+    /**
+     * @param patterns header names, compared without regard to case; a trailing {@code *} matches any rest
+     * @param header   a header name as a request carries it
+     * @return true if a pattern matches the header
+     */
+    public static boolean matchesAny(List<String> patterns, String header) {
         String h = header.toLowerCase(Locale.ROOT);
-        for (String s : sensitiveHeaders) {
+        for (String s : patterns) {
             String p = s.toLowerCase(Locale.ROOT);
             if (p.endsWith("*") ? h.startsWith(p.substring(0, p.length() - 1)) : h.equals(p)) {
                 return true;

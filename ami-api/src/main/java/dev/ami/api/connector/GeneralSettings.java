@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code [general]} settings of manager.conf that the connector acts on.
+ * The {@code [general]} settings of manager.conf that the connector acts on. Build them by name with
+ * {@link #builder()} (Asterisk's defaults) or {@link #toBuilder()}.
  *
  * @param enabled            master switch: when false no listener is bound
  * @param bindAddress        the address the TCP listener binds ({@code ::} in Asterisk by default)
@@ -42,22 +43,6 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
         disabledEvents = List.copyOf(disabledEvents);
     }
 
-    /** Settings without event options. */
-    public GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
-            boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
-            boolean brokenEventsAction, boolean debug, TlsSettings tls) {
-        this(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds, authLimit,
-                timestampEvents, brokenEventsAction, debug, tls, List.of(), List.of(), false, DEFAULT_HTTP_TIMEOUT);
-    }
-
-    /** Settings without TLS. */
-    public GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
-            boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
-            boolean brokenEventsAction, boolean debug) {
-        this(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds, authLimit,
-                timestampEvents, brokenEventsAction, debug, TlsSettings.DISABLED);
-    }
-
     /** @return a builder starting from Asterisk's defaults */
     public static Builder builder() {
         return DEFAULTS.toBuilder();
@@ -66,34 +51,6 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
     /** @return a builder starting from these settings */
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    /** @param newTls the TLS settings @return these settings with other TLS settings */
-    public GeneralSettings withTls(TlsSettings newTls) {
-        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
-                authLimit, timestampEvents, brokenEventsAction, debug, newTls, channelVars, disabledEvents,
-                webEnabled, httpTimeoutSeconds);
-    }
-
-    /**
-     * @param vars     the channelvars list
-     * @param disabled the disabledevents list
-     * @return these settings with other event options
-     */
-    public GeneralSettings withEventOptions(List<String> vars, List<String> disabled) {
-        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
-                authLimit, timestampEvents, brokenEventsAction, debug, tls, vars, disabled, webEnabled,
-                httpTimeoutSeconds);
-    }
-
-    /**
-     * @param web     webenabled
-     * @param timeout httptimeout in seconds
-     * @return these settings with other HTTP options
-     */
-    public GeneralSettings withHttp(boolean web, int timeout) {
-        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeoutSeconds,
-                authLimit, timestampEvents, brokenEventsAction, debug, tls, channelVars, disabledEvents, web, timeout);
     }
 
     /** Builds {@link GeneralSettings} by name, for what differs from a starting point. */

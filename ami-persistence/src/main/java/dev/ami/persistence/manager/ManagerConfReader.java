@@ -94,22 +94,23 @@ public final class ManagerConfReader {
             s.last(http).ifPresent(e -> warnings.add(e.where() + ": " + http + " is stored but not"
                     + " applied: this version does not serve AMI over HTTP yet"));
         }
-        return new GeneralSettings(
-                ConfOptions.bool(s, "enabled", d.enabled()),
-                bindaddr,
-                port,
-                ConfOptions.bool(s, "displayconnects", d.displayConnects()),
-                ConfOptions.bool(s, "allowmultiplelogin", d.allowMultipleLogin()),
-                ConfOptions.atLeast(s, "authtimeout", 1, d.authTimeoutSeconds(), warnings),
-                ConfOptions.atLeast(s, "authlimit", 1, d.authLimit(), warnings),
-                ConfOptions.bool(s, "timestampevents", d.timestampEvents()),
-                ConfOptions.bool(s, "brokeneventsaction", d.brokenEventsAction()),
-                ConfOptions.bool(s, "debug", d.debug()),
-                ConfOptions.tls(s, bindaddr, TlsSettings.DEFAULT_PORT, port, TlsSettings.DISABLED))
-                .withEventOptions(s.last("channelvars").map(e -> channelVars(e.value())).orElse(List.of()),
-                        s.last("disabledevents").map(e -> disabledEvents(e.value())).orElse(List.of()))
-                .withHttp(ConfOptions.bool(s, "webenabled", d.webEnabled()),
-                        ConfOptions.atLeast(s, "httptimeout", 1, d.httpTimeoutSeconds(), warnings));
+        return d.toBuilder()
+                .enabled(ConfOptions.bool(s, "enabled", d.enabled()))
+                .bindAddress(bindaddr)
+                .port(port)
+                .displayConnects(ConfOptions.bool(s, "displayconnects", d.displayConnects()))
+                .allowMultipleLogin(ConfOptions.bool(s, "allowmultiplelogin", d.allowMultipleLogin()))
+                .authTimeoutSeconds(ConfOptions.atLeast(s, "authtimeout", 1, d.authTimeoutSeconds(), warnings))
+                .authLimit(ConfOptions.atLeast(s, "authlimit", 1, d.authLimit(), warnings))
+                .timestampEvents(ConfOptions.bool(s, "timestampevents", d.timestampEvents()))
+                .brokenEventsAction(ConfOptions.bool(s, "brokeneventsaction", d.brokenEventsAction()))
+                .debug(ConfOptions.bool(s, "debug", d.debug()))
+                .tls(ConfOptions.tls(s, bindaddr, TlsSettings.DEFAULT_PORT, port, TlsSettings.DISABLED))
+                .channelVars(s.last("channelvars").map(e -> channelVars(e.value())).orElse(List.of()))
+                .disabledEvents(s.last("disabledevents").map(e -> disabledEvents(e.value())).orElse(List.of()))
+                .webEnabled(ConfOptions.bool(s, "webenabled", d.webEnabled()))
+                .httpTimeoutSeconds(ConfOptions.atLeast(s, "httptimeout", 1, d.httpTimeoutSeconds(), warnings))
+                .build();
     }
 
     /**

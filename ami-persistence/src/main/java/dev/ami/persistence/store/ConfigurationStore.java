@@ -273,7 +273,8 @@ public class ConfigurationStore {
         }
         GeneralSettings stored = general.toSettings();
         // certificate paths are relative to the configuration folder, as includes are
-        GeneralSettings settings = stored.withTls(stored.tls().resolvedAgainst(AmiPaths.configurationDir()));
+        GeneralSettings settings = stored.toBuilder()
+                .tls(stored.tls().resolvedAgainst(AmiPaths.configurationDir())).build();
         List<Account> accounts = em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
                 .map(a -> a.toDefinition(cipher)).map(a -> a.toAccount(settings)).toList();
         return new ManagerConfiguration(settings, accounts);

@@ -92,11 +92,12 @@ public class GeneralSettingsEntity {
     }
 
     public GeneralSettings toSettings() {
-        return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin, authTimeout, authLimit,
-                timestampEvents, brokenEventsAction, debug,
-                tls.toSettings())
-                .withEventOptions(lines(channelVars), lines(disabledEvents))
-                .withHttp(webEnabled, httpTimeout);
+        return GeneralSettings.builder().enabled(enabled).bindAddress(bindAddress).port(port)
+                .displayConnects(displayConnects).allowMultipleLogin(allowMultipleLogin)
+                .authTimeoutSeconds(authTimeout).authLimit(authLimit).timestampEvents(timestampEvents)
+                .brokenEventsAction(brokenEventsAction).debug(debug).tls(tls.toSettings())
+                .channelVars(lines(channelVars)).disabledEvents(lines(disabledEvents))
+                .webEnabled(webEnabled).httpTimeoutSeconds(httpTimeout).build();
     }
 
     private static java.util.List<String> lines(String stored) {

@@ -34,8 +34,8 @@ class ManagerConfReaderTest {
                 [nosecret]
                 read = call
                 """);
-        assertEquals(new GeneralSettings(true, "127.0.0.1", 5054, false, true, 30, 50, false, false, false,
-                new TlsSettings(false, "127.0.0.1", 5039, "asterisk.pem", "", "")), c.general());
+        assertEquals(GeneralSettings.builder().enabled(true).bindAddress("127.0.0.1").port(5054).displayConnects(false)
+                .tls(new TlsSettings(false, "127.0.0.1", 5039, "asterisk.pem", "", "")).build(), c.general());
         assertEquals(List.of(AccountDefinition.of("admin", "s3cret", "system", "all"),
                 AccountDefinition.of("nosecret", null, "call", "")), c.accounts());
         assertEquals(Authority.parse("system"), c.accounts().get(0).toAccount(c.general()).read());

@@ -49,15 +49,26 @@ class ManagerConfRoundTripTest {
     }
 
     private static ImportedConfiguration generate(Random r) {
-        GeneralSettings g = new GeneralSettings(r.nextBoolean(), r.nextBoolean() ? "127.0.0.1" : r.nextBoolean() ? "::" : "0.0.0.0",
-                1024 + r.nextInt(64511), r.nextBoolean(), r.nextBoolean(), 1 + r.nextInt(300), 1 + r.nextInt(500),
-                r.nextBoolean(), r.nextBoolean(), r.nextBoolean(), new TlsSettings(r.nextBoolean(),
-                        r.nextBoolean() ? "127.0.0.1" : "::", 1024 + r.nextInt(60000), "keys/" + word(r, "abc") + ".pem",
-                        r.nextBoolean() ? "" : "keys/k.pem", r.nextBoolean() ? "" : "HIGH:!aNULL:!MD5",
+        GeneralSettings g = GeneralSettings.builder()
+                .enabled(r.nextBoolean())
+                .bindAddress(r.nextBoolean() ? "127.0.0.1" : r.nextBoolean() ? "::" : "0.0.0.0")
+                .port(1024 + r.nextInt(64511))
+                .displayConnects(r.nextBoolean())
+                .allowMultipleLogin(r.nextBoolean())
+                .authTimeoutSeconds(1 + r.nextInt(300))
+                .authLimit(1 + r.nextInt(500))
+                .timestampEvents(r.nextBoolean())
+                .brokenEventsAction(r.nextBoolean())
+                .debug(r.nextBoolean())
+                .tls(new TlsSettings(r.nextBoolean(), r.nextBoolean() ? "127.0.0.1" : "::", 1024 + r.nextInt(60000),
+                        "keys/" + word(r, "abc") + ".pem", r.nextBoolean() ? "" : "keys/k.pem",
+                        r.nextBoolean() ? "" : "HIGH:!aNULL:!MD5",
                         r.nextBoolean() ? List.of() : List.of("tlsservercipherorder=yes", "tlsdisablev11=no")))
-                .withEventOptions(r.nextBoolean() ? List.of() : List.of("ACCOUNT", "CUT(CALLERID(num),-,1)", "X_" + word(r, "ABC")),
-                        r.nextBoolean() ? List.of() : List.of("Newexten", "VarSet"))
-                .withHttp(r.nextBoolean(), 1 + r.nextInt(600));
+                .channelVars(r.nextBoolean() ? List.of() : List.of("ACCOUNT", "CUT(CALLERID(num),-,1)", "X_" + word(r, "ABC")))
+                .disabledEvents(r.nextBoolean() ? List.of() : List.of("Newexten", "VarSet"))
+                .webEnabled(r.nextBoolean())
+                .httpTimeoutSeconds(1 + r.nextInt(600))
+                .build();
         List<AccountDefinition> accounts = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int n = r.nextInt(25);

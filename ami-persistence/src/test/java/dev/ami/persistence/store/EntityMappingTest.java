@@ -30,10 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EntityMappingTest {
 
-    private static final GeneralSettings GENERAL = new GeneralSettings(true, "127.0.0.1", 25038, false, false, 12, 7,
-            true, true, true, new TlsSettings(true, "0.0.0.0", 25039, "certs/ami.pem", "keys/ami.key", "ECDHE+AESGCM"))
-            .withEventOptions(List.of("ACCOUNT", "CUT(CALLERID(num),-,1)"), List.of("Newexten"))
-            .withHttp(true, 90);
+    private static final GeneralSettings GENERAL = GeneralSettings.builder().enabled(true).bindAddress("127.0.0.1")
+            .port(25038).displayConnects(false).allowMultipleLogin(false).authTimeoutSeconds(12).authLimit(7)
+            .timestampEvents(true).brokenEventsAction(true).debug(true)
+            .tls(new TlsSettings(true, "0.0.0.0", 25039, "certs/ami.pem", "keys/ami.key", "ECDHE+AESGCM"))
+            .channelVars(List.of("ACCOUNT", "CUT(CALLERID(num),-,1)")).disabledEvents(List.of("Newexten"))
+            .webEnabled(true).httpTimeoutSeconds(90).build();
 
     private static final AccountDefinition ADMIN = new AccountDefinition("Admin", "s3cret", "system,call", "all",
             List.of(new AclLine(false, "0.0.0.0/0.0.0.0"), new AclLine(true, "127.0.0.1/255.255.255.0")),

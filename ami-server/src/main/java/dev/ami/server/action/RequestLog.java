@@ -1,5 +1,6 @@
 package dev.ami.server.action;
 
+import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.server.codec.LogText;
 import java.util.List;
@@ -42,17 +43,8 @@ final class RequestLog {
     }
 
     private static boolean isSensitive(String header, List<String> declared) {
-        String name = header.toLowerCase(Locale.ROOT);
-        if (ALWAYS_SENSITIVE.contains(name)) {
-            return true;
-        }
-        for (String pattern : declared) {
-            String p = pattern.toLowerCase(Locale.ROOT);
-            if (p.endsWith("*") ? name.startsWith(p.substring(0, p.length() - 1)) : name.equals(p)) {
-                return true;
-            }
-        }
-        return false;
+        return ALWAYS_SENSITIVE.contains(header.toLowerCase(Locale.ROOT))
+                || ApplicationAction.matchesAny(declared, header);
     }
 
     private static void appendCut(StringBuilder sb, String text) {

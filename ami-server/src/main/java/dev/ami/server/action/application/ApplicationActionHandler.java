@@ -51,6 +51,11 @@ public final class ApplicationActionHandler implements ActionHandler {
     }
 
     @Override
+    public List<String> sensitiveHeaders() {
+        return action.sensitiveHeaders();
+    }
+
+    @Override
     public void handle(ActionCall call) {
         CompletionStage<List<ManagerMessage>> answer;
         try {

@@ -36,8 +36,8 @@ class EventActionsTest {
 
     @Test
     void timestampeventsAddsATimestampAfterPrivilegeToEventsButNotToResponses() {
-        var stamped = new TestConnector(new dev.ami.api.connector.GeneralSettings(true, "127.0.0.1", 5038, true, true,
-                30, 50, true, false, false), TestConnector.ACCOUNTS);
+        var stamped = new TestConnector(TestConnector.GENERAL.toBuilder().timestampEvents(true).build(),
+                TestConnector.ACCOUNTS);
         var c = stamped.login("admin", "s3cret");
         String login = c.read();
         // the FullyBooted written at login has none (as Asterisk 22.10.1 writes it); the published SuccessfulAuth has one
