@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.authority.Authority;
+import dev.ami.api.authority.AuthorityClass;
+import dev.ami.api.connector.ApplicationAction;
+import dev.ami.api.message.ManagerResponse;
+import dev.ami.server.action.application.ApplicationActionHandler;
 import dev.ami.server.testing.LogCapture;
 import dev.ami.server.testing.TestConnector;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +62,20 @@ class RequestLogTest {
         assertFalse(text.contains("hunter2") || text.contains("swordfish") || text.contains("abc123"), text);
         assertTrue(text.contains("Var-000000: secret | Value-000000: <redacted> | value-000001: <redacted> | "
                 + "TOKEN: <redacted> | Other: kept"), text);
+    }
+
+    @Test
+    void anApplicationActionsSensitiveHeadersAreRedactedAsUpdateConfigsValuesAre() {
+        connector.actions.register(new ApplicationActionHandler(new ApplicationAction("UpdateConfig",
+                Authority.of(AuthorityClass.CONFIG), "Update basic configuration.", List.of("Value-*"),
+                request -> CompletableFuture.completedFuture(List.of(ManagerResponse.success(request.action()).build())))));
+        var c = connector.login("admin", "s3cret");
+        c.read();
+        c.exchange("Action: UpdateConfig\r\nSrcFilename: manager.conf\r\nAction-000000: Update\r\nCat-000000: admin\r\n"
+                + "Var-000000: secret\r\nValue-000000: n3w-s3cret\r\n\r\n");
+        String text = logged();
+        assertFalse(text.contains("n3w-s3cret"), text);
+        assertTrue(text.contains("Var-000000: secret | Value-000000: <redacted> | "), text);
     }
 
     @Test
