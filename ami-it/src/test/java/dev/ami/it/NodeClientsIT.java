@@ -16,20 +16,29 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Node's AMI clients, run with Node.js from npm packages: each logs in, pings, receives a UserEvent
  * sent by another session, is refused Command (no command write), turns events off and logs off.
+ * Needs node and npm on the PATH: skipped without them, unless {@value #REQUIRED} is {@code yes}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class NodeClientsIT {
 
+    static final String REQUIRED = "AMI_TEST_NODE_REQUIRED";
+
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return AmiEar.fromBuild();
+    }
+
+    @BeforeEach
+    void nodeIsInstalled() {
+        SystemTools.require(REQUIRED, "Node.js AMI client tests", "node", "npm");
     }
 
     @Test
