@@ -8,7 +8,10 @@ import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** Marks resources only AMI accounts with {@code config} write may use (see {@link ConfigWriterFilter}). */
+/**
+ * Marks resources only AMI accounts with {@code config} write may use (logged in by
+ * {@link dev.ami.http.login.ConfigLoginFilter}, checked again by {@link ConfigWriterFilter}).
+ */
 @NameBinding
 @Retention(RUNTIME)
 @Target({TYPE, METHOD})

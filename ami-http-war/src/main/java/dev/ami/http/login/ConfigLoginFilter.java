@@ -1,0 +1,97 @@
+package dev.ami.http.login;
+
+import dev.ami.persistence.bridge.ConnectorLinks;
+import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * HTTP Basic login for {@code /ami/api/config/...}, decided by {@link HttpLogin}. A refusal of
+ * offered credentials is answered after {@link HttpLogin#FAILURE_DELAY} from the managed
+ * scheduler, the request suspended meanwhile, so that waiting guesses hold no request thread.
+ */
+@WebFilter(urlPatterns = "/api/config/*", asyncSupported = true)
+public class ConfigLoginFilter extends HttpFilter {
+
+    /** The request attribute naming the admitted account; the JAX-RS side refuses a request without it. */
+    public static final String ADMITTED_ACCOUNT = ConfigLoginFilter.class.getName() + ".account";
+
+    private static final Logger LOG = Logger.getLogger(ConfigLoginFilter.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ConfigurationStore store;
+
+    @Inject
+    ConnectorLinks links;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        LoginResult result = new HttpLogin(name -> store.currentConfiguration().account(name))
+                .check(loginRequest(request), Instant.now());
+        result.event().ifPresent(event -> links.ifConnected().ifPresent(link -> link.publish(event)));
+        if (result.admitted()) {
+            request.setAttribute(ADMITTED_ACCOUNT, result.username());
+            chain.doFilter(request, response);
+            return;
+        }
+        LOG.info(() -> "Configuration request from " + request.getRemoteAddr() + " refused: "
+                + result.outcome().reason() + (result.username().isEmpty() ? "" : " ('" + result.username() + "')"));
+        if (!result.delayed()) {
+            Unauthorized.answer(response);
+            return;
+        }
+        AsyncContext later = request.startAsync();
+        try {
+            scheduler.schedule(() -> answerLater(later), HttpLogin.FAILURE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            answerLater(later);
+        }
+    }
+
+    private static void answerLater(AsyncContext later) {
+        try {
+            Unauthorized.answer((HttpServletResponse) later.getResponse());
+        } catch (IOException | IllegalStateException gone) {
+            // the client left, or the container timed the request out meanwhile: nobody to answer
+            LOG.fine(() -> "A delayed refusal could not be written: " + gone);
+        } finally {
+            try {
+                later.complete();
+            } catch (IllegalStateException alreadyCompleted) {
+                LOG.fine("A delayed refusal's request was already complete");
+            }
+        }
+    }
+
+    private static LoginRequest loginRequest(HttpServletRequest request) throws IOException {
+        return new LoginRequest(request.getHeader("Authorization"), request.getMethod(), request.getRequestURI(),
+                socket(request.getLocalAddr(), request.getLocalPort()),
+                socket(request.getRemoteAddr(), request.getRemotePort()), request.isSecure());
+    }
+
+    /** The container gives numeric addresses; reading one looks nothing up. */
+    private static InetSocketAddress socket(String address, int port) throws IOException {
+        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+                : address;
+        return new InetSocketAddress(InetAddress.getByName(literal), port);
+    }
+}
