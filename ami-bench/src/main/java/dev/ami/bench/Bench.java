@@ -109,7 +109,8 @@ public final class Bench {
             if (options.runs("d")) {
                 say("(d) " + options.idleSessions() + " idle sessions");
                 report.idle(profiled("d-idle", () -> new IdleScenario(client, server)
-                        .run(options.idleSessions(), Duration.ofSeconds(10), options.target().resolve("bench-idle-histogram.txt"))));
+                        .run(options.idleSessions(), Duration.ofSeconds(10),
+                                options.target().resolve("bench-idle-histogram.txt"))));
             }
         }
         report.note(String.format(Locale.ROOT, "Fan-out: %d producer sessions pipeline UserEvents, at most %d unanswered"
@@ -118,7 +119,8 @@ public final class Bench {
                 options.producers(), FanOutScenario.WINDOW, FanOutScenario.LAG, seconds(options.warmup()),
                 seconds(options.measure()), options.clientThreads(), options.serverHeap(), options.displayConnects(),
                 options.jfr() ? "; JFR recording was ON (figures include its overhead)" : ""));
-        report.note("The load client runs on the same machine and shares its cores with the server (its CPU is listed per scenario).");
+        report.note("The load client runs on the same machine and shares its cores with the server"
+                + " (its CPU is listed per scenario).");
         String results = "# ami benchmark results\n\n" + machine + "\nCommand: `mvn -Pbench package`  \nRun: "
                 + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + "\n\n" + report.markdown();
         Path file = options.target().resolve("bench-results.md");

@@ -277,7 +277,8 @@ final class FanOutScenario {
             if (stalledAt < 0 || closedAt < stalledAt) {
                 return "the server closed it while it was still reading (its end then " + lastState + "); " + queue;
             }
-            return String.format(java.util.Locale.ROOT, "the server closed it %.1f s after it stopped reading (its end then %s); %s",
+            return String.format(java.util.Locale.ROOT,
+                    "the server closed it %.1f s after it stopped reading (its end then %s); %s",
                     (closedAt - stalledAt) / 1e9, lastState, queue);
         }
     }

@@ -95,6 +95,7 @@ final class JfrSummary {
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .limit(limit)
-                .forEach(e -> out.append(String.format("  %5.1f%%  %s%n", total == 0 ? 0 : 100.0 * e.getValue() / total, e.getKey())));
+                .forEach(e -> out.append(String.format("  %5.1f%%  %s%n",
+                        total == 0 ? 0 : 100.0 * e.getValue() / total, e.getKey())));
     }
 }

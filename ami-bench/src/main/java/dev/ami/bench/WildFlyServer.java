@@ -68,7 +68,8 @@ final class WildFlyServer implements AutoCloseable {
         }
         Path dist = options.wildflyHome().resolve("standalone");
         if (!Files.isRegularFile(options.wildflyHome().resolve("bin/standalone.sh"))) {
-            throw new IllegalStateException("no WildFly at " + options.wildflyHome() + "; run through Maven: mvn -Pbench package");
+            throw new IllegalStateException("no WildFly at " + options.wildflyHome()
+                    + "; run through Maven: mvn -Pbench package");
         }
         if (!Files.isRegularFile(options.ear())) {
             throw new IllegalStateException("no EAR at " + options.ear() + "; run through Maven: mvn -Pbench package");
@@ -154,7 +155,8 @@ final class WildFlyServer implements AutoCloseable {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(BenchOptions.HOST, options.amiPort()), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
-            String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+            String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
             return line != null && line.startsWith(ClientSession.GREETING_PREFIX);
         } catch (IOException e) {
             return false;

@@ -3,7 +3,6 @@ package dev.ami.it;
 import static dev.ami.it.Wire.crlf;
 import static dev.ami.it.Wire.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import org.jboss.arquillian.container.test.api.Deployment;

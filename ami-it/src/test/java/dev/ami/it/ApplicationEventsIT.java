@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ami.api.bridge.AmiBridgeExtension;
 import dev.ami.it.shop.ShipOrderAction;
 import jakarta.enterprise.inject.spi.Extension;
-import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployer;

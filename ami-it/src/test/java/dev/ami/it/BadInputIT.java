@@ -74,7 +74,8 @@ class BadInputIT {
             for (int i = 0; i < 4; i++) {
                 bystanders.add(quietAdmin());
             }
-            CompletableFuture<Integer> reports = CompletableFuture.supplyAsync(() -> count(watcher, "Event: RequestBadFormat\r\n", flood));
+            CompletableFuture<Integer> reports =
+                    CompletableFuture.supplyAsync(() -> count(watcher, "Event: RequestBadFormat\r\n", flood));
             CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
                 try {
                     flooder.send("\n".repeat(flood));

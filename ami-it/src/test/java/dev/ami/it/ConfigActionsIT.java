@@ -31,7 +31,8 @@ class ConfigActionsIT {
 
     @Test
     void s15_getConfigShowsSecretsOnlyToConfigWriters() throws IOException {
-        try (AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off"); AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
+        try (AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off");
+             AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             // the category as written in src/test/conf/manager.conf, the secret masked for a non-config writer
             exchange(limited, "Action: GetConfig\nFilename: manager.conf\nCategory: limited\nActionID: c3\n\n", """
                     Response: Success
@@ -67,7 +68,8 @@ class ConfigActionsIT {
 
                     """);
             admin.send(crlf("Action: ListCategories\nFilename: manager.conf\n\n"));
-            assertTrue(admin.readMessage().startsWith("Response: Success\r\nCategory-000000: general\r\nCategory-000001: admin\r\n"));
+            assertTrue(admin.readMessage()
+                    .startsWith("Response: Success\r\nCategory-000000: general\r\nCategory-000001: admin\r\n"));
         }
     }
 
@@ -92,7 +94,8 @@ class ConfigActionsIT {
                     Value-000002: all
 
                     """, "Response: Success\nActionID: u1\n\n");
-            assertTrue(Wire.eventually(() -> AmiTestClient.logsIn(AmiEar.PORT, "viaupdate", "upd4te")), "the new account cannot log in");
+            assertTrue(Wire.eventually(() -> AmiTestClient.logsIn(AmiEar.PORT, "viaupdate", "upd4te")),
+                    "the new account cannot log in");
 
             // a bad line refuses the whole update and changes nothing
             exchange(admin, """
@@ -115,7 +118,8 @@ class ConfigActionsIT {
                     Cat-000000: viaupdate
 
                     """, "Response: Success\n\n");
-            assertTrue(Wire.eventually(() -> !AmiTestClient.logsIn(AmiEar.PORT, "viaupdate", "upd4te")), "the removed account still logs in");
+            assertTrue(Wire.eventually(() -> !AmiTestClient.logsIn(AmiEar.PORT, "viaupdate", "upd4te")),
+                    "the removed account still logs in");
         }
     }
 

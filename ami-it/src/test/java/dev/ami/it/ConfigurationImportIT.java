@@ -62,12 +62,14 @@ class ConfigurationImportIT {
         assertTrue(store.currentConfiguration().account("IMPORTED-USER").isPresent());
         assertTrue(store.exportManagerConf().contains("[imported-user]\nsecret = fresh\n"));
         // the connector applies a committed import at once: the new account logs in over TCP
-        assertTrue(Wire.eventually(() -> AmiTestClient.logsIn(AmiEar.PORT, "imported-user", "fresh")), "the imported account cannot log in");
+        assertTrue(Wire.eventually(() -> AmiTestClient.logsIn(AmiEar.PORT, "imported-user", "fresh")),
+                "the imported account cannot log in");
 
         // put the shared test server back as it was; the removed account can no longer log in
         store.importManagerConf(before, false);
         assertTrue(store.currentConfiguration().account("imported-user").isEmpty());
-        assertTrue(Wire.eventually(() -> !AmiTestClient.logsIn(AmiEar.PORT, "imported-user", "fresh")), "the removed account still logs in");
+        assertTrue(Wire.eventually(() -> !AmiTestClient.logsIn(AmiEar.PORT, "imported-user", "fresh")),
+                "the removed account still logs in");
     }
 
     @Test

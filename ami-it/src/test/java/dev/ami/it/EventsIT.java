@@ -25,7 +25,8 @@ class EventsIT {
 
     @Test
     void s13_eventMasks() throws IOException {
-        try (AmiTestClient a = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off"); AmiTestClient b = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
+        try (AmiTestClient a = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off");
+             AmiTestClient b = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             exchange(a, "Action: Events\nEventMask: off\nActionID: e1\n\n", "Response: Success\nActionID: e1\nEvents: Off\n\n");
             exchange(b, "Action: Events\nEventMask: on\n\n", "Response: Success\nEvents: On\n\n");
             exchange(b, "Action: UserEvent\nUserEvent: EvTest1\nFoo: bar\n\n", """
@@ -61,8 +62,10 @@ class EventsIT {
 
     @Test
     void s14_userEventFanOut() throws IOException {
-        try (AmiTestClient sender = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off"); AmiTestClient listener = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off");
-             AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off"); AmiTestClient filtered = AmiTestClient.login(AmiEar.PORT, "filtered", "pw3", "off")) {
+        try (AmiTestClient sender = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off");
+             AmiTestClient listener = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off");
+             AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off");
+             AmiTestClient filtered = AmiTestClient.login(AmiEar.PORT, "filtered", "pw3", "off")) {
             // user events only: a SuccessfulAuth of these logins may still be on its way to them
             for (AmiTestClient c : new AmiTestClient[] {sender, listener, limited, filtered}) {
                 c.send(crlf("Action: Events\nEventMask: user\n\n"));
@@ -103,7 +106,8 @@ class EventsIT {
 
     @Test
     void s13_reloadReReadsTheStoreAndTellsSystemReaders() throws IOException {
-        try (AmiTestClient a = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off"); AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off");
+        try (AmiTestClient a = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off");
+             AmiTestClient limited = AmiTestClient.login(AmiEar.PORT, "limited", "pw2", "off");
              AmiTestClient filtered = AmiTestClient.login(AmiEar.PORT, "filtered", "pw3", "off")) {
             for (AmiTestClient c : new AmiTestClient[] {limited, filtered}) {
                 c.send(crlf("Action: Events\nEventMask: on\n\n"));
@@ -167,7 +171,8 @@ class EventsIT {
             exchange(c, "Action: UserEvent\nUserEvent: X\nActionID: c2\n\n",
                     "Response: Error\nActionID: c2\nMessage: Permission denied\n\n");
             c.send(crlf("Action: CoreStatus\nActionID: c4\n\n"));
-            assertTrue(c.readMessage().matches("(?s)Response: Success\r\nActionID: c4\r\nCoreStartupDate: \\d{4}-\\d\\d-\\d\\d\r\n"
+            assertTrue(c.readMessage().matches("(?s)Response: Success\r\nActionID: c4\r\n"
+                    + "CoreStartupDate: \\d{4}-\\d\\d-\\d\\d\r\n"
                     + "CoreStartupTime: \\d\\d:\\d\\d:\\d\\d\r\nCoreReloadDate: \\d{4}-\\d\\d-\\d\\d\r\n"
                     + "CoreReloadTime: \\d\\d:\\d\\d:\\d\\d\r\nCoreCurrentCalls: 0\r\nCoreProcessedCalls: 0\r\n\r\n"));
             c.send(crlf("Action: Logoff\nActionID: c5\n\n"));
@@ -218,7 +223,8 @@ class EventsIT {
                     Output: No such command 'no such cli command' (type 'core show help no such' for other possible commands)
 
                     """);
-            exchange(c, "Action: Command\nActionID: cmd3\n\n", "Response: Error\nActionID: cmd3\nMessage: No command provided\n\n");
+            exchange(c, "Action: Command\nActionID: cmd3\n\n",
+                    "Response: Error\nActionID: cmd3\nMessage: No command provided\n\n");
             exchange(c, "Action: WaitEvent\nTimeout: 1\nActionID: we1\n\n", """
                     Response: Success
                     ActionID: we1

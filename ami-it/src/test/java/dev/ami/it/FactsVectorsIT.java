@@ -41,7 +41,8 @@ class FactsVectorsIT {
     @Test
     void v05_challengeWithoutAuthType() throws IOException {
         try (AmiTestClient c = AmiTestClient.connect(AmiEar.PORT)) {
-            exchange(c, "Action: Challenge\nActionID: c1\n\n", "Response: Error\nActionID: c1\nMessage: Must specify AuthType\n\n");
+            exchange(c, "Action: Challenge\nActionID: c1\n\n",
+                    "Response: Error\nActionID: c1\nMessage: Must specify AuthType\n\n");
         }
     }
 
@@ -89,7 +90,8 @@ class FactsVectorsIT {
     @Test
     void v11_loginAgainWithoutActionId() throws IOException {
         try (AmiTestClient c = TranscriptIT.loggedInAdmin()) {
-            exchange(c, "Action: Login\nUsername: admin\nSecret: s3cret\n\n", "Response: Success\nMessage: Already authenticated\n\n");
+            exchange(c, "Action: Login\nUsername: admin\nSecret: s3cret\n\n",
+                    "Response: Success\nMessage: Already authenticated\n\n");
         }
     }
 
@@ -142,7 +144,8 @@ class FactsVectorsIT {
     /** @return a session of callonly logged in without an Events header, its answer asserted (vector 9) */
     private static AmiTestClient callonly() throws IOException {
         AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);
-        exchange(c, "Action: Login\nUsername: callonly\nSecret: pw\n\n", "Response: Success\nMessage: Authentication accepted\n\n");
+        exchange(c, "Action: Login\nUsername: callonly\nSecret: pw\n\n",
+                "Response: Success\nMessage: Authentication accepted\n\n");
         return c;
     }
 }

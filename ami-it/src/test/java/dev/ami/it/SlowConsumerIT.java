@@ -1,10 +1,8 @@
 package dev.ami.it;
 
 import static dev.ami.it.Wire.crlf;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -33,7 +31,9 @@ class SlowConsumerIT {
 
     @Test
     void aStalledListenerIsCutOffAndTheOthersGetEverything() throws Exception {
-        try (Socket stalled = new Socket(); AmiTestClient healthy = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "user"); AmiTestClient producer = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
+        try (Socket stalled = new Socket();
+             AmiTestClient healthy = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "user");
+             AmiTestClient producer = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
             // a small receive window, so that the server's side fills quickly
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new InetSocketAddress("127.0.0.1", AmiEar.PORT));

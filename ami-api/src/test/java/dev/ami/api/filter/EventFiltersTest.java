@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class EventFiltersTest {
 
-    private static final String USER_EVENT = "Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: Blocked\r\nHeader1: x\r\n\r\n";
+    private static final String USER_EVENT =
+            "Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: Blocked\r\nHeader1: x\r\n\r\n";
     private static final String RELOAD = "Event: Reload\r\nPrivilege: system,all\r\nModule: pbx_config\r\nStatus: 0\r\n\r\n";
 
     @Test

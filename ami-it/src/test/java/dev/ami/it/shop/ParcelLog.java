@@ -1,9 +1,9 @@
 package dev.ami.it.shop;
 
+import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.event.EventClass;
 import dev.ami.api.event.EventName;
 import dev.ami.api.event.ManagerEvent;
-import dev.ami.api.authority.AuthorityClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;

@@ -11,7 +11,8 @@ import java.util.List;
  * files this server keeps always exist ({@code File exists}, as Asterisk's exclusive create
  * answers); it creates no other files.
  */
-@AmiAction(name = "CreateConfig", write = AuthorityClass.CONFIG, synopsis = "Creates an empty file in the configuration directory.")
+@AmiAction(name = "CreateConfig", write = AuthorityClass.CONFIG,
+        synopsis = "Creates an empty file in the configuration directory.")
 final class CreateConfigAction extends ConfigFileAction {
 
     CreateConfigAction(StoredFiles files) {

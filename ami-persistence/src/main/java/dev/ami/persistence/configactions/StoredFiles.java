@@ -9,7 +9,10 @@ import dev.ami.persistence.store.ConfigurationStore;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The configuration files the actions work on (manager.conf, http.conf), as categories: read from the store and saved back by import. */
+/**
+ * The configuration files the actions work on (manager.conf, http.conf), as categories: read from the store and
+ * saved back by import.
+ */
 class StoredFiles {
 
     private final ConfigurationStore store;

@@ -2,7 +2,6 @@ package dev.ami.persistence.manager;
 
 import dev.ami.api.AsteriskBoolean;
 import dev.ami.api.connector.HttpSettings;
-import dev.ami.api.connector.TlsSettings;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigEntry;
@@ -24,7 +23,8 @@ public final class HttpConfReader {
 
     private static final Set<String> KNOWN = Set.of("enabled", "bindaddr", "bindport", "prefix", "servername",
             "sessionlimit", "session_inactivity", "session_keep_alive", "enable_static", "enablestatic",
-            "enable_status", "redirect", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlsservercipherorder", "tlsdisablev1", "tlsdisablev11", "tlsdisablev12", "tlscertfile",
+            "enable_status", "redirect", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport",
+            "sslbindport", "tlsservercipherorder", "tlsdisablev1", "tlsdisablev11", "tlsdisablev12", "tlscertfile",
             "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
 
     private HttpConfReader() {

@@ -2,12 +2,12 @@ package dev.ami.persistence.manager;
 
 import dev.ami.api.AsteriskBoolean;
 import dev.ami.api.acl.AclRule;
-import dev.ami.api.connector.Account;
-import dev.ami.api.filter.EventFilterException;
-import dev.ami.api.filter.EventFilters;
 import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.filter.EventFilterException;
+import dev.ami.api.filter.EventFilters;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigEntry;
@@ -31,7 +31,9 @@ public final class ManagerConfReader {
     public static final String FILE = "manager.conf";
 
     private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
-            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlsservercipherorder", "tlsdisablev1", "tlsdisablev11", "tlsdisablev12",
+            "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug",
+            "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlsservercipherorder",
+            "tlsdisablev1", "tlsdisablev11", "tlsdisablev12",
             "tlscertfile", "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher",
             "webenabled", "httptimeout", "channelvars", "disabledevents");
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",

@@ -1,7 +1,7 @@
 package dev.ami.persistence.store;
 
-import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.manager.AccountDefinition;
+import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.secret.SecretCipher;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -1,7 +1,7 @@
 package dev.ami.persistence.store;
 
-import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.manager.FilterLine;
+import dev.ami.persistence.manager.StoredLengths;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 

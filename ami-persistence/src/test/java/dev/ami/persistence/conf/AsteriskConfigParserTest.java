@@ -103,7 +103,8 @@ class AsteriskConfigParserTest {
     void anErrorInAnIncludedFileNamesThatFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.conf"), "\n[x](nobase)\n");
         ConfigParseException e = assertThrows(ConfigParseException.class,
-                () -> AsteriskConfigParser.parse("manager.conf", "[s]\n#include bad.conf\n", AsteriskConfigParser.relativeTo(dir)));
+                () -> AsteriskConfigParser.parse("manager.conf", "[s]\n#include bad.conf\n",
+                        AsteriskConfigParser.relativeTo(dir)));
         assertTrue(e.getMessage().startsWith("bad.conf:2: "), e.getMessage());
     }
 

@@ -2,14 +2,13 @@ package dev.ami.persistence.configactions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ami.api.authority.Authority;
 import dev.ami.api.action.ActionRequest;
 import dev.ami.api.action.AmiAction;
+import dev.ami.api.authority.Authority;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
-import dev.ami.persistence.conf.ConfigSection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -228,7 +227,8 @@ class ConfigActionsTest {
 
     @Test
     void listCategories() {
-        assertEquals("Response: Success\r\nCategory-000000: general\r\nCategory-000001: admin\r\nCategory-000002: limited\r\n\r\n",
+        assertEquals("Response: Success\r\nCategory-000000: general\r\nCategory-000001: admin\r\n"
+                + "Category-000002: limited\r\n\r\n",
                 run(ListCategoriesAction::new, Authority.ALL, "Filename", "manager.conf"));
     }
 
@@ -260,7 +260,8 @@ class ConfigActionsTest {
         StringBuilder text = new StringBuilder();
         saved.get(0).forEach(c -> c.render(text));
         assertEquals("[general]\nenabled = yes\nport = 5038\n\n[root]\nsecret = s3cret\nread = all\nwrite = all\n\n"
-                + "[limited]\nsecret = pw2\nread = system,call\nwrite = system,config\n\n[ops]\nsecret = op\\;s\n\n", text.toString());
+                + "[limited]\nsecret = pw2\nread = system,call\nwrite = system,config\n\n[ops]\nsecret = op\\;s\n\n",
+                text.toString());
     }
 
     @Test
@@ -297,7 +298,8 @@ class ConfigActionsTest {
         assertEquals("Create category did not complete successfully", apply("Action-000000", "NewCat", "Cat-000000", "OPS"));
         assertEquals(APPLIED, apply("Action-000000", "NewCat", "Cat-000000", "OPS", "Options-000000", "ignoreerror"));
         // Delete: a line number is the only criterion; nothing found is "Update did not complete", unless forgiven
-        assertEquals(APPLIED, apply("Action-000000", "Delete", "Cat-000000", "alice", "Var-000000", "nosuch", "Line-000000", "0"));
+        assertEquals(APPLIED, apply("Action-000000", "Delete", "Cat-000000", "alice", "Var-000000", "nosuch",
+                "Line-000000", "0"));
         assertEquals("Update did not complete successfully", apply("Action-000000", "Delete", "Cat-000000", "alice",
                 "Var-000000", "nosuch"));
         assertEquals(APPLIED, apply("Action-000000", "Delete", "Cat-000000", "alice", "Var-000000", "nosuch",
@@ -338,7 +340,8 @@ class ConfigActionsTest {
             assertEquals(answersFor(outside.toString() + "-missing"), answersFor(outside.toString()), "an absolute path");
             assertEquals(answersFor("no-such.conf"), answersFor(conf.relativize(inFolder).toString()), "a file in the folder");
             assertEquals(answersFor("no-such.conf"), answersFor("linked.conf"), "a link in the folder to a file outside");
-            assertEquals(answersFor("no-such.conf"), answersFor("/etc/../" + conf.resolve("no-such.conf")), "an absolute path in");
+            assertEquals(answersFor("no-such.conf"), answersFor("/etc/../" + conf.resolve("no-such.conf")),
+                    "an absolute path in");
             assertEquals(List.of(), saved);
         } finally {
             Files.delete(outside);

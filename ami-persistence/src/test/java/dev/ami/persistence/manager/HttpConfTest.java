@@ -11,9 +11,9 @@ import dev.ami.persistence.conf.ConfigParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** http.conf [general] as Asterisk reads it (main/http.c, __ast_http_load), and its export reading back the same. */
 class HttpConfTest {
@@ -68,7 +68,8 @@ class HttpConfTest {
 
     @Test
     void tlsbindportGivesThePortWhenTlsbindaddrHasNone() throws Exception {
-        assertEquals(8443, read("[general]\nbindaddr=127.0.0.1\ntlsbindaddr=127.0.0.1\ntlsbindport=8443\n").settings().tls().port());
+        assertEquals(8443,
+                read("[general]\nbindaddr=127.0.0.1\ntlsbindaddr=127.0.0.1\ntlsbindport=8443\n").settings().tls().port());
         assertEquals(9443, read("[general]\ntlsbindport=8443\ntlsbindaddr=127.0.0.1:9443\n").settings().tls().port());
     }
 

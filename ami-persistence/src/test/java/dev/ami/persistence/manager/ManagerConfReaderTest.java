@@ -165,7 +165,8 @@ class ManagerConfReaderTest {
         ImportedConfiguration c = ManagerConfReader.read("[general]\nauthlimit = 0\n[a]\nread = system,,call\n"
                 + "setvar = A=b\nacl = office, lab\nwebsocket = yes\n");
         assertEquals(5, c.warnings().size(), c.warnings().toString());
-        assertTrue(c.warnings().get(0).startsWith("manager.conf:2: authlimit is not a number of at least 1"), c.warnings().get(0));
+        assertTrue(c.warnings().get(0).startsWith("manager.conf:2: authlimit is not a number of at least 1"),
+                c.warnings().get(0));
         assertTrue(c.warnings().get(1).contains("grants system,call,log"), c.warnings().get(1));
         // stored, and reported as not acted on
         assertEquals("manager.conf:7: option 'websocket' in [a] is not supported by this version and was not imported",

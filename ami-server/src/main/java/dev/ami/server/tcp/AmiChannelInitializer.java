@@ -71,7 +71,8 @@ public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
                                 ctx.pipeline().remove(this);
                                 ctx.fireChannelActive();
                             } else {
-                                LOG.fine(() -> "AMI TLS handshake with " + ctx.channel().remoteAddress() + " failed: " + done.cause());
+                                LOG.fine(() -> "AMI TLS handshake with " + ctx.channel().remoteAddress()
+                                        + " failed: " + done.cause());
                                 ctx.close();
                             }
                         } else {

@@ -41,7 +41,8 @@ class TlsContextFactoryTest {
     @Test
     void aMissingFileIsNamedInTheError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TlsContextFactory.serverContext(new TlsSettings(true, "127.0.0.1", 0, "/nonexistent/asterisk.pem", "", "")));
+                () -> TlsContextFactory.serverContext(
+                        new TlsSettings(true, "127.0.0.1", 0, "/nonexistent/asterisk.pem", "", "")));
         assertTrue(e.getMessage().contains("/nonexistent/asterisk.pem"), e.getMessage());
     }
 
@@ -76,7 +77,7 @@ class TlsContextFactoryTest {
     /** A client for the self-signed test certificate. */
     static SSLSocketFactory trustingClient() throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
+        TrustManager trustAll = new X509TrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
             }
@@ -89,7 +90,8 @@ class TlsContextFactoryTest {
             public X509Certificate[] getAcceptedIssuers() {
                 return new X509Certificate[0];
             }
-        }}, null);
+        };
+        context.init(null, new TrustManager[] {trustAll}, null);
         return context.getSocketFactory();
     }
 }

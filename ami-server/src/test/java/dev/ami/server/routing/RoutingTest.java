@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class RoutingTest {
 
     private static TestConnector connector(List<String> channelVars, List<String> disabled) {
-        return new TestConnector(TestConnector.GENERAL.toBuilder().channelVars(channelVars).disabledEvents(disabled).build(), TestConnector.ACCOUNTS);
+        return new TestConnector(TestConnector.GENERAL.toBuilder().channelVars(channelVars).disabledEvents(disabled).build(),
+                TestConnector.ACCOUNTS);
     }
 
     private static TestConnector.Connection listener(TestConnector connector) {

@@ -10,11 +10,7 @@ import dev.ami.server.action.login.LoginAction;
 import dev.ami.server.testing.LogCapture;
 import dev.ami.server.testing.TestConnector;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +79,8 @@ class DisplayConnectsAndBrokenEventsTest {
         assertEquals("", c.exchange("Action: Events\r\nEventMask: on\r\n\r\n"));
         assertEquals("", c.exchange("Action: Events\r\nEventMask: all,user\r\n\r\n"));
         assertEquals("Response: Success\r\nEvents: On\r\n\r\n", c.exchange("Action: Events\r\nEventMask: 1\r\n\r\n"));
-        assertEquals("Response: Success\r\nEvents: Off\r\n\r\n", c.exchange("Action: Events\r\nEventMask: yeah whatever\r\n\r\n"));
+        assertEquals("Response: Success\r\nEvents: Off\r\n\r\n",
+                c.exchange("Action: Events\r\nEventMask: yeah whatever\r\n\r\n"));
         // the silent "on" still changed the mask: a UserEvent is delivered
         c.exchange("Action: Events\r\nEventMask: on\r\n\r\n");
         String echoed = c.exchange("Action: UserEvent\r\nUserEvent: Check\r\n\r\n");

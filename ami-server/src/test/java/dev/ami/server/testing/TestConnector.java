@@ -44,7 +44,8 @@ public final class TestConnector {
 
     public TestConnector(GeneralSettings general, List<Account> accounts) {
         stored = new ManagerConfiguration(general, accounts);
-        context = new ConnectorContext(stored, Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC), this::reloadStored);
+        context = new ConnectorContext(stored, Clock.fixed(Instant.parse("2026-11-28T03:33:42.208Z"), ZoneOffset.UTC),
+                this::reloadStored);
     }
 
     private CompletableFuture<ManagerConfiguration> reloadStored() {

@@ -2,8 +2,8 @@ package dev.ami.server.action.cli;
 
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.ManagerResponse;
-import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,9 @@
 package dev.ami.server.action.core;
 
 import dev.ami.api.AmiVersion;
-
 import dev.ami.api.authority.AuthorityClass;
-import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 
 /**
  * {@code Action: CoreSettings}: versions and core limits. Clients such as asterisk-java read

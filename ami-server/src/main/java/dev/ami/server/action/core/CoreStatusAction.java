@@ -1,8 +1,8 @@
 package dev.ami.server.action.core;
 
 import dev.ami.api.authority.AuthorityClass;
-import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

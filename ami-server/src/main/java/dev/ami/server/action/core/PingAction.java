@@ -1,8 +1,8 @@
 package dev.ami.server.action.core;
 
-import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.AbstractAction;
 import dev.ami.api.event.AmiTime;
+import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 
 /** {@code Action: Ping}: a keepalive answered with {@code Ping: Pong} and the server time. */
 public final class PingAction extends AbstractAction {

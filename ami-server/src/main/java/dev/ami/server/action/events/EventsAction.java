@@ -1,8 +1,8 @@
 package dev.ami.server.action.events;
 
 import dev.ami.api.authority.Authority;
-import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 
 /**
  * {@code Action: Events}: sets which event classes the session receives, within its read rights.

@@ -1,10 +1,10 @@
 package dev.ami.server.action.events;
 
 import dev.ami.api.authority.AuthorityClass;
-import dev.ami.api.message.Header;
 import dev.ami.api.event.ManagerEvent;
-import dev.ami.server.action.ActionCall;
+import dev.ami.api.message.Header;
 import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 import java.util.List;
 
 /**

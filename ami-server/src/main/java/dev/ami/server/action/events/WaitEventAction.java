@@ -1,7 +1,7 @@
 package dev.ami.server.action.events;
 
-import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 
 /**
  * {@code Action: WaitEvent}: waits up to {@code Timeout} seconds (absent or unreadable: without

@@ -1,7 +1,7 @@
 package dev.ami.server.action.login;
 
-import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 
 /** {@code Action: Challenge} with {@code AuthType: MD5}: the session's fixed challenge for an MD5 login. */
 public final class ChallengeAction extends AbstractAction {

@@ -2,11 +2,11 @@ package dev.ami.server.action.login;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
-import dev.ami.api.message.ManagerAction;
-import dev.ami.server.action.ActionCall;
-import dev.ami.server.action.AbstractAction;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.event.security.SecurityEvents;
+import dev.ami.api.message.ManagerAction;
+import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 import dev.ami.server.event.SystemEvents;
 import dev.ami.server.session.AmiSession;
 import java.nio.charset.StandardCharsets;

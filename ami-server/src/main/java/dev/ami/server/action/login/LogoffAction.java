@@ -1,8 +1,8 @@
 package dev.ami.server.action.login;
 
 import dev.ami.api.message.ManagerResponse;
-import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.AbstractAction;
+import dev.ami.server.action.ActionCall;
 
 /** {@code Action: Logoff}: Goodbye, then the server closes the connection (clients rely on it). */
 public final class LogoffAction extends AbstractAction {

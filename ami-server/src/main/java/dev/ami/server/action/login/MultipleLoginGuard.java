@@ -1,8 +1,8 @@
 package dev.ami.server.action.login;
 
 import dev.ami.api.connector.Account;
-import dev.ami.server.action.ActionCall;
 import dev.ami.api.event.security.SecurityEvents;
+import dev.ami.server.action.ActionCall;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

@@ -8,7 +8,6 @@ import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
-import dev.ami.server.action.application.ApplicationActionHandler;
 import dev.ami.server.testing.TestConnector;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

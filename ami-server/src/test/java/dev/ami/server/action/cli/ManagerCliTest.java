@@ -130,7 +130,8 @@ class ManagerCliTest {
     @Test
     void anUnknownCommandIsEchoedAsTyped() {
         assertEquals("Response: Error\r\nMessage: Command output follows\r\n"
-                + "Output: No such command 'No Such cli command' (type 'core show help No Such' for other possible commands)\r\n\r\n",
+                + "Output: No such command 'No Such cli command'"
+                + " (type 'core show help No Such' for other possible commands)\r\n\r\n",
                 command("No Such cli command"));
     }
 }

@@ -45,7 +45,8 @@ class EventActionsTest {
         assertTrue(login.contains("Event: SuccessfulAuth\r\nPrivilege: security,all\r\nTimestamp: 1795836822.208000\r\n"),
                 login);
         assertEquals("Response: Success\r\nMessage: Event Sent\r\n\r\nEvent: UserEvent\r\nPrivilege: user,all\r\n"
-                + "Timestamp: 1795836822.208000\r\nUserEvent: T\r\n\r\n", c.exchange("Action: UserEvent\r\nUserEvent: T\r\n\r\n"));
+                + "Timestamp: 1795836822.208000\r\nUserEvent: T\r\n\r\n",
+                c.exchange("Action: UserEvent\r\nUserEvent: T\r\n\r\n"));
     }
 
     @Test
@@ -153,7 +154,8 @@ class EventActionsTest {
         var a = login("admin", "s3cret");
         a.read();
         assertTrue(a.exchange("Action: Command\r\nCommand: core show version\r\nActionID: cmd1\r\n\r\n")
-                .startsWith("Response: Success\r\nActionID: cmd1\r\nMessage: Command output follows\r\nOutput: Asterisk 22.10.1 "));
+                .startsWith("Response: Success\r\nActionID: cmd1\r\nMessage: Command output follows\r\n"
+                        + "Output: Asterisk 22.10.1 "));
         assertEquals("Response: Error\r\nActionID: cmd2\r\nMessage: Command output follows\r\nOutput: No such command "
                         + "'no such cli command' (type 'core show help no such' for other possible commands)\r\n\r\n",
                 a.exchange("Action: Command\r\nCommand: no such cli command\r\nActionID: cmd2\r\n\r\n"));

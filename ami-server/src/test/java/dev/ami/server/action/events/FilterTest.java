@@ -73,7 +73,8 @@ class FilterTest {
         assertEquals("Response: Error\r\nMessage: Unknown operation\r\n\r\n",
                 a.exchange("Action: Filter\r\nFilter: Event: Hangup\r\n\r\n"));
         assertEquals("Response: Error\r\nMessage: Filter was formatted incorrectly.  Check the syntax of the filter given."
-                + "\r\n\r\n", a.exchange("Action: Filter\r\nOperation: Add\r\nMatchCriteria: name(Newchannel)\r\nFilter: x\r\n\r\n"));
+                + "\r\n\r\n",
+                a.exchange("Action: Filter\r\nOperation: Add\r\nMatchCriteria: name(Newchannel)\r\nFilter: x\r\n\r\n"));
         assertEquals("Response: Success\r\nMessage: Success\r\n\r\n",
                 a.exchange("Action: Filter\r\nOperation: Add\r\nMatchCriteria: name(Newchannel)\r\n\r\n"));
     }
