@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,9 +61,14 @@ class RestartIT {
         } finally {
             undeployAndStop();
         }
+        Path data = base.resolve("data");
+        assertOwnerOnly(data);
 
         // The file changes while the server is down; the stored accounts must win.
         Files.writeString(conf, managerConf("keeper", "changed-in-file", "[newcomer]\nsecret = n\nread = all\n"));
+        // and the data folder is open to all, as an older version left it: the start closes it again
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(data.resolve("ami.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
 
         startAndDeploy();
         try {
@@ -72,7 +78,17 @@ class RestartIT {
         } finally {
             undeployAndStop();
         }
-        assertSecretsAreNotInTheDatabaseFiles(base.resolve("data"), "before-restart");
+        assertSecretsAreNotInTheDatabaseFiles(data, "before-restart");
+        assertOwnerOnly(data);
+    }
+
+    /** The data folder and the files in it (H2's database, the key) are the server's user's alone. */
+    private static void assertOwnerOnly(Path dataDir) throws IOException {
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)), dataDir.toString());
+        for (String name : List.of("ami.mv.db", "secret.key")) {
+            Path file = dataDir.resolve(name);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+        }
     }
 
     /** Secrets are stored encrypted: no database file holds one in clear. */

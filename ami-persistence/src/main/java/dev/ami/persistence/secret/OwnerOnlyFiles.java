@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 
 /**
- * Files that hold secrets (the secret key, import backups with their clear passwords): created
- * readable and writable by the server's own user only, in folders only that user may enter, so
- * the permissions are right from the first byte rather than fixed afterwards.
+ * Files that hold secrets (the secret key, import backups with their clear passwords, the H2
+ * database with its encrypted secrets): created readable and writable by the server's own user
+ * only, in folders only that user may enter, so the permissions are right from the first byte
+ * rather than fixed afterwards.
  */
 public final class OwnerOnlyFiles {
 
@@ -40,6 +43,28 @@ public final class OwnerOnlyFiles {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectory(dir);
+        }
+    }
+
+    /**
+     * Makes a folder the owner's alone, as {@link #createFolder} does, and restricts every file
+     * directly in it to owner read/write: for folders whose files others create (H2 makes its
+     * database files with the process's umask, world-readable by default). Links are not followed.
+     *
+     * @param dir the folder
+     * @throws IOException if it cannot be created, listed or restricted
+     */
+    public static void restrictFolder(Path dir) throws IOException {
+        createFolder(dir);
+        if (!POSIX) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
         }
     }
 

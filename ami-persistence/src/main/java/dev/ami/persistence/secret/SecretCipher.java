@@ -47,7 +47,7 @@ public final class SecretCipher {
     public static SecretCipher inDataDir(Path dataDir) throws IOException {
         Path file = dataDir.resolve(KEY_FILE);
         if (!Files.exists(file)) {
-            Files.createDirectories(dataDir);
+            OwnerOnlyFiles.createFolder(dataDir);
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
             try {

@@ -1,11 +1,14 @@
 package dev.ami.persistence.store;
 
+import dev.ami.persistence.secret.OwnerOnlyFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -28,11 +31,30 @@ public class SchemaMigrator {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
+        restrictDataFolder();
         MigrateResult result = flyway(dataSource).migrate();
+        // again: an H2 database is created by the first connection, which may be this migration
+        restrictDataFolder();
         // the database may be H2 in the data folder or a PostgreSQL server (ami-ds.xml): name it
         LOG.info(() -> "AMI schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied) in " + result.databaseType + " database " + result.database
                 + "; data folder " + AmiPaths.dataDir());
+    }
+
+    /**
+     * The data folder holds the database (H2), the secret key and the import backups: only the
+     * server's user may enter it, and its files are that user's alone, an H2 database that an
+     * older version left world-readable included. A folder the server cannot restrict (another
+     * owner) is reported, not fatal: the server runs as before.
+     */
+    private static void restrictDataFolder() {
+        Path dataDir = AmiPaths.dataDir();
+        try {
+            OwnerOnlyFiles.restrictFolder(dataDir);
+        } catch (IOException e) {
+            LOG.warning(() -> "Cannot make the data folder " + dataDir + " and its files readable by the server's user only: "
+                    + e);
+        }
     }
 
     /**

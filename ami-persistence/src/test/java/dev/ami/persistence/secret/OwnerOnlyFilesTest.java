@@ -36,4 +36,26 @@ class OwnerOnlyFilesTest {
         OwnerOnlyFiles.createFolder(old);
         assertEquals("rwx------", permissions(old));
     }
+
+    @Test
+    void aRestrictedFolderIsTheOwnersWithEveryFileInItButWhatALinkPointsTo() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path data = Files.createDirectory(dir.resolve("data"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        // as H2 makes its database with the default umask
+        Path database = Files.createFile(data.resolve("ami.mv.db"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-r--r--")));
+        Path outside = Files.createFile(dir.resolve("elsewhere.txt"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-r--r--")));
+        Files.createSymbolicLink(data.resolve("link"), outside);
+
+        OwnerOnlyFiles.restrictFolder(data);
+        assertEquals("rwx------", permissions(data));
+        assertEquals("rw-------", permissions(database));
+        assertEquals("rw-r--r--", permissions(outside), "a link is not followed out of the folder");
+
+        Path fresh = dir.resolve("new/data");
+        OwnerOnlyFiles.restrictFolder(fresh);
+        assertEquals("rwx------", permissions(fresh));
+    }
 }

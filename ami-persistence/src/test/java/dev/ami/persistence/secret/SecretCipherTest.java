@@ -40,6 +40,13 @@ class SecretCipherTest {
     }
 
     @Test
+    void aDataFolderMadeForTheKeyIsOwnerOnly(@TempDir Path parent) throws Exception {
+        Path fresh = parent.resolve("data");
+        SecretCipher.inDataDir(fresh);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    }
+
+    @Test
     void anotherKeyOrATamperedValueIsRefusedWithoutRevealingAnything(@TempDir Path other) throws Exception {
         String sealed = SecretCipher.inDataDir(dataDir).encrypt("s3cret");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SecretCipher.inDataDir(other).decrypt(sealed));
