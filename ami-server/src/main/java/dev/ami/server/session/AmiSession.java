@@ -178,7 +178,7 @@ public final class AmiSession implements EventRecipient {
      */
     @Override
     public void offer(OutboundEvent event) {
-        if (!isAuthenticated() || !eventMask.containsAll(event.classes())) {
+        if (!isAuthenticated() || !receivingMask().containsAll(event.classes())) {
             return;
         }
         List<EventFilter> active = filters;
@@ -186,6 +186,12 @@ public final class AmiSession implements EventRecipient {
             return;
         }
         outbox.offer(event);
+    }
+
+    /** Events off on an HTTP session still keep what the account may read, for the WaitEvent that turns them on. */
+    private Authority receivingMask() {
+        Authority mask = eventMask;
+        return mask.isEmpty() && !transport.eventsOnAtLogin() ? account.read() : mask;
     }
 
     /** Writes a queued event, or ends a pending WaitEvent with it. On the session's thread. */
@@ -266,7 +272,16 @@ public final class AmiSession implements EventRecipient {
      * @param timeoutSeconds 0 to return at once, -1 to wait without limit
      */
     public void startWait(ManagerAction request, int timeoutSeconds) {
-        wait.start(request, timeoutSeconds);
+        wait.start(request, transport.boundWaitEvent(this, timeoutSeconds));
+        if (wait.isPending()) {
+            // events queued before the wait (an HTTP session holds them between requests) end it at once
+            outbox.drain();
+        }
+    }
+
+    /** @return true while a WaitEvent waits for an event */
+    public boolean isWaiting() {
+        return wait.isPending();
     }
 
     /** Ends a pending WaitEvent, if any (the client sent something). */

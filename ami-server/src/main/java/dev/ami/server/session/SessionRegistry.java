@@ -15,9 +15,17 @@ public final class SessionRegistry {
 
     /** Registers a new connection, not yet logged in. */
     public void add(AmiSession session) {
-        if (sessions.add(session) && !session.isAuthenticated()) {
+        if (sessions.add(session) && countsForAuthLimit(session)) {
             unauthenticated.incrementAndGet();
         }
+    }
+
+    /**
+     * authlimit counts TCP and TLS connections that have not logged in; Asterisk counts them in the
+     * thread of a TCP session only (main/manager.c, session_do), never HTTP sessions.
+     */
+    private static boolean countsForAuthLimit(AmiSession session) {
+        return !session.isAuthenticated() && !SessionTransport.HTTP.equals(session.transportName());
     }
 
     /**
@@ -25,7 +33,7 @@ public final class SessionRegistry {
      * session's event loop, as {@link #remove} is.
      */
     public void loggedIn(AmiSession session) {
-        if (sessions.contains(session)) {
+        if (sessions.contains(session) && !SessionTransport.HTTP.equals(session.transportName())) {
             unauthenticated.decrementAndGet();
         }
     }
@@ -33,7 +41,7 @@ public final class SessionRegistry {
     /** @return true if the session was registered */
     public boolean remove(AmiSession session) {
         boolean removed = sessions.remove(session);
-        if (removed && !session.isAuthenticated()) {
+        if (removed && countsForAuthLimit(session)) {
             unauthenticated.decrementAndGet();
         }
         return removed;

@@ -18,6 +18,9 @@ import java.util.function.BiConsumer;
  */
 public interface SessionTransport {
 
+    /** The {@link #name()} of a session carried by HTTP requests. */
+    String HTTP = "HTTP";
+
     /** @return {@code TCP}, {@code TLS} or {@code HTTP}, as security events and the CLI name it */
     String name();
 
@@ -67,6 +70,30 @@ public interface SessionTransport {
      * @param then  what to do with its result (or failure)
      */
     <T> void await(CompletionStage<T> stage, BiConsumer<T, Throwable> then);
+
+    /**
+     * @return true if a session's events are on from login (TCP: Asterisk's {@code send_events = -1});
+     *         false for HTTP, whose sessions start with events off ({@code send_events = 0}, so the
+     *         login answer carries no FullyBooted) and still keep the events their account may read
+     *         for the next WaitEvent, which turns them on (main/manager.c, generic_http_callback and
+     *         action_waitevent)
+     */
+    default boolean eventsOnAtLogin() {
+        return true;
+    }
+
+    /**
+     * Bounds a WaitEvent before it starts. Over TCP it waits as asked; an HTTP session caps it at
+     * its remaining lifetime less 10 s, since the client would give up on a silent request, and
+     * records events even if the session turned them off (main/manager.c, action_waitevent).
+     *
+     * @param session          the session that waits
+     * @param requestedSeconds the Timeout asked for: -1 without limit, 0 not at all
+     * @return the timeout to use
+     */
+    default int boundWaitEvent(AmiSession session, int requestedSeconds) {
+        return requestedSeconds;
+    }
 
     /** @param millis the account's writetimeout, applied from now on */
     void setWriteTimeout(long millis);

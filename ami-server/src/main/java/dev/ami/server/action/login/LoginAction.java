@@ -51,7 +51,8 @@ public final class LoginAction extends AbstractAction {
         }
         Authority read = account.get().read();
         Authority mask = Optional.of(call.action().get("Events")).filter(e -> !e.isEmpty())
-                .map(Authority::parseEventMask).map(read::and).orElse(read);
+                .map(Authority::parseEventMask).map(read::and)
+                .orElse(session.transport().eventsOnAtLogin() ? read : Authority.NONE);
         session.authenticate(account.get(), call.action().get("Username"), mask, call.now());
         call.connector().sessions().loggedIn(session);
         call.reply(call.success().message("Authentication accepted").build());

@@ -1,0 +1,34 @@
+package dev.ami.server.http;
+
+import dev.ami.api.http.HttpManagerReply;
+import dev.ami.api.message.Header;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The error pages of Asterisk's HTTP server (main/http.c, ast_http_error), byte for byte: status,
+ * title and text, and the server name as the page's address.
+ */
+final class HttpErrorPage {
+
+    private HttpErrorPage() {
+    }
+
+    static HttpManagerReply reply(int status, String title, String text, String serverName) {
+        String page = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n"
+                + "<html><head>\r\n"
+                + "<title>" + status + " " + title + "</title>\r\n"
+                + "</head><body>\r\n"
+                + "<h1>" + title + "</h1>\r\n"
+                + "<p>" + text + "</p>\r\n"
+                + "<hr />\r\n"
+                + "<address>" + serverName + "</address>\r\n"
+                + "</body></html>\r\n";
+        return new HttpManagerReply(status, title, List.of(new Header("Content-type", "text/html")),
+                page.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static HttpManagerReply notFound(String serverName) {
+        return reply(404, "Not Found", "The requested URL was not found on this server.", serverName);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.ami.server.http;
+
+import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.HttpSettings;
+import dev.ami.api.http.HttpManagerReply;
+import dev.ami.api.http.HttpManagerRequest;
+import dev.ami.api.message.Header;
+import dev.ami.api.message.ManagerAction;
+import dev.ami.server.action.ActionDispatcher;
+import dev.ami.server.action.ActionRegistry;
+import dev.ami.server.session.ConnectorContext;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP manager's cookie forms ({@code /manager}, {@code /rawman}, {@code /mxml}) on the same
+ * session core as TCP: a request's parameters become one AMI action, run by the same dispatcher on
+ * the session its cookie names (or a new one), and the AMI text it produced is the answer, rendered
+ * for the URI (main/manager.c, generic_http_callback). Nothing here waits on a thread: the answer
+ * completes when the session is done with the request.
+ */
+public final class HttpManagerService {
+
+    /** How often ended sessions are purged; Asterisk's purge runs at most every 5 s. */
+    static final long PURGE_SECONDS = 5;
+
+    private final ConnectorContext connector;
+    private final ActionDispatcher dispatcher;
+    private final Supplier<HttpSettings> http;
+    private final HttpSessions sessions;
+    private final EventExecutorGroup loops;
+    private ScheduledFuture<?> purge;
+
+    /**
+     * @param connector what the sessions share
+     * @param actions   the actions sessions may run
+     * @param loops     the threads sessions run on
+     * @param http      the current http.conf settings
+     * @param clock     the time session lifetimes are measured in
+     */
+    public HttpManagerService(ConnectorContext connector, ActionRegistry actions, EventExecutorGroup loops,
+            Supplier<HttpSettings> http, Clock clock) {
+        this.connector = connector;
+        this.dispatcher = new ActionDispatcher(connector, actions);
+        this.http = http;
+        this.loops = loops;
+        this.sessions = new HttpSessions(connector, loops, clock);
+    }
+
+    /** Starts the periodic purge of expired sessions. */
+    public void start() {
+        purge = loops.next().scheduleWithFixedDelay(sessions::purge, PURGE_SECONDS, PURGE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Stops the purge and ends every session. */
+    public void stop() {
+        if (purge != null) {
+            purge.cancel(false);
+        }
+        sessions.closeAll();
+    }
+
+    /**
+     * Answers one request.
+     *
+     * @param request the request, undecoded
+     * @return the answer, once the session is done with the request
+     */
+    public CompletionStage<HttpManagerReply> handle(HttpManagerRequest request) {
+        HttpSettings settings = http.get();
+        GeneralSettings general = connector.configuration().general();
+        Optional<HttpManagerPath> path = served(settings, general)
+                ? HttpManagerPath.match(settings.prefix(), request.path()).filter(p -> !p.digest())
+                : Optional.empty();
+        if (path.isEmpty()) {
+            return CompletableFuture.completedFuture(HttpErrorPage.notFound(settings.serverName()));
+        }
+        if (!HttpParameters.methodAllowed(request.method())) {
+            return CompletableFuture.completedFuture(HttpErrorPage.reply(501, "Not Implemented",
+                    "Attempt to use unimplemented / unsupported method", settings.serverName()));
+        }
+        if (HttpParameters.readsBody(request.method(), request.contentType())
+                && request.body().length > HttpParameters.MAX_CONTENT_LENGTH) {
+            return CompletableFuture.completedFuture(HttpErrorPage.reply(413, "Request Entity Too Large",
+                    "Body is too large", settings.serverName()));
+        }
+        List<HttpParameter> parameters = HttpParameters.of(request.method(), request.query(), request.contentType(),
+                request.body());
+        ManagerAction action = HttpParameters.toAction(parameters);
+        int httpTimeout = general.httpTimeoutSeconds();
+        return run(request, action, httpTimeout, true).thenApply(answer -> reply(path.get(), answer.transport(),
+                answer.text(), parameters, httpTimeout));
+    }
+
+    /** The URIs exist only with manager.conf's enabled and webenabled and http.conf's enabled. */
+    private static boolean served(HttpSettings settings, GeneralSettings general) {
+        return settings.enabled() && general.enabled() && general.webEnabled();
+    }
+
+    private CompletionStage<Answer> run(HttpManagerRequest request, ManagerAction action, int httpTimeout,
+            boolean mayRetry) {
+        HttpTransport transport = sessions.find(ManagerCookie.sessionId(request.cookieHeaders()))
+                .orElseGet(() -> sessions.create(request.local(), request.remote()));
+        return transport.run(session -> {
+            dispatcher.dispatch(session, action);
+            transport.refreshLifetime(httpTimeout);
+        }).thenCompose(text -> {
+            if (text.isPresent()) {
+                return CompletableFuture.completedFuture(new Answer(transport, text.get()));
+            }
+            // the session ended (or was too busy) before the request ran: as for an unknown cookie, a new one
+            return mayRetry ? run(withoutCookie(request), action, httpTimeout, false)
+                    : CompletableFuture.failedFuture(new IllegalStateException("no HTTP manager session could take the request"));
+        });
+    }
+
+    private static HttpManagerRequest withoutCookie(HttpManagerRequest request) {
+        return new HttpManagerRequest(request.method(), request.path(), request.query(), request.contentType(),
+                request.body(), List.of(), request.local(), request.remote());
+    }
+
+    private HttpManagerReply reply(HttpManagerPath path, HttpTransport transport, String text,
+            List<HttpParameter> parameters, int httpTimeout) {
+        List<Header> headers = new ArrayList<>();
+        headers.add(new Header("Cache-Control", "no-cache, no-store"));
+        headers.add(new Header("Content-type", path.contentType()));
+        headers.add(new Header("Set-Cookie", ManagerCookie.setCookie(transport.id(), httpTimeout)));
+        headers.add(new Header("Pragma", "SuppressEvents"));
+        byte[] body = ResponseBody.render(path, text, parameters).getBytes(StandardCharsets.ISO_8859_1);
+        return new HttpManagerReply(200, "OK", headers, body);
+    }
+
+    /** Runs the purge now, as the periodic task does. */
+    void purgeNow() {
+        sessions.purge();
+    }
+
+    /** @return how many HTTP sessions live */
+    public int sessionCount() {
+        return sessions.count();
+    }
+
+    private record Answer(HttpTransport transport, String text) {
+    }
+}

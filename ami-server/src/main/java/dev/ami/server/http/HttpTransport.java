@@ -1,0 +1,331 @@
+package dev.ami.server.http;
+
+import dev.ami.api.message.ManagerMessage;
+import dev.ami.server.codec.AmiMessageEncoder;
+import dev.ami.server.routing.OutboundEvent;
+import dev.ami.server.session.AmiSession;
+import dev.ami.server.session.SessionTransport;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A session carried by HTTP requests (the cookie forms {@code /manager}, {@code /rawman},
+ * {@code /mxml}). The session outlives its requests: each request runs on the session's thread (an
+ * event loop of the connector) and its answer is the AMI text the session wrote meanwhile, taken
+ * once the request is done: at once for most actions, after the work a slow action awaits, one
+ * second later for a failed login, or, for WaitEvent, when an event comes or its timeout ends. A
+ * waiting request holds no thread. Events are never written into other answers: they stay queued
+ * (counted as for TCP) until a WaitEvent collects them. Requests of one session are answered one
+ * after the other; a new one ends a pending WaitEvent, as in Asterisk (main/manager.c,
+ * action_waitevent and generic_http_callback).
+ */
+final class HttpTransport implements SessionTransport {
+
+    /** Requests of one session that may wait behind the one being answered. */
+    static final int MAX_WAITING_REQUESTS = 16;
+
+    private static final Logger LOG = Logger.getLogger(HttpTransport.class.getName());
+
+    private final int id;
+    private final EventExecutor loop;
+    private final InetSocketAddress local;
+    private final InetSocketAddress remote;
+    private final boolean ipv6Listener;
+    private final Clock clock;
+    private final Consumer<HttpTransport> onDestroy;
+    private final Deque<Request> waiting = new ArrayDeque<>();
+    private AmiSession session;
+    /** Volatile for the purge, which leaves a session alone while one of its requests is answered. */
+    private volatile Exchange current;
+    private boolean busy;
+    private boolean answerDelayed;
+    private volatile boolean destroyed;
+    private volatile Instant expiresAt;
+
+    /**
+     * @param id           the session id of the cookie
+     * @param loop         the session's thread
+     * @param local        the server's end of the request that made the session
+     * @param remote       the client's end of that request
+     * @param ipv6Listener true if that request came in on a listener bound to an IPv6 address
+     * @param clock        the time that lifetimes are measured in
+     * @param onDestroy    told once, on the session's thread, when the session ends
+     */
+    HttpTransport(int id, EventExecutor loop, InetSocketAddress local, InetSocketAddress remote, boolean ipv6Listener,
+            Clock clock, Consumer<HttpTransport> onDestroy) {
+        this.id = id;
+        this.loop = loop;
+        this.local = local;
+        this.remote = remote;
+        this.ipv6Listener = ipv6Listener;
+        this.clock = clock;
+        this.onDestroy = onDestroy;
+        this.expiresAt = clock.instant();
+    }
+
+    /** @param carried the session this transport carries; set once, before the first request */
+    void attach(AmiSession carried) {
+        this.session = carried;
+    }
+
+    int id() {
+        return id;
+    }
+
+    AmiSession session() {
+        return session;
+    }
+
+    /**
+     * Runs one request on the session's thread.
+     *
+     * @param request what the request does with the session (dispatch its action)
+     * @return the AMI text written for it, once it is done; empty if the session ended before the
+     *         request could run, or too many of its requests were waiting (the caller then answers
+     *         from a new session or refuses)
+     */
+    CompletableFuture<Optional<String>> run(Consumer<AmiSession> request) {
+        CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
+        loop.execute(() -> start(new Request(request, answer)));
+        return answer;
+    }
+
+    private void start(Request request) {
+        if (destroyed) {
+            request.answer().complete(Optional.empty());
+            return;
+        }
+        if (current != null && session.isWaiting()) {
+            session.endWait(); // a new request ends a pending WaitEvent, which answers its own request
+            completeIfDone();
+        }
+        if (current == null) {
+            begin(request);
+            completeIfDone();
+        } else if (waiting.size() < MAX_WAITING_REQUESTS) {
+            waiting.add(request);
+        } else {
+            request.answer().complete(Optional.empty());
+        }
+    }
+
+    private void begin(Request request) {
+        current = new Exchange(new StringBuilder(), request.answer());
+        guarded(() -> request.work().accept(session));
+    }
+
+    /** Runs work on the session's thread, then answers the current request if it is done. */
+    private void inTurn(Runnable work) {
+        guarded(work);
+        completeIfDone();
+    }
+
+    /** A failure ends the session, as one in a TCP session's pipeline does; its request gets what was written. */
+    private void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "HTTP manager session " + Integer.toHexString(id) + " ended by a failure", e);
+            destroy();
+        }
+    }
+
+    private void completeIfDone() {
+        while (current != null && !busy && !answerDelayed && !session.isWaiting()) {
+            Exchange done = current;
+            current = null;
+            done.answer().complete(Optional.of(done.text().toString()));
+            Request next = waiting.poll();
+            if (next != null && !destroyed) {
+                begin(next);
+            } else if (next != null) {
+                next.answer().complete(Optional.empty());
+            }
+        }
+        if (destroyed && current == null) {
+            waiting.forEach(request -> request.answer().complete(Optional.empty()));
+            waiting.clear();
+        }
+    }
+
+    /**
+     * Sets when the session expires if no request comes: {@code httptimeout} from now once logged
+     * in, five seconds before (or {@code httptimeout} if that is shorter), as Asterisk resets it after
+     * each request (main/manager.c, generic_http_callback).
+     */
+    void refreshLifetime(int httpTimeoutSeconds) {
+        int seconds = session.isAuthenticated() || httpTimeoutSeconds < 5 ? httpTimeoutSeconds : 5;
+        expiresAt = clock.instant().plusSeconds(seconds);
+    }
+
+    /** @return true once the session's lifetime has passed and no request of it is in progress */
+    boolean expired(Instant now) {
+        return now.isAfter(expiresAt) && current == null;
+    }
+
+    boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** Ends the session: from the purge (expired) or the listener stopping. Safe from any thread. */
+    void expire() {
+        loop.execute(this::destroy);
+    }
+
+    private void destroy() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        if (session.isWaiting()) {
+            session.endWait();
+        }
+        session.closed();
+        onDestroy.accept(this);
+    }
+
+    @Override
+    public String name() {
+        return HTTP;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public boolean onIpv6Listener() {
+        return ipv6Listener;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !destroyed;
+    }
+
+    /** Events go out only into the answer of a WaitEvent; until then they stay queued. */
+    @Override
+    public boolean isWritable() {
+        return !destroyed && session.isWaiting();
+    }
+
+    @Override
+    public boolean isClosing() {
+        return destroyed;
+    }
+
+    @Override
+    public void send(ManagerMessage message) {
+        if (loop.inEventLoop()) {
+            append(AmiMessageEncoder.text(message));
+        } else {
+            loop.execute(() -> inTurn(() -> append(AmiMessageEncoder.text(message))));
+        }
+    }
+
+    @Override
+    public void write(OutboundEvent event) {
+        append(event.text());
+        event.releaseBytes();
+    }
+
+    private void append(String text) {
+        if (current == null) {
+            // nothing asked for it (an answer after its request was given up): there is nobody to tell
+            LOG.fine(() -> "HTTP manager session " + Integer.toHexString(id) + ": output without a request dropped");
+            return;
+        }
+        current.text().append(text);
+    }
+
+    @Override
+    public void flush() {
+        // the answer goes out when its request is done
+    }
+
+    @Override
+    public void execute(Runnable work) {
+        loop.execute(() -> inTurn(work));
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable work, Duration delay) {
+        return loop.schedule(() -> inTurn(work), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public <T> void await(CompletionStage<T> stage, BiConsumer<T, Throwable> then) {
+        busy = true;
+        stage.whenComplete((value, failure) -> loop.execute(() -> {
+            busy = false;
+            inTurn(() -> then.accept(value, failure));
+        }));
+    }
+
+    @Override
+    public boolean eventsOnAtLogin() {
+        return false;
+    }
+
+    @Override
+    public int boundWaitEvent(AmiSession waiter, int requestedSeconds) {
+        long max = Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds() - 10);
+        if (waiter.eventMask().isEmpty() && waiter.account() != null) {
+            waiter.setEventMask(waiter.account().read()); // "make sure we record events"
+        }
+        return requestedSeconds < 0 || requestedSeconds > max ? (int) max : requestedSeconds;
+    }
+
+    @Override
+    public void setWriteTimeout(long millis) {
+        // writetimeout concerns TCP writes only; an HTTP answer is written whole by the web server
+    }
+
+    @Override
+    public void close() {
+        destroy();
+    }
+
+    @Override
+    public void sendAndClose(ManagerMessage message) {
+        append(AmiMessageEncoder.text(message));
+        destroy();
+    }
+
+    /** A failed login: the session ends now (its cookie is void), the answer comes after the delay. */
+    @Override
+    public void sendLaterAndClose(ManagerMessage message, Duration delay) {
+        answerDelayed = true;
+        destroy();
+        loop.schedule(() -> {
+            answerDelayed = false;
+            inTurn(() -> append(AmiMessageEncoder.text(message)));
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private record Request(Consumer<AmiSession> work, CompletableFuture<Optional<String>> answer) {
+    }
+
+    private record Exchange(StringBuilder text, CompletableFuture<Optional<String>> answer) {
+    }
+}

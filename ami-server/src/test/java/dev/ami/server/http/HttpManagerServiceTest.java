@@ -1,0 +1,266 @@
+package dev.ami.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ami.api.authority.AuthorityClass;
+import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.HttpSettings;
+import dev.ami.api.event.ManagerEvent;
+import dev.ami.api.http.HttpManagerReply;
+import dev.ami.api.http.HttpManagerRequest;
+import dev.ami.api.message.Header;
+import dev.ami.server.session.AmiSession;
+import dev.ami.server.testing.TestConnector;
+import io.netty.channel.DefaultEventLoopGroup;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cookie forms of the HTTP manager on the TCP session core: Asterisk's answers (main/manager.c,
+ * generic_http_callback), the session's cookie, its lifetime, and WaitEvent as a long poll that
+ * holds no thread.
+ */
+class HttpManagerServiceTest {
+
+    private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 8088);
+    private static final InetSocketAddress REMOTE = new InetSocketAddress("127.0.0.1", 45000);
+    private static final Pattern COOKIE = Pattern.compile("mansession_id=\"([0-9a-f]{8})\"; Version=1; Max-Age=60");
+
+    private final MutableClock clock = new MutableClock();
+    private final TestConnector connector = new TestConnector(GeneralSettings.builder().enabled(true)
+            .bindAddress("127.0.0.1").webEnabled(true).httpTimeoutSeconds(60).build(), TestConnector.ACCOUNTS);
+    private final DefaultEventLoopGroup loops = new DefaultEventLoopGroup(1);
+    private HttpSettings http = new HttpSettings(true, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000, false,
+            false, List.of(), HttpSettings.DEFAULTS.tls());
+    private final HttpManagerService service = new HttpManagerService(connector.context, connector.actions, loops,
+            () -> http, clock);
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        service.stop();
+        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+    }
+
+    private HttpManagerReply get(String pathAndQuery, String cookie) {
+        return await(send(pathAndQuery, cookie));
+    }
+
+    private CompletableFuture<HttpManagerReply> send(String pathAndQuery, String cookie) {
+        int q = pathAndQuery.indexOf('?');
+        return service.handle(new HttpManagerRequest("GET", q < 0 ? pathAndQuery : pathAndQuery.substring(0, q),
+                q < 0 ? "" : pathAndQuery.substring(q + 1), "", new byte[0],
+                cookie == null ? List.of() : List.of("mansession_id=\"" + cookie + "\""), LOCAL, REMOTE))
+                .toCompletableFuture();
+    }
+
+    private static HttpManagerReply await(CompletableFuture<HttpManagerReply> reply) {
+        try {
+            return reply.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String body(HttpManagerReply reply) {
+        return new String(reply.body(), StandardCharsets.ISO_8859_1);
+    }
+
+    private static String cookie(HttpManagerReply reply) {
+        String value = reply.headers().stream().filter(h -> h.name().equals("Set-Cookie")).findFirst()
+                .map(Header::value).orElseThrow();
+        Matcher m = COOKIE.matcher(value);
+        assertTrue(m.matches(), value);
+        return m.group(1);
+    }
+
+    private static String maskTimestamp(String text) {
+        return text.replaceAll("Timestamp: \\d+\\.\\d{6}", "Timestamp: <t>");
+    }
+
+    /** @return the cookie of a fresh login whose own events (SuccessfulAuth) are collected already */
+    private String login() {
+        HttpManagerReply login = get("/rawman?action=login&username=admin&secret=s3cret", null);
+        assertEquals("Response: Success\r\nMessage: Authentication accepted\r\n\r\n", body(login), "no FullyBooted");
+        String id = cookie(login);
+        String drained = body(get("/rawman?action=waitevent&timeout=0", id));
+        assertTrue(drained.contains("Event: SuccessfulAuth\r\n"), "events are kept for the first WaitEvent: " + drained);
+        return id;
+    }
+
+    @Test
+    void aLoginThenActionsOnItsCookieAsAsteriskAnswersThem() {
+        HttpManagerReply login = get("/rawman?action=login&username=admin&secret=s3cret", null);
+        assertEquals(200, login.status());
+        assertEquals(List.of(new Header("Cache-Control", "no-cache, no-store"), new Header("Content-type", "text/plain"),
+                new Header("Set-Cookie", "mansession_id=\"" + cookie(login) + "\"; Version=1; Max-Age=60"),
+                new Header("Pragma", "SuppressEvents")), login.headers());
+        String id = cookie(login);
+
+        HttpManagerReply ping = get("/rawman?action=ping&actionid=abc", id);
+        assertEquals(id, cookie(ping), "the same session");
+        assertEquals("Response: Success\r\nActionID: abc\r\nPing: Pong\r\nTimestamp: <t>\r\n\r\n",
+                maskTimestamp(body(ping)));
+
+        HttpManagerReply xml = get("/mxml?action=ping", id);
+        assertEquals("text/xml", xml.headers().get(1).value());
+        assertTrue(body(xml).startsWith("<ajax-response>\n<response type='object' id='unknown'><generic response='Success'"
+                + " ping='Pong' timestamp='"), body(xml));
+        assertEquals(1, connector.context.sessions().all().size(), "one session for all three requests");
+        assertEquals("HTTP", connector.context.sessions().all().iterator().next().transportName());
+    }
+
+    @Test
+    void withoutACookieEachRequestIsANewSessionThatMayDoNothingAndIsNotCountedForAuthlimit() {
+        HttpManagerReply first = get("/rawman?action=ping", null);
+        assertEquals("Response: Error\r\nMessage: Permission denied\r\n\r\n", body(first));
+        HttpManagerReply second = get("/rawman?action=ping", "0000beef");
+        assertNotEquals(cookie(first), cookie(second), "an unknown cookie starts a new session");
+        assertEquals(0, connector.context.sessions().unauthenticatedCount());
+    }
+
+    @Test
+    void aFailedLoginAnswersASecondLaterAndEndsItsSession() {
+        String id = cookie(get("/rawman?action=ping", null));
+        long start = System.nanoTime();
+        HttpManagerReply failed = get("/rawman?action=login&username=admin&secret=bad", id);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 900, "Asterisk's one-second delay");
+        assertEquals("Response: Error\r\nMessage: Authentication failed\r\n\r\n", body(failed));
+        assertNotEquals(id, cookie(get("/rawman?action=ping", id)), "the session is gone");
+    }
+
+    @Test
+    void logoffEndsTheSession() {
+        String id = login();
+        HttpManagerReply bye = get("/rawman?action=logoff", id);
+        assertEquals("Response: Goodbye\r\nMessage: Thanks for all the fish.\r\n\r\n", body(bye));
+        HttpManagerReply after = get("/rawman?action=ping", id);
+        assertNotEquals(id, cookie(after));
+        assertEquals("Response: Error\r\nMessage: Permission denied\r\n\r\n", body(after));
+    }
+
+    @Test
+    void waitEventIsALongPollThatAnEventEnds() throws Exception {
+        String id = login();
+        CompletableFuture<HttpManagerReply> poll = send("/rawman?action=waitevent&timeout=30", id);
+        // the request waits without a thread: the session's only loop takes other work meanwhile
+        assertEquals(42, loops.next().submit(() -> 42).get(5, TimeUnit.SECONDS));
+        assertFalse(poll.isDone());
+        connector.context.publish(ManagerEvent.of("UserEvent", AuthorityClass.USER).header("UserEvent", "HttpEvt")
+                .header("Foo", "bar").build());
+        assertEquals("Response: Success\r\nMessage: Waiting for Event completed.\r\n\r\n"
+                + "Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: HttpEvt\r\nFoo: bar\r\n\r\n"
+                + "Event: WaitEventComplete\r\n\r\n", body(await(poll)));
+    }
+
+    @Test
+    void eventsWaitInTheQueueUntilAWaitEventCollectsThem() {
+        String id = login();
+        connector.context.publish(ManagerEvent.of("UserEvent", AuthorityClass.USER).header("UserEvent", "Queued").build());
+        assertEquals("Response: Success\r\nPing: Pong\r\nTimestamp: <t>\r\n\r\n",
+                maskTimestamp(body(get("/rawman?action=ping", id))), "no event in another answer");
+        assertEquals("Response: Success\r\nMessage: Waiting for Event completed.\r\n\r\n"
+                + "Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: Queued\r\n\r\n"
+                + "Event: WaitEventComplete\r\n\r\n", body(get("/rawman?action=waitevent&timeout=30", id)));
+    }
+
+    @Test
+    void aNewRequestOfTheSessionEndsItsPendingWaitEvent() {
+        String id = login();
+        CompletableFuture<HttpManagerReply> poll = send("/rawman?action=waitevent", id);
+        get("/rawman?action=ping", id);
+        assertEquals("Response: Success\r\nMessage: Waiting for Event completed.\r\n\r\n"
+                + "Event: WaitEventComplete\r\n\r\n", body(await(poll)));
+    }
+
+    @Test
+    void aWaitEventIsCappedAtTheSessionsRemainingLifetimeLessTenSeconds() {
+        String id = login();
+        AmiSession session = connector.context.sessions().all().iterator().next();
+        clock.advance(Duration.ofSeconds(45)); // 15 s of the 60 left
+        assertEquals(5, session.transport().boundWaitEvent(session, -1));
+        assertEquals(5, session.transport().boundWaitEvent(session, 600));
+        assertEquals(3, session.transport().boundWaitEvent(session, 3));
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(0, session.transport().boundWaitEvent(session, -1), "late: at once");
+        assertEquals(id, cookie(get("/rawman?action=ping", id)), "still alive, and the request renews it");
+    }
+
+    @Test
+    void anIdleSessionExpiresAfterHttptimeoutAndFiveSecondsBeforeLogin() throws Exception {
+        String unauthenticated = cookie(get("/rawman?action=ping", null));
+        String id = login();
+        clock.advance(Duration.ofSeconds(6));
+        assertNotEquals(unauthenticated, cookie(get("/rawman?action=ping", unauthenticated)), "5 s before login");
+        assertEquals(id, cookie(get("/rawman?action=ping", id)));
+        clock.advance(Duration.ofSeconds(61));
+        assertNotEquals(id, cookie(get("/rawman?action=ping", id)), "httptimeout after the last request");
+
+        // the purge removes expired sessions from the connector (the new ones above expire too)
+        clock.advance(Duration.ofSeconds(61));
+        service.purgeNow();
+        for (int i = 0; i < 50 && service.sessionCount() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, service.sessionCount());
+        assertTrue(connector.context.sessions().all().isEmpty());
+    }
+
+    @Test
+    void onlyWhenEnabledOnlyKnownMethodsAndBoundedBodies() {
+        HttpManagerReply post = await(service.handle(new HttpManagerRequest("PUT", "/rawman", "action=ping",
+                "", new byte[0], List.of(), LOCAL, REMOTE)).toCompletableFuture());
+        assertEquals(501, post.status());
+        HttpManagerReply big = await(service.handle(new HttpManagerRequest("POST", "/rawman", "",
+                "application/x-www-form-urlencoded", new byte[40961], List.of(), LOCAL, REMOTE)).toCompletableFuture());
+        assertEquals(413, big.status());
+        HttpManagerReply digest = get("/arawman?action=ping", null);
+        assertEquals(404, digest.status(), "the digest forms are not served yet");
+
+        http = new HttpSettings(false, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000, false, false, List.of(),
+                HttpSettings.DEFAULTS.tls());
+        HttpManagerReply off = get("/rawman?action=ping", null);
+        assertEquals(404, off.status());
+        assertEquals("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n<title>404 Not Found</title>\r\n"
+                + "</head><body>\r\n<h1>Not Found</h1>\r\n<p>The requested URL was not found on this server.</p>\r\n"
+                + "<hr />\r\n<address>Asterisk</address>\r\n</body></html>\r\n", body(off));
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-28T03:35:08Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
