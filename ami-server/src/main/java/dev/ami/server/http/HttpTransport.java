@@ -183,7 +183,7 @@ final class HttpTransport implements SessionTransport {
 
     /** Ends the session: from the purge (expired) or the listener stopping. Safe from any thread. */
     void expire() {
-        loop.execute(this::destroy);
+        loop.execute(() -> inTurn(this::destroy));
     }
 
     private void destroy() {
@@ -301,9 +301,14 @@ final class HttpTransport implements SessionTransport {
         // writetimeout concerns TCP writes only; an HTTP answer is written whole by the web server
     }
 
+    /** Safe from any thread: the listener closes every session when it stops. */
     @Override
     public void close() {
-        destroy();
+        if (loop.inEventLoop()) {
+            destroy();
+        } else {
+            loop.execute(() -> inTurn(this::destroy));
+        }
     }
 
     @Override

@@ -221,6 +221,22 @@ class HttpManagerServiceTest {
     }
 
     @Test
+    void closingEverySessionFromAnotherThreadAnswersAPendingWaitEventAndEndsTheSession() throws Exception {
+        String id = login();
+        CompletableFuture<HttpManagerReply> poll = send("/rawman?action=waitevent", id);
+        assertEquals(0, loops.next().submit(() -> 0).get(5, TimeUnit.SECONDS)); // the wait has started
+        assertFalse(poll.isDone());
+        connector.context.sessions().closeAll(); // as the listener does when it stops
+        assertEquals("Response: Success\r\nMessage: Waiting for Event completed.\r\n\r\n"
+                + "Event: WaitEventComplete\r\n\r\n", body(await(poll)));
+        for (int i = 0; i < 50 && service.sessionCount() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, service.sessionCount());
+        assertNotEquals(id, cookie(get("/rawman?action=ping", id)));
+    }
+
+    @Test
     void onlyWhenEnabledOnlyKnownMethodsAndBoundedBodies() {
         HttpManagerReply post = await(service.handle(new HttpManagerRequest("PUT", "/rawman", "action=ping",
                 "", new byte[0], List.of(), LOCAL, REMOTE)).toCompletableFuture());
