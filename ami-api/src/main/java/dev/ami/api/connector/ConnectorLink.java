@@ -1,7 +1,10 @@
 package dev.ami.api.connector;
 
 import dev.ami.api.event.ManagerEvent;
+import dev.ami.api.http.HttpManagerReply;
+import dev.ami.api.http.HttpManagerRequest;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +53,17 @@ public interface ConnectorLink {
      * does; returns at once (the reading runs on the connector's own threads).
      */
     void reload();
+
+    /**
+     * Answers a request to the HTTP manager's cookie forms ({@code /manager}, {@code /rawman},
+     * {@code /mxml}): the web side hands each request over undecoded and writes back the answer.
+     * The answer completes when the session is done with the request (a WaitEvent long poll later);
+     * no thread waits meanwhile.
+     *
+     * @param request the request
+     * @return the answer
+     */
+    CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request);
 
     /** @return one entry per live AMI session, with its delivery counters */
     List<SessionStatistics> sessions();

@@ -9,11 +9,24 @@ import java.util.Optional;
  *
  * @param general  the {@code [general]} settings
  * @param accounts every account
+ * @param http     http.conf's {@code [general]}: the HTTP manager's listener and URIs
  */
-public record ManagerConfiguration(GeneralSettings general, List<Account> accounts) {
+public record ManagerConfiguration(GeneralSettings general, List<Account> accounts, HttpSettings http) {
 
+    /** Copies the account list; no http.conf means Asterisk's defaults (HTTP off). */
     public ManagerConfiguration {
         accounts = List.copyOf(accounts);
+        http = http == null ? HttpSettings.DEFAULTS : http;
+    }
+
+    /**
+     * A configuration without http.conf: Asterisk's defaults, HTTP off.
+     *
+     * @param general  the {@code [general]} settings
+     * @param accounts every account
+     */
+    public ManagerConfiguration(GeneralSettings general, List<Account> accounts) {
+        this(general, accounts, HttpSettings.DEFAULTS);
     }
 
     /**

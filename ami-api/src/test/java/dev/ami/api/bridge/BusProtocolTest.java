@@ -13,6 +13,8 @@ import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.event.EventChannel;
 import dev.ami.api.event.ManagerEvent;
+import dev.ami.api.http.HttpManagerReply;
+import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +65,11 @@ class BusProtocolTest {
         @Override
         public List<SessionStatistics> sessions() {
             return List.of();
+        }
+
+        @Override
+        public CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request) {
+            throw new UnsupportedOperationException("not used by the bus protocol");
         }
     }
 

@@ -264,7 +264,7 @@ public class ConfigurationStore {
         }
     }
 
-    /** @return a consistent snapshot of the stored configuration (AMI disabled if none is stored) */
+    /** @return a consistent snapshot of the stored configuration, http.conf's included (AMI disabled if none is stored) */
     @Lock(LockType.READ)
     public ManagerConfiguration currentConfiguration() {
         GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
@@ -277,6 +277,6 @@ public class ConfigurationStore {
                 .tls(stored.tls().resolvedAgainst(AmiPaths.configurationDir())).build();
         List<Account> accounts = em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
                 .map(a -> a.toDefinition(cipher)).map(a -> a.toAccount(settings)).toList();
-        return new ManagerConfiguration(settings, accounts);
+        return new ManagerConfiguration(settings, accounts, httpSettings());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.api.connector.HttpSettings;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.manager.StoredLengths;
@@ -168,6 +169,25 @@ class ConfigurationStoreTest {
                 assertTrue(rs.next(), "manager.conf is kept");
                 assertTrue(rs.getString(1).startsWith("v1:") && !rs.getString(1).contains("s3cret"), "and encrypted");
             }
+        });
+    }
+
+    @OnEachDatabase
+    void theConnectorsSnapshotCarriesHttpConf(TestDatabase database) throws Exception {
+        onMigratedSchema(database, (store, db) -> {
+            inTransaction(store, () -> importManager(store, "[general]\nenabled = yes\nwebenabled = yes\n"));
+            assertFalse(inTransaction(store, store::currentConfiguration).http().enabled(), "no http.conf: HTTP off");
+            inTransaction(store, () -> {
+                try {
+                    return store.importHttpConf("[general]\nenabled = yes\nbindport = 18088\nprefix = asterisk\n", false);
+                } catch (ConfigParseException e) {
+                    throw new Refused(e);
+                }
+            });
+            HttpSettings http = inTransaction(store, store::currentConfiguration).http();
+            assertTrue(http.enabled());
+            assertEquals(18088, http.bindPort());
+            assertEquals("asterisk", http.prefix());
         });
     }
 

@@ -4,14 +4,20 @@ import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.event.ManagerEvent;
+import dev.ami.api.http.HttpManagerReply;
+import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.action.application.ApplicationActionHandler;
+import dev.ami.server.http.HttpManagerService;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,11 +33,13 @@ final class AmiConnectorLink implements ConnectorLink {
     private final String instanceId = UUID.randomUUID().toString();
     private final ConnectorContext context;
     private final ActionRegistry actions;
+    private final Supplier<HttpManagerService> httpManager;
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
-    AmiConnectorLink(ConnectorContext context, ActionRegistry actions) {
+    AmiConnectorLink(ConnectorContext context, ActionRegistry actions, Supplier<HttpManagerService> httpManager) {
         this.context = context;
         this.actions = actions;
+        this.httpManager = httpManager;
     }
 
     @Override
@@ -73,6 +81,15 @@ final class AmiConnectorLink implements ConnectorLink {
                 LOG.info(() -> "AMI configuration re-read: " + configuration.accounts().size() + " accounts");
             }
         });
+    }
+
+    @Override
+    public CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request) {
+        HttpManagerService service = httpManager.get();
+        if (service == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the AMI connector is stopped"));
+        }
+        return service.handle(request);
     }
 
     @Override

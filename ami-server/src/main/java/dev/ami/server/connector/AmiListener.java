@@ -6,6 +6,7 @@ import dev.ami.api.connector.TlsSettings;
 import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.action.BuiltInActions;
 import dev.ami.server.event.SystemEvents;
+import dev.ami.server.http.HttpManagerService;
 import dev.ami.server.session.ConfigurationReloader;
 import dev.ami.server.session.ConnectorContext;
 import dev.ami.server.tcp.AmiChannelInitializer;
@@ -37,6 +38,8 @@ final class AmiListener {
     private InetSocketAddress configuredAddress;
     private Channel tlsChannel;
     private TlsSettings configuredTls;
+    /** The HTTP manager's sessions, on this connector's loops; the web side hands it requests. */
+    private HttpManagerService httpManager;
 
     AmiListener(EventLoopGroup group, ConfigurationReloader reloader) {
         this.group = group;
@@ -53,6 +56,12 @@ final class AmiListener {
         } else {
             context.reload(configuration);
             context.endShutdown();
+        }
+        if (httpManager == null) {
+            ConnectorContext shared = context;
+            httpManager = new HttpManagerService(shared, actions, group, () -> shared.configuration().http(),
+                    Clock.systemDefaultZone());
+            httpManager.start();
         }
         GeneralSettings general = configuration.general();
         if (!general.enabled()) {
@@ -141,6 +150,11 @@ final class AmiListener {
         return context;
     }
 
+    /** @return the HTTP manager, or null before the first configuration and after {@link #close()} */
+    synchronized HttpManagerService httpManager() {
+        return httpManager;
+    }
+
     /** @return the actions sessions may run, to which applications add theirs */
     ActionRegistry actions() {
         return actions;
@@ -164,6 +178,10 @@ final class AmiListener {
             context.beginShutdown();
             context.publish(SystemEvents.shutdown());
             context.sessions().closeAll();
+        }
+        if (httpManager != null) {
+            httpManager.stop();
+            httpManager = null;
         }
     }
 }
