@@ -1,6 +1,7 @@
 package dev.ami.server.http;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * The digest side of a session started by HTTP Digest (main/manager.c, auth_http_callback and
@@ -26,7 +27,7 @@ final class DigestState {
     /**
      * @param username the account's name as configured
      * @param nonce    the nonce the session starts with
-     * @param nc       the count of the request that started it; Asterisk leaves the count at 0 for
+     * @param nc       the count of the request that started it (0 without one); Asterisk leaves the count at 0 for
      *                 a new session, so that request could be replayed once more: here it is kept
      * @param now      when it started
      */
@@ -48,15 +49,15 @@ final class DigestState {
      * it (the count starts again), as auth_http_callback does.
      *
      * @param requestNonce the request's nonce
-     * @param requestNc    its nonce count (0 when absent)
+     * @param requestNc    its nonce count; empty without one (RFC 2069), which checks only the age
      * @param now          the time
      * @return the verdict; on {@link Verdict#STALE}, {@link #nonce()} is the nonce to send
      */
-    synchronized Verdict check(long requestNonce, long requestNc, Instant now) {
+    synchronized Verdict check(long requestNonce, OptionalLong requestNc, Instant now) {
         if (requestNonce != nonce) {
             return Verdict.STALE;
         }
-        if (Long.compareUnsigned(nc, requestNc) >= 0
+        if (requestNc.isPresent() && Long.compareUnsigned(nc, requestNc.getAsLong()) >= 0
                 || now.getEpochSecond() - nonceTime.getEpochSecond() > HttpDigest.NONCE_SECONDS) {
             nc = 0;
             oldNonce = nonce;
@@ -64,7 +65,7 @@ final class DigestState {
             nonceTime = now;
             return Verdict.STALE;
         }
-        nc = requestNc;
+        nc = requestNc.orElse(nc);
         return Verdict.ACCEPTED;
     }
 

@@ -80,8 +80,9 @@ final class HttpDigestService {
                 HttpDigest.expectedResponse(account, digest, nonce.getAsLong(), request.method()))) {
             return challenge(serverName);
         }
-        // the count as auth_http_callback reads it; without one (RFC 2069) it is taken as 0
-        long nc = HexScan.scanLong(digest.nc(), 0, 30).orElse(0);
+        // without a count (RFC 2069) Asterisk compares an uninitialised variable; here there is then
+        // no count to check, only the nonce's age
+        OptionalLong nc = HexScan.scanLong(digest.nc(), 0, 30);
         Optional<HttpSessions.DigestSession> existing = sessions.findDigest(digest.username(), nonce.getAsLong());
         HttpTransport transport;
         boolean fresh;
@@ -94,7 +95,7 @@ final class HttpDigestService {
             fresh = false;
         } else if (sessions.redeemNonce(nonce.getAsLong())) {
             transport = sessions.createDigest(request.local(), request.remote(),
-                    new DigestState(account.username(), nonce.getAsLong(), nc, clock.instant()));
+                    new DigestState(account.username(), nonce.getAsLong(), nc.orElse(0), clock.instant()));
             fresh = true;
         } else {
             // right credentials on a nonce not (or no longer) ours: retry with a fresh one

@@ -264,6 +264,19 @@ class HttpDigestTest {
     }
 
     @Test
+    void anRfc2069ClientWithoutQopUsesItsNonceUntilItIsOld() {
+        Client client = client("admin", "s3cret");
+        String uri = "/arawman?action=ping";
+        String response = md5(md5("admin:asterisk:s3cret") + ":" + client.nonce + ":" + md5("GET:" + uri));
+        String authorization = "Digest username=\"admin\", realm=\"asterisk\", nonce=\"" + client.nonce
+                + "\", uri=\"" + uri + "\", response=\"" + response + "\"";
+        assertEquals(200, get(uri, authorization).status());
+        assertEquals(200, get(uri, authorization).status(), "no count to go up");
+        clock.advance(Duration.ofSeconds(63));
+        assertTrue(stale(get(uri, authorization)));
+    }
+
+    @Test
     void aNonceOlderThan62SecondsIsStale() {
         Client client = client("admin", "s3cret");
         assertEquals(200, request(client, "/arawman?action=ping").status());
