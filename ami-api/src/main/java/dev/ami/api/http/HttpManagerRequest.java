@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One request to the HTTP manager ({@code /manager}, {@code /rawman}, {@code /mxml}), as the web
- * side hands it to the connector: nothing decoded yet, so that the connector decodes it as
+ * One request to the HTTP manager ({@code /manager}, {@code /rawman}, {@code /mxml} and the
+ * digest forms {@code /amanager}, {@code /arawman}, {@code /amxml}), as the web side hands it to
+ * the connector: nothing decoded yet, so that the connector decodes it as
  * Asterisk does.
  *
  * @param method        the HTTP method as sent ({@code GET}, {@code POST}, ...)
@@ -17,9 +18,10 @@ import java.util.Objects;
  * @param cookieHeaders every {@code Cookie} header, in order
  * @param local         the server's end of the connection
  * @param remote        the client's end of the connection
+ * @param authorization the first {@code Authorization} header, or empty; only the digest forms read it
  */
 public record HttpManagerRequest(String method, String path, String query, String contentType, byte[] body,
-        List<String> cookieHeaders, InetSocketAddress local, InetSocketAddress remote) {
+        List<String> cookieHeaders, InetSocketAddress local, InetSocketAddress remote, String authorization) {
 
     /** Checks that nothing is null and copies the lists. */
     public HttpManagerRequest {
@@ -31,5 +33,23 @@ public record HttpManagerRequest(String method, String path, String query, Strin
         cookieHeaders = List.copyOf(cookieHeaders);
         Objects.requireNonNull(local, "local");
         Objects.requireNonNull(remote, "remote");
+        authorization = authorization == null ? "" : authorization;
+    }
+
+    /**
+     * A request without an {@code Authorization} header.
+     *
+     * @param method        the HTTP method as sent
+     * @param path          the request path, not percent-decoded
+     * @param query         the query string without {@code ?}, or empty
+     * @param contentType   the {@code Content-Type} header, or empty
+     * @param body          the request body
+     * @param cookieHeaders every {@code Cookie} header, in order
+     * @param local         the server's end of the connection
+     * @param remote        the client's end of the connection
+     */
+    public HttpManagerRequest(String method, String path, String query, String contentType, byte[] body,
+            List<String> cookieHeaders, InetSocketAddress local, InetSocketAddress remote) {
+        this(method, path, query, contentType, body, cookieHeaders, local, remote, "");
     }
 }

@@ -1,5 +1,7 @@
 package dev.ami.server.http;
 
+import java.util.OptionalLong;
+
 /**
  * C's {@code sscanf(s, "%<width>x", &unsigned_int)} as glibc performs it in the C locale, because
  * Asterisk reads both percent escapes (main/utils.c, ast_uri_decode: {@code "%2x"}) and the session
@@ -11,8 +13,9 @@ package dev.ami.server.http;
  *       negates as {@code strtoul} does;</li>
  *   <li>a {@code 0x} / {@code 0X} prefix is skipped (so {@code "0x"} alone reads as 0);</li>
  *   <li>at most the width in characters is read, and reading stops at the first non-hex digit;</li>
- *   <li>a value beyond 64 bits saturates (strtoul's {@code ULONG_MAX}); the result is then stored
- *       in a 32-bit {@code unsigned int}, keeping its low 32 bits.</li>
+ *   <li>a value beyond 64 bits saturates (strtoul's {@code ULONG_MAX}); with {@code %x} the result
+ *       is then stored in a 32-bit {@code unsigned int}, keeping its low 32 bits, with {@code %lx}
+ *       (the digest nonce and nonce count, main/manager.c, auth_http_callback) in 64 bits.</li>
  * </ul>
  */
 final class HexScan {
@@ -32,6 +35,19 @@ final class HexScan {
      * @return the unsigned 32-bit value, or {@link #FAILED} when nothing was converted
      */
     static long scan(String s, int from, int width) {
+        OptionalLong value = scanLong(s, from, width);
+        return value.isEmpty() ? FAILED : value.getAsLong() & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * Scans one hexadecimal number into an {@code unsigned long} ({@code "%<width>lx"}).
+     *
+     * @param s     the text
+     * @param from  where scanning starts
+     * @param width the field width
+     * @return the unsigned 64-bit value (as a long's bits), or empty when nothing was converted
+     */
+    static OptionalLong scanLong(String s, int from, int width) {
         int n = s.length();
         int i = from;
         while (i < n && isSpace(s.charAt(i))) {
@@ -68,10 +84,9 @@ final class HexScan {
             i++;
         }
         if (digits == 0 && !zero) {
-            return FAILED;
+            return OptionalLong.empty();
         }
-        long unsignedLong = overflow ? -1L : negative ? -value : value;
-        return unsignedLong & 0xFFFF_FFFFL;
+        return OptionalLong.of(overflow ? -1L : negative ? -value : value);
     }
 
     /** C's isspace in the C locale. */

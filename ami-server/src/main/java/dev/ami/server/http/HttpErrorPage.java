@@ -15,6 +15,12 @@ final class HttpErrorPage {
     }
 
     static HttpManagerReply reply(int status, String title, String text, String serverName) {
+        return new HttpManagerReply(status, title, List.of(new Header("Content-type", "text/html")),
+                page(status, title, text, serverName));
+    }
+
+    /** @return the page of ast_http_create_response, as ISO-8859-1 bytes */
+    static byte[] page(int status, String title, String text, String serverName) {
         String page = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n"
                 + "<html><head>\r\n"
                 + "<title>" + status + " " + title + "</title>\r\n"
@@ -24,8 +30,7 @@ final class HttpErrorPage {
                 + "<hr />\r\n"
                 + "<address>" + serverName + "</address>\r\n"
                 + "</body></html>\r\n";
-        return new HttpManagerReply(status, title, List.of(new Header("Content-type", "text/html")),
-                page.getBytes(StandardCharsets.ISO_8859_1));
+        return page.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     static HttpManagerReply notFound(String serverName) {

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The HTTP manager's cookie forms ({@code /manager}, {@code /rawman}, {@code /mxml}) on the same
+ * The HTTP manager's cookie forms ({@code /manager}, {@code /rawman}, {@code /mxml}), and through
+ * {@link HttpDigestService} its digest forms, on the same
  * session core as TCP: a request's parameters become one AMI action, run by the same dispatcher on
  * the session its cookie names (or a new one), and the AMI text it produced is the answer, rendered
  * for the URI (main/manager.c, generic_http_callback). Nothing here waits on a thread: the answer
@@ -37,6 +38,7 @@ public final class HttpManagerService {
     private final ActionDispatcher dispatcher;
     private final Supplier<HttpSettings> http;
     private final HttpSessions sessions;
+    private final HttpDigestService digest;
     private final EventExecutorGroup loops;
     private ScheduledFuture<?> purge;
 
@@ -54,6 +56,7 @@ public final class HttpManagerService {
         this.http = http;
         this.loops = loops;
         this.sessions = new HttpSessions(connector, loops, clock);
+        this.digest = new HttpDigestService(connector, dispatcher, sessions, clock);
     }
 
     /** Starts the periodic purge of expired sessions. */
@@ -79,7 +82,7 @@ public final class HttpManagerService {
         HttpSettings settings = http.get();
         GeneralSettings general = connector.configuration().general();
         Optional<HttpManagerPath> path = served(settings, general)
-                ? HttpManagerPath.match(settings.prefix(), request.path()).filter(p -> !p.digest())
+                ? HttpManagerPath.match(settings.prefix(), request.path())
                 : Optional.empty();
         if (path.isEmpty()) {
             return CompletableFuture.completedFuture(HttpErrorPage.notFound(settings.serverName()));
@@ -88,17 +91,31 @@ public final class HttpManagerService {
             return CompletableFuture.completedFuture(HttpErrorPage.reply(501, "Not Implemented",
                     "Attempt to use unimplemented / unsupported method", settings.serverName()));
         }
-        if (HttpParameters.readsBody(request.method(), request.contentType())
-                && request.body().length > HttpParameters.MAX_CONTENT_LENGTH) {
-            return CompletableFuture.completedFuture(HttpErrorPage.reply(413, "Request Entity Too Large",
-                    "Body is too large", settings.serverName()));
+        if (path.get().digest()) {
+            // the digest forms check the credentials before they read a body (auth_http_callback)
+            return digest.handle(request, path.get(), settings.serverName(), general.httpTimeoutSeconds());
         }
-        List<HttpParameter> parameters = HttpParameters.of(request.method(), request.query(), request.contentType(),
-                request.body());
+        if (tooLarge(request)) {
+            return CompletableFuture.completedFuture(tooLargeReply(settings.serverName()));
+        }
+        List<HttpParameter> parameters = parameters(request);
         ManagerAction action = HttpParameters.toAction(parameters);
         int httpTimeout = general.httpTimeoutSeconds();
         return run(request, action, httpTimeout, true).thenApply(answer -> reply(path.get(), answer.transport(),
                 answer.text(), parameters, httpTimeout));
+    }
+
+    static boolean tooLarge(HttpManagerRequest request) {
+        return HttpParameters.readsBody(request.method(), request.contentType())
+                && request.body().length > HttpParameters.MAX_CONTENT_LENGTH;
+    }
+
+    static HttpManagerReply tooLargeReply(String serverName) {
+        return HttpErrorPage.reply(413, "Request Entity Too Large", "Body is too large", serverName);
+    }
+
+    static List<HttpParameter> parameters(HttpManagerRequest request) {
+        return HttpParameters.of(request.method(), request.query(), request.contentType(), request.body());
     }
 
     /** The URIs exist only with manager.conf's enabled and webenabled and http.conf's enabled. */

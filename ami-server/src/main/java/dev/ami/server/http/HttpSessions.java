@@ -13,7 +13,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The live HTTP manager sessions, by the id their cookie carries. An id is a random non-zero 32-bit
+ * The live HTTP manager sessions: the cookie sessions by the id their cookie carries, and the
+ * sessions of the digest forms by their user and nonce (main/manager.c, find_session_by_nonce),
+ * which no cookie can name. An id is a random non-zero 32-bit
  * value, as Asterisk's (main/manager.c, generic_http_callback); a session is found only while it
  * lives, so an unknown, ended or expired id starts a new session. Each session is also one of the
  * connector's sessions: events are routed to it and {@code manager show connected} lists it.
@@ -26,6 +28,8 @@ final class HttpSessions {
     private final EventExecutorGroup loops;
     private final Clock clock;
     private final Map<Integer, HttpTransport> byId = new ConcurrentHashMap<>();
+    private final Map<HttpTransport, DigestState> digests = new ConcurrentHashMap<>();
+    private final DigestNonces nonces = new DigestNonces();
 
     HttpSessions(ConnectorContext connector, EventExecutorGroup loops, Clock clock) {
         this.connector = connector;
@@ -56,34 +60,83 @@ final class HttpSessions {
             if (id == 0 || byId.containsKey(id)) {
                 continue;
             }
-            HttpTransport transport = new HttpTransport(id, loops.next(), local, remote,
-                    local.getAddress() instanceof Inet6Address, clock, this::ended);
-            AmiSession session = new AmiSession(transport, clock.instant());
-            transport.attach(session);
+            HttpTransport transport = newTransport(id, local, remote);
             if (byId.putIfAbsent(id, transport) == null) {
-                connector.sessions().add(session);
+                connector.sessions().add(transport.session());
                 return transport;
             }
         }
     }
 
+    private HttpTransport newTransport(int id, InetSocketAddress local, InetSocketAddress remote) {
+        HttpTransport transport = new HttpTransport(id, loops.next(), local, remote,
+                local.getAddress() instanceof Inet6Address, clock, this::ended);
+        transport.attach(new AmiSession(transport, clock.instant()));
+        return transport;
+    }
+
+    /** @return a new nonce for a 401, which a digest session may start from */
+    long issueNonce() {
+        return nonces.issue(clock.instant());
+    }
+
+    /**
+     * Takes an issued nonce for a new digest session.
+     *
+     * @return true, once, if this server issued it and it is not too old
+     */
+    boolean redeemNonce(long nonce) {
+        return nonces.redeem(nonce, clock.instant());
+    }
+
+    /** A live digest session with its nonce state. */
+    record DigestSession(HttpTransport transport, DigestState state) {
+    }
+
+    /** @return the live digest session of this user that has the nonce as its current or previous one */
+    Optional<DigestSession> findDigest(String username, long nonce) {
+        return digests.entrySet().stream()
+                .filter(e -> !e.getKey().isDestroyed() && !e.getKey().expired(clock.instant()))
+                .filter(e -> e.getValue().owns(username, nonce))
+                .findFirst().map(e -> new DigestSession(e.getKey(), e.getValue()));
+    }
+
+    /**
+     * Starts a digest session; it is the connector's session like the others, but no cookie finds it.
+     *
+     * @param local  the server's end of the request
+     * @param remote the client's end
+     * @param state  its user and nonce
+     * @return its transport, registered; the caller authenticates its session on its thread
+     */
+    HttpTransport createDigest(InetSocketAddress local, InetSocketAddress remote, DigestState state) {
+        HttpTransport transport = newTransport(IDS.nextInt(), local, remote);
+        digests.put(transport, state);
+        connector.sessions().add(transport.session());
+        return transport;
+    }
+
     private void ended(HttpTransport transport) {
         byId.remove(transport.id(), transport);
+        digests.remove(transport);
         connector.sessions().remove(transport.session());
     }
 
     /** Ends every session whose lifetime has passed (Asterisk's purge_sessions, run every few seconds). */
     void purge() {
         byId.values().stream().filter(t -> t.expired(clock.instant())).forEach(HttpTransport::expire);
+        digests.keySet().stream().filter(t -> t.expired(clock.instant())).forEach(HttpTransport::expire);
+        nonces.purge(clock.instant());
     }
 
     /** Ends every session, as when the listener stops. */
     void closeAll() {
         byId.values().forEach(HttpTransport::expire);
+        digests.keySet().forEach(HttpTransport::expire);
     }
 
     /** @return how many sessions live */
     int count() {
-        return byId.size();
+        return byId.size() + digests.size();
     }
 }

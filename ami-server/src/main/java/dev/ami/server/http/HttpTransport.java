@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * A session carried by HTTP requests (the cookie forms {@code /manager}, {@code /rawman},
- * {@code /mxml}). The session outlives its requests: each request runs on the session's thread (an
+ * {@code /mxml}, or the digest forms). The session outlives its requests: each request runs on the session's thread (an
  * event loop of the connector) and its answer is the AMI text the session wrote meanwhile, taken
  * once the request is done: at once for most actions, after the work a slow action awaits, one
  * second later for a failed login, or, for WaitEvent, when an event comes or its timeout ends. A
@@ -170,6 +170,14 @@ final class HttpTransport implements SessionTransport {
     void refreshLifetime(int httpTimeoutSeconds) {
         int seconds = session.isAuthenticated() || httpTimeoutSeconds < 5 ? httpTimeoutSeconds : 5;
         expiresAt = clock.instant().plusSeconds(seconds);
+    }
+
+    /**
+     * Sets when a digest session expires if no request comes: {@code httptimeout} from now, but
+     * at least five seconds (main/manager.c, auth_http_callback).
+     */
+    void refreshDigestLifetime(int httpTimeoutSeconds) {
+        expiresAt = clock.instant().plusSeconds(Math.max(httpTimeoutSeconds, 5));
     }
 
     /** @return true once the session's lifetime has passed and no request of it is in progress */
