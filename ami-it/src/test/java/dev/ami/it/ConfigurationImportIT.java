@@ -13,6 +13,7 @@ import jakarta.ejb.EJB;
 import java.nio.file.Files;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -32,10 +33,11 @@ class ConfigurationImportIT {
     @Deployment
     static EnterpriseArchive ear() {
         EnterpriseArchive ear = AmiEar.fromBuild();
-        WebArchive war = ear.getAsType(WebArchive.class, "ami-http-war.war");
+        WebArchive war = ear.getAsType(WebArchive.class, "ami-admin-war.war");
         war.addClasses(ConfigurationImportIT.class, AmiTestClient.class, Wire.class, Masks.class);
-        ear.delete("ami-http-war.war");
-        return ear.addAsModule(war);
+        ear.delete("ami-admin-war.war");
+        // the EAR has two WARs: the test runs in the administration one
+        return ear.addAsModule(Testable.archiveToTest(war));
     }
 
     @Test

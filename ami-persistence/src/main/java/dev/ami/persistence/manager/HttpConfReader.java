@@ -21,6 +21,15 @@ public final class HttpConfReader {
 
     public static final String FILE = "http.conf";
 
+    /**
+     * Options read and stored but not yet acted on: the listener's address, port, TLS and limits
+     * belong to the server's Undertow listener. enabled, prefix and servername are applied.
+     */
+    private static final Set<String> NOT_APPLIED = Set.of("bindaddr", "bindport", "sessionlimit", "session_inactivity",
+            "session_keep_alive", "enable_static", "enablestatic", "enable_status", "redirect", "tlsenable", "sslenable",
+            "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlscertfile", "tlscert", "sslcert",
+            "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
+
     private static final Set<String> KNOWN = Set.of("enabled", "bindaddr", "bindport", "prefix", "servername",
             "sessionlimit", "session_inactivity", "session_keep_alive", "enable_static", "enablestatic",
             "enable_status", "redirect", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport",
@@ -67,8 +76,12 @@ public final class HttpConfReader {
             }
         }
         ConfOptions.warnTlsFlags(s, warnings);
-        warnings.add(FILE + ":" + s.line() + ": [general] is stored, exported and shown to the configuration actions,"
-                + " but not applied: this version does not serve AMI over HTTP (/manager, /rawman, /mxml) yet");
+        for (ConfigEntry e : s.entries()) {
+            if (NOT_APPLIED.contains(e.name().toLowerCase(Locale.ROOT))) {
+                warnings.add(e.where() + ": " + e.shownName() + " is stored but not applied by this version yet: the AMI"
+                        + " HTTP listener is the server's (system properties ami.http.address and ami.http.port)");
+            }
+        }
         String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());
         ConfigEntry portEntry = s.last("bindport").orElse(null);
         int port = portEntry == null ? d.bindPort() : ConfOptions.port(portEntry, 1);

@@ -92,10 +92,6 @@ public final class ManagerConfReader {
         String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());
         warnUnknown(s, GENERAL_KNOWN, warnings);
         ConfOptions.warnTlsFlags(s, warnings);
-        for (String http : new String[] {"webenabled", "httptimeout"}) {
-            s.last(http).ifPresent(e -> warnings.add(e.where() + ": " + http + " is stored but not"
-                    + " applied: this version does not serve AMI over HTTP yet"));
-        }
         return d.toBuilder()
                 .enabled(ConfOptions.bool(s, "enabled", d.enabled()))
                 .bindAddress(bindaddr)

@@ -15,7 +15,9 @@ final class HttpErrorPage {
     }
 
     static HttpManagerReply reply(int status, String title, String text, String serverName) {
-        return new HttpManagerReply(status, title, List.of(new Header("Content-type", "text/html")),
+        // Asterisk sends Cache-Control on every answer, error pages included (main/http.c, ast_http_send)
+        return new HttpManagerReply(status, title, List.of(new Header("Cache-Control", "no-cache, no-store"),
+                new Header("Content-type", "text/html")),
                 page(status, title, text, serverName));
     }
 

@@ -80,6 +80,24 @@ public final class HttpManagerService {
      */
     public CompletionStage<HttpManagerReply> handle(HttpManagerRequest request) {
         HttpSettings settings = http.get();
+        return answer(request, settings).thenApply(reply -> withServer(reply, settings.serverName()));
+    }
+
+    /**
+     * Asterisk's HTTP server names itself first on every answer ({@code servername}), and not at
+     * all when it is blank (main/http.c, ast_http_send).
+     */
+    private static HttpManagerReply withServer(HttpManagerReply reply, String serverName) {
+        if (serverName.isBlank()) {
+            return reply;
+        }
+        List<Header> headers = new ArrayList<>(reply.headers().size() + 1);
+        headers.add(new Header("Server", serverName));
+        headers.addAll(reply.headers());
+        return new HttpManagerReply(reply.status(), reply.reason(), headers, reply.body());
+    }
+
+    private CompletionStage<HttpManagerReply> answer(HttpManagerRequest request, HttpSettings settings) {
         GeneralSettings general = connector.configuration().general();
         Optional<HttpManagerPath> path = served(settings, general)
                 ? HttpManagerPath.match(settings.prefix(), request.path())

@@ -211,6 +211,12 @@ final class HttpTransport implements SessionTransport {
         return HTTP;
     }
 
+    /** Plain HTTP for now; HTTPS (TLS) comes with http.conf's tlsenable. */
+    @Override
+    public String addressTransport() {
+        return "TCP";
+    }
+
     @Override
     public InetSocketAddress localAddress() {
         return local;

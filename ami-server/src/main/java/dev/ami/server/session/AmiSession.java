@@ -110,8 +110,9 @@ public final class AmiSession implements EventRecipient {
     /** @return this session as its security events name it (SessionTV: the login time, the epoch before) */
     public SecurityPeer securityPeer() {
         boolean v6Listener = transport.onIpv6Listener();
-        return new SecurityPeer("AMI", id, SecurityPeer.address(transport.localAddress(), transport.name(), v6Listener),
-                SecurityPeer.address(remoteAddress(), transport.name(), v6Listener), loggedInAt());
+        String carrier = transport.addressTransport();
+        return new SecurityPeer("AMI", id, SecurityPeer.address(transport.localAddress(), carrier, v6Listener),
+                SecurityPeer.address(remoteAddress(), carrier, v6Listener), loggedInAt());
     }
 
     public boolean isAuthenticated() {

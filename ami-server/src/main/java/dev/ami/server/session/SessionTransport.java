@@ -24,6 +24,14 @@ public interface SessionTransport {
     /** @return {@code TCP}, {@code TLS} or {@code HTTP}, as security events and the CLI name it */
     String name();
 
+    /**
+     * @return the transport as security events name it in their addresses ({@code IPV4/TCP/...}):
+     *         Asterisk names an HTTP manager session's connection TCP (TLS over HTTPS)
+     */
+    default String addressTransport() {
+        return name();
+    }
+
     /** @return the server's end of the connection */
     InetSocketAddress localAddress();
 

@@ -1,4 +1,4 @@
-package dev.ami.http.login;
+package dev.ami.admin.login;
 
 import java.net.InetSocketAddress;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.ami.http.login;
+package dev.ami.admin.login;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.ami.http.login;
+package dev.ami.admin.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.ami.http.login;
+package dev.ami.admin.login;
 
 import dev.ami.api.event.ManagerEvent;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.ami.http.login;
+package dev.ami.admin.login;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

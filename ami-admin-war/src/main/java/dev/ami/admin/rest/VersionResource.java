@@ -1,4 +1,4 @@
-package dev.ami.http.rest;
+package dev.ami.admin.rest;
 
 import dev.ami.api.AmiVersion;
 import jakarta.ws.rs.GET;

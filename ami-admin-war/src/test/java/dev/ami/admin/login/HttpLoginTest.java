@@ -1,9 +1,10 @@
-package dev.ami.http.login;
+package dev.ami.admin.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.admin.login.LoginResult.Outcome;
 import dev.ami.api.acl.AccessList;
 import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.Authority;
@@ -12,7 +13,6 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.event.ManagerEvent;
-import dev.ami.http.login.LoginResult.Outcome;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
-package dev.ami.http.login;
+package dev.ami.admin.login;
 
+import dev.ami.admin.login.LoginResult.Outcome;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.Account;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.event.security.SecurityEvents;
 import dev.ami.api.event.security.SecurityPeer;
-import dev.ami.http.login.LoginResult.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;

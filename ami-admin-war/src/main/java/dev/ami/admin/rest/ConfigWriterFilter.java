@@ -1,7 +1,7 @@
-package dev.ami.http.rest;
+package dev.ami.admin.rest;
 
-import dev.ami.http.login.ConfigLoginFilter;
-import dev.ami.http.login.Unauthorized;
+import dev.ami.admin.login.ConfigLoginFilter;
+import dev.ami.admin.login.Unauthorized;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,5 +1,6 @@
-package dev.ami.http.login;
+package dev.ami.admin.login;
 
+import dev.ami.api.net.Addresses;
 import dev.ami.persistence.bridge.ConnectorLinks;
 import dev.ami.persistence.store.ConfigurationStore;
 import jakarta.annotation.Resource;
@@ -13,8 +14,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -84,14 +83,7 @@ public class ConfigLoginFilter extends HttpFilter {
 
     private static LoginRequest loginRequest(HttpServletRequest request) throws IOException {
         return new LoginRequest(request.getHeader("Authorization"), request.getMethod(), request.getRequestURI(),
-                socket(request.getLocalAddr(), request.getLocalPort()),
-                socket(request.getRemoteAddr(), request.getRemotePort()), request.isSecure());
-    }
-
-    /** The container gives numeric addresses; reading one looks nothing up. */
-    private static InetSocketAddress socket(String address, int port) throws IOException {
-        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
-                : address;
-        return new InetSocketAddress(InetAddress.getByName(literal), port);
+                Addresses.numeric(request.getLocalAddr(), request.getLocalPort()),
+                Addresses.numeric(request.getRemoteAddr(), request.getRemotePort()), request.isSecure());
     }
 }

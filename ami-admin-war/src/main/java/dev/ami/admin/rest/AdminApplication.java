@@ -1,4 +1,4 @@
-package dev.ami.http.rest;
+package dev.ami.admin.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

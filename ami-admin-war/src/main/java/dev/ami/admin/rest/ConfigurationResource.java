@@ -1,4 +1,4 @@
-package dev.ami.http.rest;
+package dev.ami.admin.rest;
 
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ConfigurationDiff;

@@ -1,4 +1,4 @@
-package dev.ami.http.rest;
+package dev.ami.admin.rest;
 
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;
@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks resources only AMI accounts with {@code config} write may use (logged in by
- * {@link dev.ami.http.login.ConfigLoginFilter}, checked again by {@link ConfigWriterFilter}).
+ * {@link dev.ami.admin.login.ConfigLoginFilter}, checked again by {@link ConfigWriterFilter}).
  */
 @NameBinding
 @Retention(RUNTIME)

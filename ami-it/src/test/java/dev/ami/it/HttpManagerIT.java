@@ -1,0 +1,201 @@
+package dev.ami.it;
+
+import static dev.ami.it.Wire.crlf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The HTTP manager as programs drive it: a plain HTTP client on the AMI HTTP listener (its own
+ * Undertow server, port 8088 plus the suite's offset) logs in, runs actions on its cookie, collects
+ * events with a WaitEvent long poll and logs off; answers compared with Asterisk's recorded ones
+ * (asterisk-transcripts section 24, masked: timestamps, ids, ports).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HttpManagerIT {
+
+    private static final int PORT = 8088 + Integer.getInteger("it.port.offset", 0);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern COOKIE = Pattern.compile("mansession_id=\"([0-9a-f]{8})\"; Version=1; Max-Age=60");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return AmiEar.fromBuild();
+    }
+
+    /** The web side answers 503 until the connector has handed over its link, just after deployment. */
+    @BeforeEach
+    void connectorIsReady() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (get("/rawman?action=ping", null).statusCode() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery, String cookie) throws Exception {
+        return send(request(pathAndQuery, cookie).GET().build());
+    }
+
+    private static HttpRequest.Builder request(String pathAndQuery, String cookie) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + pathAndQuery))
+                .timeout(Duration.ofSeconds(60));
+        if (cookie != null) {
+            b.header("Cookie", "mansession_id=\"" + cookie + "\"");
+        }
+        return b;
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+    }
+
+    private static String cookie(HttpResponse<String> response) {
+        String value = response.headers().firstValue("Set-Cookie").orElseThrow();
+        Matcher m = COOKIE.matcher(value);
+        assertTrue(m.matches(), value);
+        return m.group(1);
+    }
+
+    /** Asterisk's headers of a cookie-session answer (transcript 24.1), the cookie's id aside. */
+    private static void assertManagerHeaders(HttpResponse<String> response, String contentType) {
+        assertEquals(200, response.statusCode());
+        assertEquals("Asterisk/22.10.1", response.headers().firstValue("Server").orElse(null), "http.conf's servername");
+        assertEquals("no-cache, no-store", response.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals(contentType, response.headers().firstValue("Content-Type").orElse(null));
+        assertEquals("SuppressEvents", response.headers().firstValue("Pragma").orElse(null));
+        assertEquals(Integer.toString(response.body().length()), response.headers().firstValue("Content-Length").orElse(null));
+        assertTrue(response.headers().firstValue("Date").isPresent());
+    }
+
+    private static String login() throws Exception {
+        HttpResponse<String> login = get("/rawman?action=login&username=admin&secret=s3cret", null);
+        assertManagerHeaders(login, "text/plain");
+        assertEquals(crlf("Response: Success\nMessage: Authentication accepted\n\n"), login.body());
+        return cookie(login);
+    }
+
+    @Test
+    void loginActionsOnTheCookieAndTheThreeRenderings() throws Exception {
+        String id = login();
+        // 24.2 and 24.3
+        HttpResponse<String> ping = get("/rawman?action=ping&actionid=abc", id);
+        assertManagerHeaders(ping, "text/plain");
+        assertEquals(id, cookie(ping));
+        assertEquals(crlf("Response: Success\nActionID: abc\nPing: Pong\nTimestamp: <ts>\n\n"), Masks.mask(ping.body()));
+        // 24.4
+        HttpResponse<String> xml = get("/mxml?action=ping", id);
+        assertManagerHeaders(xml, "text/xml");
+        assertEquals("<ajax-response>\n<response type='object' id='unknown'><generic response='Success' ping='Pong'"
+                + " timestamp='<ts>' /></response>\n</ajax-response>\n",
+                xml.body().replaceAll("timestamp='\\d+\\.\\d{6}'", "timestamp='<ts>'"));
+        // 24.5, its length with a timestamp of the recorded width
+        HttpResponse<String> html = get("/manager?action=ping", id);
+        assertManagerHeaders(html, "text/html");
+        assertEquals(913, html.body().length());
+        assertTrue(html.body().startsWith("<title>Asterisk&trade; Manager Interface</title>"), html.body());
+        assertTrue(html.body().endsWith("<tr><td>Response</td><td>Success</td></tr>\n<tr><td>Ping</td><td>Pong</td></tr>\n"
+                + "<tr><td>Timestamp</td><td>" + html.body().split("<td>Timestamp</td><td>")[1].substring(0, 17)
+                + "</td></tr>\n<tr><td colspan=\"2\"><hr></td></tr>\r\n</table></body>\r\n"), html.body());
+        // a form POST, its query string ignored
+        HttpResponse<String> post = send(request("/rawman?action=logoff", id)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=ping&actionid=form")).build());
+        assertEquals(crlf("Response: Success\nActionID: form\nPing: Pong\nTimestamp: <ts>\n\n"), Masks.mask(post.body()));
+    }
+
+    @Test
+    void waitEventIsALongPollThatAnEventFiredOverTcpEnds() throws Exception {
+        String id = login();
+        // 24.7: the first WaitEvent collects what came since the login, its own SuccessfulAuth first
+        String first = get("/rawman?action=waitevent&timeout=0", id).body();
+        assertTrue(Masks.mask(first).contains(crlf("Event: SuccessfulAuth\nPrivilege: security,all\nEventTV: <tv>\n"
+                + "Severity: Informational\nService: AMI\nEventVersion: 1\nAccountID: admin\nSessionID: <id>\n"
+                + "LocalAddress: IPV4/TCP/127.0.0.1/<port>\nRemoteAddress: IPV4/TCP/127.0.0.1/<port>\nUsingPassword: 0\n"
+                + "SessionTV: <tv>\n\n")), first);
+
+        try (AmiTestClient tcp = AmiTestClient.connect(AmiEar.PORT)) {
+            tcp.send(crlf("Action: Login\nUsername: admin\nSecret: s3cret\nEvents: off\n\n"));
+            tcp.readMessage();
+            get("/rawman?action=waitevent&timeout=0", id); // that login's SuccessfulAuth
+            CompletableFuture<HttpResponse<String>> poll = HTTP.sendAsync(request("/rawman?action=waitevent&timeout=30", id)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+            Thread.sleep(300);
+            assertFalse(poll.isDone(), "the long poll waits for an event");
+            tcp.send(crlf("Action: UserEvent\nUserEvent: HttpEvt\nfoo: bar\n\n"));
+            assertEquals(crlf("Response: Success\nMessage: Waiting for Event completed.\n\n"
+                    + "Event: UserEvent\nPrivilege: user,all\nUserEvent: HttpEvt\nfoo: bar\n\n"
+                    + "Event: WaitEventComplete\n\n"), poll.get(20, TimeUnit.SECONDS).body());
+        }
+        // 24.8: nothing queued, the timeout ends it
+        HttpResponse<String> empty = get("/rawman?action=waitevent&timeout=1", id);
+        assertEquals(crlf("Response: Success\nMessage: Waiting for Event completed.\n\nEvent: WaitEventComplete\n\n"),
+                empty.body());
+    }
+
+    @Test
+    void aFailedLoginWaitsASecondAndLogoffEndsTheSession() throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> failed = get("/rawman?action=login&username=admin&secret=bad", null);
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 900, "Asterisk's delay (24.13)");
+        assertEquals(crlf("Response: Error\nMessage: Authentication failed\n\n"), failed.body());
+
+        String id = login();
+        HttpResponse<String> bye = get("/rawman?action=logoff", id);
+        assertEquals(crlf("Response: Goodbye\nMessage: Thanks for all the fish.\n\n"), bye.body());
+        HttpResponse<String> after = get("/rawman?action=ping", id);
+        assertNotEquals(id, cookie(after), "24.15: a new session");
+        assertEquals(crlf("Response: Error\nMessage: Permission denied\n\n"), after.body());
+    }
+
+    @Test
+    void otherPathsAndMethodsGetAsterisksErrorPages() throws Exception {
+        HttpResponse<String> missing = get("/nosuchpath", null);
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().startsWith("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n"
+                + "<title>404 Not Found</title>\r\n"), missing.body());
+        HttpResponse<String> put = send(request("/rawman?action=ping", null).PUT(HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertEquals(501, put.statusCode());
+        HttpResponse<String> upper = get("/RAWMAN/?action=ping", null);
+        assertEquals(200, upper.statusCode(), "case-insensitive, a trailing / tolerated");
+    }
+
+    @Test
+    void curlsDigestRunsAnActionWithoutLoginOrCookie() throws Exception {
+        SystemTools.require(AmiConfigScriptTest.REQUIRED, "curl --digest against the HTTP manager", "curl");
+        for (String uri : new String[] {"/arawman?action=ping", "/arawman?action=ping&actionid=second"}) {
+            Process curl = new ProcessBuilder("curl", "--silent", "--show-error", "--digest", "--user", "admin:s3cret",
+                    "--include", "http://127.0.0.1:" + PORT + uri).redirectErrorStream(true).start();
+            String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(curl.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, curl.exitValue(), out);
+            // curl shows the 401 challenge, then the answer to its digest
+            assertTrue(out.toLowerCase(Locale.ROOT).contains("www-authenticate: digest algorithm=md5, realm=\"asterisk\""),
+                    out);
+            assertTrue(out.contains("\r\n\r\nResponse: Success\r\n" + (uri.contains("actionid") ? "ActionID: second\r\n" : "")
+                    + "Ping: Pong\r\n"), out);
+            assertFalse(out.toLowerCase(Locale.ROOT).contains("set-cookie"), out);
+        }
+    }
+}
