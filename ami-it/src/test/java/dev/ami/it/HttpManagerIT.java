@@ -4,14 +4,18 @@ import static dev.ami.it.Wire.crlf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The HTTP manager as programs drive it: a plain HTTP client on the AMI HTTP listener (its own
- * Undertow server, port 8088 plus the suite's offset) logs in, runs actions on its cookie, collects
+ * Undertow server, where http.conf says) logs in, runs actions on its cookie, collects
  * events with a WaitEvent long poll and logs off; answers compared with Asterisk's recorded ones
  * (asterisk-transcripts section 24, masked: timestamps, ids, ports).
  */
@@ -35,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class HttpManagerIT {
 
-    private static final int PORT = 8088 + Integer.getInteger("it.port.offset", 0);
+    /** src/test/conf/http.conf's bindport: the listener is where http.conf says. */
+    private static final int PORT = 18088;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern COOKIE = Pattern.compile("mansession_id=\"([0-9a-f]{8})\"; Version=1; Max-Age=60");
 
@@ -44,11 +49,29 @@ class HttpManagerIT {
         return AmiEar.fromBuild();
     }
 
-    /** The web side answers 503 until the connector has handed over its link, just after deployment. */
+    /**
+     * Just after deployment the listener is being made (refused connections) and then the web side
+     * answers 503 until the connector has handed over its link.
+     */
     @BeforeEach
     void connectorIsReady() throws Exception {
+        awaitAnswer(PORT);
+    }
+
+    private static void awaitAnswer(int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (get("/rawman?action=ping", null).statusCode() == 503 && System.nanoTime() < deadline) {
+        while (true) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rawman?action=ping")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() != 503) {
+                    return;
+                }
+            } catch (ConnectException notYet) {
+                // the listener is not there yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("nothing answers on the AMI HTTP listener, port " + port);
+            }
             Thread.sleep(100);
         }
     }
@@ -197,5 +220,36 @@ class HttpManagerIT {
                     + "Ping: Pong\r\n"), out);
             assertFalse(out.toLowerCase(Locale.ROOT).contains("set-cookie"), out);
         }
+    }
+
+    @Test
+    void anImportedHttpConfMovesTheListenerWithoutTouchingTcpSessions() throws Exception {
+        String moved = "[general]\nenabled = yes\nbindaddr = 127.0.0.1\nbindport = 18090\n";
+        String back = "[general]\nenabled = yes\nbindaddr = 127.0.0.1\nbindport = " + PORT + "\n";
+        try (AmiTestClient tcp = AmiTestClient.connect(AmiEar.PORT)) {
+            tcp.send(crlf("Action: Login\nUsername: admin\nSecret: s3cret\nEvents: off\n\n"));
+            tcp.readMessage();
+            try {
+                assertEquals(200, importHttpConf(moved).statusCode());
+                awaitAnswer(18090);
+                assertEquals(crlf("Response: Error\nMessage: Permission denied\n\n"),
+                        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:18090/rawman?action=ping")).build()).body());
+                // a new connection is refused (Undertow lets connections it already had finish)
+                assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", PORT).close(), "the old port is closed");
+            } finally {
+                assertEquals(200, importHttpConf(back).statusCode());
+                awaitAnswer(PORT);
+            }
+            tcp.send(crlf("Action: Ping\nActionID: still-here\n\n"));
+            assertTrue(tcp.readMessage().contains("ActionID: still-here"), "the TCP session lived through both moves");
+        }
+    }
+
+    private static HttpResponse<String> importHttpConf(String text) throws Exception {
+        int admin = 8080 + Integer.getInteger("it.port.offset", 0);
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/ami/api/config/http.conf"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:s3cret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(text)).build());
     }
 }

@@ -7,7 +7,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
-/** A committed import takes effect at once: the connector re-reads the store, as on Reload. */
+/**
+ * A committed import takes effect at once: the connector re-reads the store, as on Reload, and
+ * every other module watching the store (the HTTP manager's listener) is told.
+ */
 @ApplicationScoped
 public class ReloadOnChange {
 
@@ -16,7 +19,11 @@ public class ReloadOnChange {
     @Inject
     ConnectorLinks links;
 
+    @Inject
+    StoreWatchers watchers;
+
     void imported(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigurationChanged change) {
+        watchers.changed();
         links.ifConnected().ifPresentOrElse(link -> link.reload(),
                 () -> LOG.info("The AMI connector is not running; it reads the imported configuration when it starts"));
     }

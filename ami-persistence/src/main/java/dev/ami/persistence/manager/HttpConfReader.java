@@ -22,10 +22,10 @@ public final class HttpConfReader {
     public static final String FILE = "http.conf";
 
     /**
-     * Options read and stored but not yet acted on: the listener's address, port, TLS and limits
-     * belong to the server's Undertow listener. enabled, prefix and servername are applied.
+     * Options read and stored but not yet acted on. enabled, bindaddr, bindport, prefix and
+     * servername are applied.
      */
-    private static final Set<String> NOT_APPLIED = Set.of("bindaddr", "bindport", "sessionlimit", "session_inactivity",
+    private static final Set<String> NOT_APPLIED = Set.of("sessionlimit", "session_inactivity",
             "session_keep_alive", "enable_static", "enablestatic", "enable_status", "redirect", "tlsenable", "sslenable",
             "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlscertfile", "tlscert", "sslcert",
             "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
@@ -78,8 +78,7 @@ public final class HttpConfReader {
         ConfOptions.warnTlsFlags(s, warnings);
         for (ConfigEntry e : s.entries()) {
             if (NOT_APPLIED.contains(e.name().toLowerCase(Locale.ROOT))) {
-                warnings.add(e.where() + ": " + e.shownName() + " is stored but not applied by this version yet: the AMI"
-                        + " HTTP listener is the server's (system properties ami.http.address and ami.http.port)");
+                warnings.add(e.where() + ": " + e.shownName() + " is stored but not applied by this version yet");
             }
         }
         String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());

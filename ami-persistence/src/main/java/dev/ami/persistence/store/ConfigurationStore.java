@@ -175,6 +175,8 @@ public class ConfigurationStore {
         }
         keepSource(HttpConfReader.FILE, doc);
         LOG.info(() -> "Imported http.conf: " + diff + (backup == null ? "" : "; previous settings saved to " + backup));
+        // the connector (prefix, servername, enabled) and the HTTP listener apply it once committed
+        changed.fire(new ConfigurationChanged(diff));
         return new ImportReport(diff, incoming.warnings(), true, backup);
     }
 

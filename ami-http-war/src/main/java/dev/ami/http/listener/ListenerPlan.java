@@ -1,0 +1,106 @@
+package dev.ami.http.listener;
+
+import java.util.List;
+import java.util.Optional;
+import org.jboss.dmr.ModelNode;
+
+/**
+ * The management operations that make the AMI HTTP listener match http.conf, worked out from what
+ * the server's model holds now. The listener lives on one of two socket bindings: a bound socket
+ * binding can change neither address nor port without a server reload, so a new address or port
+ * is written to the other, unbound one, and the listener is removed and added again on it, in one
+ * composite operation that the server applies at once or not at all (the old listener then stays).
+ */
+final class ListenerPlan {
+
+    static final String SERVER = "ami-http";
+    static final String LISTENER = "ami-http";
+    /** The two socket bindings, and the interfaces of the same names, that ami-http-listener.cli makes. */
+    static final List<String> BINDINGS = List.of("ami-http-a", "ami-http-b");
+
+    private ListenerPlan() {
+    }
+
+    /**
+     * What the model holds now.
+     *
+     * @param binding the socket binding the listener uses, or empty when there is no listener
+     * @param address that binding's interface address
+     * @param port    that binding's port
+     */
+    record Current(Optional<String> binding, String address, int port) {
+
+        static Current none() {
+            return new Current(Optional.empty(), "", 0);
+        }
+    }
+
+    /**
+     * What http.conf asks for.
+     *
+     * @param address {@code bindaddr}, as written
+     * @param port    {@code bindport}
+     */
+    record Wanted(String address, int port) {
+    }
+
+    /**
+     * @param current what the model holds
+     * @param wanted  the listener http.conf asks for, or empty for none (HTTP off, or no bindaddr)
+     * @return the composite operation to run, or empty if the model already matches
+     */
+    static Optional<ModelNode> operations(Current current, Optional<Wanted> wanted) {
+        if (wanted.isEmpty()) {
+            return current.binding().map(b -> composite(List.of(listenerRemove())));
+        }
+        Wanted w = wanted.get();
+        if (current.binding().isPresent() && current.address().equals(w.address()) && current.port() == w.port()) {
+            return Optional.empty();
+        }
+        String spare = current.binding().map(b -> BINDINGS.get(1 - BINDINGS.indexOf(b))).orElse(BINDINGS.get(0));
+        ModelNode interfaceRemove = operation("remove", interfaceAddress(spare));
+        ModelNode interfaceAdd = operation("add", interfaceAddress(spare));
+        interfaceAdd.get("inet-address").set(w.address());
+        ModelNode port = operation("write-attribute", bindingAddress(spare));
+        port.get("name").set("port");
+        port.get("value").set(w.port());
+        ModelNode listenerAdd = operation("add", listenerAddress());
+        listenerAdd.get("socket-binding").set(spare);
+        return Optional.of(composite(current.binding().isPresent()
+                ? List.of(interfaceRemove, interfaceAdd, port, listenerRemove(), listenerAdd)
+                : List.of(interfaceRemove, interfaceAdd, port, listenerAdd)));
+    }
+
+    private static ModelNode composite(List<ModelNode> steps) {
+        ModelNode composite = operation("composite", new ModelNode().setEmptyList());
+        steps.forEach(step -> composite.get("steps").add(step));
+        // listeners are services of their own: restart them without putting the server in reload-required
+        composite.get("operation-headers", "allow-resource-service-restart").set(true);
+        return composite;
+    }
+
+    private static ModelNode listenerRemove() {
+        return operation("remove", listenerAddress());
+    }
+
+    static ModelNode listenerAddress() {
+        ModelNode address = new ModelNode();
+        address.add("subsystem", "undertow").add("server", SERVER).add("http-listener", LISTENER);
+        return address;
+    }
+
+    static ModelNode interfaceAddress(String name) {
+        return new ModelNode().add("interface", name);
+    }
+
+    static ModelNode bindingAddress(String name) {
+        return new ModelNode().add("socket-binding-group", "standard-sockets").add("socket-binding", name);
+    }
+
+    static ModelNode operation(String name, ModelNode address) {
+        ModelNode op = new ModelNode();
+        op.get("operation").set(name);
+        op.get("address").set(address);
+        return op;
+    }
+}

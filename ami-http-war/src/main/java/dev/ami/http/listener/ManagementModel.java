@@ -1,0 +1,87 @@
+package dev.ami.http.listener;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.jboss.as.controller.LocalModelControllerClient;
+import org.jboss.as.controller.ModelControllerClientFactory;
+import org.jboss.as.server.CurrentServiceContainer;
+import org.jboss.dmr.ModelNode;
+import org.jboss.msc.service.ServiceController;
+import org.jboss.msc.service.ServiceName;
+
+/**
+ * The server's management model, reached in the same JVM with the client WildFly gives its own
+ * subsystems (the MSC service of {@code ModelControllerClientFactory}), so that no management
+ * user, password or port is involved. The modules it needs are private to WildFly
+ * (jboss-deployment-structure.xml names them; the server logs a warning that it may change them).
+ */
+final class ManagementModel implements AutoCloseable {
+
+    private static final ServiceName CLIENT_FACTORY = ServiceName.parse("org.wildfly.management.model-controller-client-factory");
+
+    private final LocalModelControllerClient client;
+
+    private ManagementModel(LocalModelControllerClient client) {
+        this.client = client;
+    }
+
+    /** @param executor runs the client's asynchronous work (a managed executor) */
+    @SuppressWarnings("deprecation") // ServiceController.getValue: the only way to a service of the server's
+    static ManagementModel inVm(Executor executor) {
+        ServiceController<?> controller = CurrentServiceContainer.getServiceContainer().getRequiredService(CLIENT_FACTORY);
+        ModelControllerClientFactory factory = (ModelControllerClientFactory) controller.getValue();
+        return new ManagementModel(factory.createSuperUserClient(executor, false));
+    }
+
+    /** @return what the model holds for the AMI HTTP listener */
+    ListenerPlan.Current current() throws OperationFailed {
+        Optional<ModelNode> listener = read(ListenerPlan.operation("read-resource", ListenerPlan.listenerAddress()));
+        if (listener.isEmpty()) {
+            return ListenerPlan.Current.none();
+        }
+        String binding = listener.get().get("socket-binding").asString();
+        ModelNode port = ListenerPlan.operation("read-attribute", ListenerPlan.bindingAddress(binding));
+        port.get("name").set("port");
+        port.get("resolve-expressions").set(true); // an administrator may have written ${...}
+        ModelNode address = ListenerPlan.operation("read-attribute", ListenerPlan.interfaceAddress(binding));
+        address.get("name").set("inet-address");
+        address.get("resolve-expressions").set(true);
+        return new ListenerPlan.Current(Optional.of(binding), execute(address).asString(), execute(port).asInt());
+    }
+
+    /** @return the result, or empty if the resource does not exist (or cannot be read) */
+    private Optional<ModelNode> read(ModelNode op) {
+        try {
+            return Optional.of(execute(op));
+        } catch (OperationFailed e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @return the operation's result
+     * @throws OperationFailed with the server's description when it fails (nothing is changed then)
+     */
+    ModelNode execute(ModelNode op) throws OperationFailed {
+        // in the same JVM there is no connection to fail: execute throws no IOException here
+        ModelNode outcome = client.execute(op);
+        if (!"success".equals(outcome.get("outcome").asString())) {
+            throw new OperationFailed(outcome.get("failure-description").asString());
+        }
+        return outcome.get("result");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** The server refused an operation; its description says why. */
+    static final class OperationFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        OperationFailed(String description) {
+            super(description);
+        }
+    }
+}
