@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ami.api.bridge.AmiBridgeExtension;
 import dev.ami.it.shop.ShipOrderAction;
 import jakarta.enterprise.inject.spi.Extension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -63,6 +69,17 @@ class ApplicationEventsIT {
             String commands = admin.readMessage();
             assertTrue(commands.contains("ShipOrder: Ship an order and announce it  (Priv: user,all)\r\n"), commands);
 
+            // an HTTP manager session waits in a WaitEvent long poll for what the application fires
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:18088/rawman?action=";
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "login&username=limited-user&secret=pw3")).build(), HttpResponse.BodyHandlers.ofString());
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            http.send(HttpRequest.newBuilder(URI.create(base + "waitevent&timeout=0")).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> poll = http.sendAsync(HttpRequest.newBuilder(URI.create(base
+                    + "waitevent&timeout=30")).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+
             // the action answers; its events reach a session with user read, fire's in order
             exchange(admin, "Action: ShipOrder\nOrder: 4711\nActionID: s1\n\n",
                     // the handler knows who asks: the account crosses from the server to the application
@@ -77,6 +94,8 @@ class ApplicationEventsIT {
                 }
             }
             assertEquals(Set.of("Event: OrderShipped", "Event: OrderBilled"), events);
+            String waited = poll.get(20, TimeUnit.SECONDS).body();
+            assertTrue(waited.contains(crlf("Event: OrderShipped\nPrivilege: user,all\nOrder: 4711\nParcel: 1\n\n")), waited);
             assertEquals(crlf("Event: OrderShipped\nPrivilege: user,all\nOrder: 4711\nParcel: 1\n\n"
                     + "Event: OrderShipped\nPrivilege: user,all\nOrder: 4711\nParcel: 2\n\n"
                     + "Event: OrderShipped\nPrivilege: user,all\nOrder: 4711\nParcel: 3\n\n"), shipped.toString());

@@ -240,6 +240,13 @@ class HttpManagerIT {
                 assertEquals(200, importHttpConf(back).statusCode());
                 awaitAnswer(PORT);
             }
+            // new limits alone re-make the listener on the same port (sessionlimit, session_inactivity)
+            assertEquals(200, importHttpConf(back + "sessionlimit = 50\nsession_inactivity = 20000\n").statusCode());
+            Thread.sleep(500);
+            awaitAnswer(PORT);
+            try (Socket fresh = new Socket("127.0.0.1", PORT)) {
+                assertTrue(fresh.isConnected());
+            }
             tcp.send(crlf("Action: Ping\nActionID: still-here\n\n"));
             assertTrue(tcp.readMessage().contains("ActionID: still-here"), "the TCP session lived through both moves");
         }

@@ -17,9 +17,10 @@ import java.util.logging.Logger;
 import org.jboss.dmr.ModelNode;
 
 /**
- * Keeps the AMI HTTP listener where http.conf says ({@code enabled}, {@code bindaddr},
- * {@code bindport}): once this module is deployed, and after each committed import, without a
- * server reload and without touching AMI's TCP sessions. The work runs on a managed thread: a
+ * Keeps the AMI HTTP listener where and as http.conf says ({@code enabled}, {@code bindaddr},
+ * {@code bindport}, {@code sessionlimit}, {@code session_inactivity}, {@code session_keep_alive}):
+ * once this module is deployed, and after each committed import, without a server reload and
+ * without touching AMI's TCP sessions. The work runs on a managed thread: a
  * management operation waits for the deployment in progress, so running it during deployment on
  * the deploying thread would wait for itself. A listener the server cannot make (an address that
  * is not this host's, a port in use) is refused by the server as a whole: the log says why, and the
@@ -61,7 +62,8 @@ public class HttpListenerConfigurator {
     synchronized void apply() {
         HttpSettings settings = store.httpSettings();
         Optional<ListenerPlan.Wanted> wanted = settings.enabled() && !settings.bindAddress().isBlank()
-                ? Optional.of(new ListenerPlan.Wanted(settings.bindAddress(), settings.bindPort()))
+                ? Optional.of(new ListenerPlan.Wanted(settings.bindAddress(), settings.bindPort(), ListenerPlan.Limits.of(
+                        settings.sessionLimit(), settings.sessionInactivityMillis(), settings.sessionKeepAliveMillis())))
                 : Optional.empty();
         String target = wanted.map(w -> w.address() + ":" + w.port()).orElse("none (http.conf: enabled = no or no bindaddr)");
         try (ManagementModel model = ManagementModel.inVm(executor)) {

@@ -28,10 +28,10 @@ final class ListenerPlan {
      * @param address that binding's interface address
      * @param port    that binding's port
      */
-    record Current(Optional<String> binding, String address, int port) {
+    record Current(Optional<String> binding, String address, int port, Limits limits) {
 
         static Current none() {
-            return new Current(Optional.empty(), "", 0);
+            return new Current(Optional.empty(), "", 0, null);
         }
     }
 
@@ -40,8 +40,26 @@ final class ListenerPlan {
      *
      * @param address {@code bindaddr}, as written
      * @param port    {@code bindport}
+     * @param limits  the connection limits
      */
-    record Wanted(String address, int port) {
+    record Wanted(String address, int port, Limits limits) {
+    }
+
+    /**
+     * http.conf's connection limits as the listener's attributes (main/http.c): {@code sessionlimit}
+     * concurrent connections ({@code max-connections}), {@code session_inactivity} ms without data
+     * while a request is read ({@code read-timeout}), {@code session_keep_alive} ms idle between
+     * requests ({@code no-request-timeout}; Undertow's 60 s when http.conf says 0, see HttpConfReader).
+     */
+    record Limits(int maxConnections, int readTimeoutMillis, int noRequestTimeoutMillis) {
+
+        /** Undertow's idle time between requests, kept when http.conf's session_keep_alive is 0. */
+        static final int UNDERTOW_NO_REQUEST_TIMEOUT = 60000;
+
+        static Limits of(int sessionLimit, int sessionInactivityMillis, int sessionKeepAliveMillis) {
+            return new Limits(sessionLimit, sessionInactivityMillis,
+                    sessionKeepAliveMillis > 0 ? sessionKeepAliveMillis : UNDERTOW_NO_REQUEST_TIMEOUT);
+        }
     }
 
     /**
@@ -54,7 +72,8 @@ final class ListenerPlan {
             return current.binding().map(b -> composite(List.of(listenerRemove())));
         }
         Wanted w = wanted.get();
-        if (current.binding().isPresent() && current.address().equals(w.address()) && current.port() == w.port()) {
+        if (current.binding().isPresent() && current.address().equals(w.address()) && current.port() == w.port()
+                && w.limits().equals(current.limits())) {
             return Optional.empty();
         }
         String spare = current.binding().map(b -> BINDINGS.get(1 - BINDINGS.indexOf(b))).orElse(BINDINGS.get(0));
@@ -66,6 +85,9 @@ final class ListenerPlan {
         port.get("value").set(w.port());
         ModelNode listenerAdd = operation("add", listenerAddress());
         listenerAdd.get("socket-binding").set(spare);
+        listenerAdd.get("max-connections").set(w.limits().maxConnections());
+        listenerAdd.get("read-timeout").set(w.limits().readTimeoutMillis());
+        listenerAdd.get("no-request-timeout").set(w.limits().noRequestTimeoutMillis());
         return Optional.of(composite(current.binding().isPresent()
                 ? List.of(interfaceRemove, interfaceAdd, port, listenerRemove(), listenerAdd)
                 : List.of(interfaceRemove, interfaceAdd, port, listenerAdd)));

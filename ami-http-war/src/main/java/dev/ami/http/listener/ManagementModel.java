@@ -46,7 +46,16 @@ final class ManagementModel implements AutoCloseable {
         ModelNode address = ListenerPlan.operation("read-attribute", ListenerPlan.interfaceAddress(binding));
         address.get("name").set("inet-address");
         address.get("resolve-expressions").set(true);
-        return new ListenerPlan.Current(Optional.of(binding), execute(address).asString(), execute(port).asInt());
+        ModelNode l = listener.get();
+        ListenerPlan.Limits limits = new ListenerPlan.Limits(intOr(l, "max-connections", -1), intOr(l, "read-timeout", -1),
+                intOr(l, "no-request-timeout", -1));
+        return new ListenerPlan.Current(Optional.of(binding), execute(address).asString(), execute(port).asInt(), limits);
+    }
+
+    /** An attribute left undefined (Undertow's default) never equals a limit http.conf sets. */
+    private static int intOr(ModelNode resource, String attribute, int undefined) {
+        ModelNode value = resource.get(attribute);
+        return value.isDefined() ? value.asInt() : undefined;
     }
 
     /** @return the result, or empty if the resource does not exist (or cannot be read) */

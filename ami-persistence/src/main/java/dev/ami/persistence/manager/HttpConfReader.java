@@ -22,13 +22,12 @@ public final class HttpConfReader {
     public static final String FILE = "http.conf";
 
     /**
-     * Options read and stored but not yet acted on. enabled, bindaddr, bindport, prefix and
-     * servername are applied.
+     * Options read and stored but not yet acted on. enabled, bindaddr, bindport, prefix,
+     * servername, sessionlimit, session_inactivity and session_keep_alive are applied.
      */
-    private static final Set<String> NOT_APPLIED = Set.of("sessionlimit", "session_inactivity",
-            "session_keep_alive", "enable_static", "enablestatic", "enable_status", "redirect", "tlsenable", "sslenable",
-            "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlscertfile", "tlscert", "sslcert",
-            "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
+    private static final Set<String> NOT_APPLIED = Set.of("enable_static", "enablestatic", "enable_status", "redirect",
+            "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlscertfile",
+            "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
 
     private static final Set<String> KNOWN = Set.of("enabled", "bindaddr", "bindport", "prefix", "servername",
             "sessionlimit", "session_inactivity", "session_keep_alive", "enable_static", "enablestatic",
@@ -76,6 +75,9 @@ public final class HttpConfReader {
             }
         }
         ConfOptions.warnTlsFlags(s, warnings);
+        s.last("session_keep_alive").filter(e -> e.value().strip().equals("0")).ifPresent(e -> warnings.add(e.where()
+                + ": session_keep_alive = 0 (no persistent connections) is not applied: idle connections close after"
+                + " the web server's 60 s"));
         for (ConfigEntry e : s.entries()) {
             if (NOT_APPLIED.contains(e.name().toLowerCase(Locale.ROOT))) {
                 warnings.add(e.where() + ": " + e.shownName() + " is stored but not applied by this version yet");

@@ -60,12 +60,11 @@ class HttpConfTest {
         assertTrue(h.enableStatic());
         assertEquals(List.of("/ /static/config/index.html"), h.redirects());
         assertEquals(new TlsSettings(true, "127.0.0.1", 18089, "keys/cert.pem", "", ""), h.tls());
-        // enabled, bindaddr, bindport, prefix and servername are applied; each option that is not is named with its line
+        // the listener's options, prefix and servername are applied; each option that is not is named with its line
         String notApplied = " is stored but not applied by this version yet";
         assertEquals(List.of("http.conf:15: section [/rawman] (URI restrictions) is not supported by this version"
-                + " and was not imported", "http.conf:7: 'sessionlimit'" + notApplied,
-                "http.conf:8: 'session_inactivity'" + notApplied,
-                "http.conf:9: 'session_keep_alive'" + notApplied, "http.conf:10: 'enablestatic'" + notApplied,
+                + " and was not imported", "http.conf:9: session_keep_alive = 0 (no persistent connections) is not"
+                + " applied: idle connections close after the web server's 60 s", "http.conf:10: 'enablestatic'" + notApplied,
                 "http.conf:11: 'redirect'" + notApplied, "http.conf:12: 'tlsenable'" + notApplied,
                 "http.conf:13: 'tlsbindaddr'" + notApplied, "http.conf:14: 'tlscertfile'" + notApplied), r.warnings());
     }
