@@ -252,6 +252,53 @@ class HttpManagerIT {
         }
     }
 
+    @Test
+    void badInputGetsAnAnswerNeverAFailureAndDisturbsNoOtherSession() throws Exception {
+        String id = login();
+        // a malformed query: decoded as Asterisk does, then an AMI error
+        // (on a raw socket: Java's HTTP client refuses to send a malformed escape)
+        String malformed = raw("GET /rawman?action=%zz&%&=&& HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(malformed.startsWith("HTTP/1.1 200 "), malformed);
+        assertTrue(malformed.endsWith(crlf("\n\nResponse: Error\nMessage: Permission denied\n\n")), malformed);
+        // an oversized form body
+        HttpResponse<String> big = send(request("/rawman", null).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("action=ping&pad=" + "x".repeat(41000))).build());
+        assertEquals(413, big.statusCode());
+        // a cookie that is not hex, and one that names nothing: a new session each
+        HttpResponse<String> notHex = send(request("/rawman?action=ping", null).header("Cookie", "mansession_id=\"zzzz\"")
+                .GET().build());
+        assertEquals(crlf("Response: Error\nMessage: Permission denied\n\n"), notHex.body());
+        // a forged digest
+        HttpResponse<String> forged = send(request("/arawman?action=ping", null)
+                .header("Authorization", "Digest username=\"admin\", realm=\"asterisk\", nonce=\"00000000\", uri=\"/arawman\","
+                        + " response=\"0123456789abcdef0123456789abcdef\", qop=auth, nc=00000001, cnonce=\"x\"").GET().build());
+        assertEquals(401, forged.statusCode());
+        // a header flood, beyond Asterisk's 100 headers, on a raw socket
+        try (Socket flood = new Socket("127.0.0.1", PORT)) {
+            StringBuilder request = new StringBuilder("GET /rawman?action=ping HTTP/1.1\r\nHost: x\r\n");
+            for (int i = 0; i < 150; i++) {
+                request.append("X-Flood-").append(i).append(": y\r\n");
+            }
+            flood.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            flood.setSoTimeout(10000);
+            String status = new String(flood.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+            assertTrue(status.startsWith("HTTP/1.1 4"), "refused, not served nor failed: " + status);
+        }
+        // the logged-in session went on through all of it
+        HttpResponse<String> ping = get("/rawman?action=ping&actionid=after", id);
+        assertEquals(id, cookie(ping));
+        assertEquals(crlf("Response: Success\nActionID: after\nPing: Pong\nTimestamp: <ts>\n\n"), Masks.mask(ping.body()));
+    }
+
+    /** @return everything the listener answers to these bytes, until it closes */
+    private static String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", PORT)) {
+            socket.setSoTimeout(10000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private static HttpResponse<String> importHttpConf(String text) throws Exception {
         int admin = 8080 + Integer.getInteger("it.port.offset", 0);
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/ami/api/config/http.conf"))

@@ -17,6 +17,8 @@ final class ListenerPlan {
     static final String LISTENER = "ami-http";
     /** The two socket bindings, and the interfaces of the same names, that ami-http-listener.cli makes. */
     static final List<String> BINDINGS = List.of("ami-http-a", "ami-http-b");
+    /** Asterisk reads at most 100 request headers (main/http.c, MAX_HTTP_REQUEST_HEADERS). */
+    static final int MAX_HEADERS = 100;
 
     private ListenerPlan() {
     }
@@ -88,6 +90,9 @@ final class ListenerPlan {
         listenerAdd.get("max-connections").set(w.limits().maxConnections());
         listenerAdd.get("read-timeout").set(w.limits().readTimeoutMillis());
         listenerAdd.get("no-request-timeout").set(w.limits().noRequestTimeoutMillis());
+        listenerAdd.get("max-headers").set(MAX_HEADERS);
+        // the connector decodes the query as Asterisk does, malformed escapes included; Undertow would refuse them
+        listenerAdd.get("decode-url").set(false);
         return Optional.of(composite(current.binding().isPresent()
                 ? List.of(interfaceRemove, interfaceAdd, port, listenerRemove(), listenerAdd)
                 : List.of(interfaceRemove, interfaceAdd, port, listenerAdd)));

@@ -24,7 +24,7 @@ class ListenerPlanTest {
             String text = step.get("operation").asString() + " " + step.get("address").asPropertyList().stream()
                     .map(p -> p.getName() + "=" + p.getValue().asString()).reduce((a, b) -> a + "/" + b).orElse("");
             for (String attribute : List.of("inet-address", "name", "value", "socket-binding", "max-connections",
-                    "read-timeout", "no-request-timeout")) {
+                    "read-timeout", "no-request-timeout", "max-headers", "decode-url")) {
                 if (step.hasDefined(attribute)) {
                     text += " " + attribute + "=" + step.get(attribute).asString();
                 }
@@ -39,7 +39,7 @@ class ListenerPlanTest {
                 "add interface=ami-http-a inet-address=127.0.0.1",
                 "write-attribute socket-binding-group=standard-sockets/socket-binding=ami-http-a name=port value=18088",
                 "add subsystem=undertow/server=ami-http/http-listener=ami-http socket-binding=ami-http-a max-connections=100"
-                        + " read-timeout=30000 no-request-timeout=15000"),
+                        + " read-timeout=30000 no-request-timeout=15000 max-headers=100 decode-url=false"),
                 steps(ListenerPlan.operations(ListenerPlan.Current.none(), LOOPBACK_18088).orElseThrow()));
     }
 
@@ -51,7 +51,7 @@ class ListenerPlanTest {
                 "write-attribute socket-binding-group=standard-sockets/socket-binding=ami-http-b name=port value=8088",
                 "remove subsystem=undertow/server=ami-http/http-listener=ami-http",
                 "add subsystem=undertow/server=ami-http/http-listener=ami-http socket-binding=ami-http-b max-connections=100"
-                        + " read-timeout=30000 no-request-timeout=15000"),
+                        + " read-timeout=30000 no-request-timeout=15000 max-headers=100 decode-url=false"),
                 steps(ListenerPlan.operations(onA, Optional.of(new ListenerPlan.Wanted("0.0.0.0", 8088, DEFAULTS)))
                         .orElseThrow()));
         ListenerPlan.Current onB = new ListenerPlan.Current(Optional.of("ami-http-b"), "0.0.0.0", 8088, DEFAULTS);
@@ -72,7 +72,8 @@ class ListenerPlanTest {
         List<String> steps = steps(ListenerPlan.operations(onA, Optional.of(new ListenerPlan.Wanted("127.0.0.1", 18088,
                 ListenerPlan.Limits.of(10, 5000, 0)))).orElseThrow());
         assertEquals("add subsystem=undertow/server=ami-http/http-listener=ami-http socket-binding=ami-http-b"
-                + " max-connections=10 read-timeout=5000 no-request-timeout=60000", steps.get(steps.size() - 1));
+                + " max-connections=10 read-timeout=5000 no-request-timeout=60000"
+                + " max-headers=100 decode-url=false", steps.get(steps.size() - 1));
     }
 
     @Test
