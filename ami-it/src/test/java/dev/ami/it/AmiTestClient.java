@@ -198,6 +198,11 @@ public final class AmiTestClient implements AutoCloseable {
 
     /** A TLS client for the self-signed certificate of src/test/conf/keys. */
     private static SSLSocketFactory trustingTls() throws IOException {
+        return trustingTlsContext().getSocketFactory();
+    }
+
+    /** @return a TLS context that trusts the self-signed certificate of src/test/conf/keys (any, in fact) */
+    static SSLContext trustingTlsContext() throws IOException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             TrustManager trustAll = new X509TrustManager() {
@@ -215,7 +220,7 @@ public final class AmiTestClient implements AutoCloseable {
                 }
             };
             context.init(null, new TrustManager[] {trustAll}, null);
-            return context.getSocketFactory();
+            return context;
         } catch (GeneralSecurityException e) {
             throw new IOException("no TLS client context", e);
         }

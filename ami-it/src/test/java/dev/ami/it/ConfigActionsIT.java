@@ -65,6 +65,10 @@ class ConfigActionsIT {
                     Line-000000-000000: enabled=yes
                     Line-000000-000001: bindaddr=127.0.0.1
                     Line-000000-000002: bindport=18088
+                    Line-000000-000003: tlsenable=yes
+                    Line-000000-000004: tlsbindaddr=127.0.0.1:18089
+                    Line-000000-000005: tlscertfile=keys/ami-cert.pem
+                    Line-000000-000006: tlsprivatekey=keys/ami-key.pem
 
                     """);
             admin.send(crlf("Action: ListCategories\nFilename: manager.conf\n\n"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
@@ -224,8 +227,8 @@ class HttpManagerIT {
 
     @Test
     void anImportedHttpConfMovesTheListenerWithoutTouchingTcpSessions() throws Exception {
-        String moved = "[general]\nenabled = yes\nbindaddr = 127.0.0.1\nbindport = 18090\n";
-        String back = "[general]\nenabled = yes\nbindaddr = 127.0.0.1\nbindport = " + PORT + "\n";
+        String moved = "[general]\nenabled = yes\nbindaddr = 127.0.0.1\nbindport = 18090\n"; // and no HTTPS
+        String back = Files.readString(Path.of(System.getProperty("it.conf.dir"), "http.conf"));
         try (AmiTestClient tcp = AmiTestClient.connect(AmiEar.PORT)) {
             tcp.send(crlf("Action: Login\nUsername: admin\nSecret: s3cret\nEvents: off\n\n"));
             tcp.readMessage();
@@ -247,6 +250,8 @@ class HttpManagerIT {
             try (Socket fresh = new Socket("127.0.0.1", PORT)) {
                 assertTrue(fresh.isConnected());
             }
+            assertEquals(200, importHttpConf(back).statusCode()); // as the suite found it
+            awaitAnswer(PORT);
             tcp.send(crlf("Action: Ping\nActionID: still-here\n\n"));
             assertTrue(tcp.readMessage().contains("ActionID: still-here"), "the TCP session lived through both moves");
         }
@@ -288,6 +293,36 @@ class HttpManagerIT {
         HttpResponse<String> ping = get("/rawman?action=ping&actionid=after", id);
         assertEquals(id, cookie(ping));
         assertEquals(crlf("Response: Success\nActionID: after\nPing: Pong\nTimestamp: <ts>\n\n"), Masks.mask(ping.body()));
+    }
+
+    @Test
+    void httpsServesTheSameManagerWithHttpConfsCertificate() throws Exception {
+        int tlsPort = 18089;
+        HttpClient https = HttpClient.newBuilder().sslContext(AmiTestClient.trustingTlsContext())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        HttpResponse<String> login = null;
+        while (login == null) {
+            try {
+                login = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + tlsPort
+                        + "/rawman?action=login&username=admin&secret=s3cret")).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(crlf("Response: Success\nMessage: Authentication accepted\n\n"), login.body());
+        String id = cookie(login);
+        HttpResponse<String> ping = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + tlsPort
+                + "/mxml?action=ping")).header("Cookie", "mansession_id=\"" + id + "\"").build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        assertTrue(ping.body().startsWith("<ajax-response>\n<response type='object' id='unknown'><generic response='Success'"),
+                ping.body());
+        // the same session over plain HTTP: one manager, two listeners
+        assertEquals(id, cookie(get("/rawman?action=ping", id)));
     }
 
     /** @return everything the listener answers to these bytes, until it closes */

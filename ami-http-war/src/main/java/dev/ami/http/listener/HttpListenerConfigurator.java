@@ -1,7 +1,9 @@
 package dev.ami.http.listener;
 
 import dev.ami.api.connector.HttpSettings;
+import dev.ami.api.connector.TlsSettings;
 import dev.ami.persistence.bridge.StoreWatchers;
+import dev.ami.persistence.store.AmiPaths;
 import dev.ami.persistence.store.ConfigurationStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,6 +13,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +49,8 @@ public class HttpListenerConfigurator {
     ManagedExecutorService executor;
 
     private AutoCloseable watch;
+    /** What the HTTPS listener was last built from, by this deployment. */
+    private String appliedTls = "";
 
     void deployed(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         watch = watchers.watch(() -> executor.execute(this::apply));
@@ -58,17 +68,31 @@ public class HttpListenerConfigurator {
         }
     }
 
+    /** How long the first configuration waits for the server to finish booting. */
+    private static final long BOOT_WAIT_MILLIS = 300_000;
+
     /** Makes the model match the stored http.conf; one at a time, so that two imports cannot interleave. */
     synchronized void apply() {
+        // deployed with the server's boot, the model cannot be changed until the boot is done
+        try (ManagementModel model = ManagementModel.inVm(executor)) {
+            model.awaitRunning(BOOT_WAIT_MILLIS);
+        } catch (ManagementModel.OperationFailed e) {
+            LOG.severe(() -> "AMI HTTP listener not set: " + e.getMessage());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         HttpSettings settings = store.httpSettings();
-        Optional<ListenerPlan.Wanted> wanted = settings.enabled() && !settings.bindAddress().isBlank()
-                ? Optional.of(new ListenerPlan.Wanted(settings.bindAddress(), settings.bindPort(), ListenerPlan.Limits.of(
-                        settings.sessionLimit(), settings.sessionInactivityMillis(), settings.sessionKeepAliveMillis())))
+        ListenerPlan.Limits limits = ListenerPlan.Limits.of(settings.sessionLimit(), settings.sessionInactivityMillis(),
+                settings.sessionKeepAliveMillis());
+        boolean serving = settings.enabled() && !settings.bindAddress().isBlank();
+        Optional<ListenerPlan.Wanted> wanted = serving
+                ? Optional.of(new ListenerPlan.Wanted(settings.bindAddress(), settings.bindPort(), limits))
                 : Optional.empty();
         String target = wanted.map(w -> w.address() + ":" + w.port()).orElse("none (http.conf: enabled = no or no bindaddr)");
         try (ManagementModel model = ManagementModel.inVm(executor)) {
-            ListenerPlan.Current current = model.current();
-            Optional<ModelNode> operations = ListenerPlan.operations(current, wanted);
+            Optional<ModelNode> operations = ListenerPlan.operations(model.current(), wanted);
             if (operations.isPresent()) {
                 model.execute(operations.get());
                 LOG.info(() -> "AMI HTTP listener: " + target);
@@ -76,8 +100,65 @@ public class HttpListenerConfigurator {
         } catch (ManagementModel.OperationFailed e) {
             LOG.severe(() -> "AMI HTTP listener not set to " + target + " (http.conf bindaddr, bindport): "
                     + e.getMessage() + "; it stays as it was");
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "AMI HTTP listener not set to " + target + ": " + e, e);
+        }
+        applyTls(settings, serving, limits);
+    }
+
+    /**
+     * The HTTPS listener, rebuilt when its settings or its PEM files changed since this deployment
+     * last built it (and once after each deployment, since the files may have changed meanwhile).
+     */
+    private void applyTls(HttpSettings settings, boolean serving, ListenerPlan.Limits limits) {
+        TlsSettings tls = settings.tls().resolvedAgainst(AmiPaths.configurationDir());
+        boolean wanted = serving && tls.enabled();
+        String address = tls.bindAddress().isBlank() ? settings.bindAddress() : tls.bindAddress();
+        String fingerprint = wanted ? tls + "|" + address + "|" + limits + "|" + digest(tls) : "off";
+        if (fingerprint.equals(appliedTls)) {
+            return;
+        }
+        String target = wanted ? address + ":" + tls.port() : "none";
+        try (ManagementModel model = ManagementModel.inVm(executor)) {
+            Optional<String> current = model.httpsGeneration();
+            Optional<HttpsPlan.Wanted> plan = Optional.empty();
+            if (wanted) {
+                String next = current.map(g -> g.equals("a") ? "b" : "a").orElse("a");
+                TlsKeyStore.Written keyStore = TlsKeyStore.write(Path.of(tls.certFile()),
+                        tls.privateKey().isBlank() ? null : Path.of(tls.privateKey()),
+                        AmiPaths.dataDir().resolve("http-tls-" + next + ".p12"));
+                plan = Optional.of(new HttpsPlan.Wanted(address, tls.port(), keyStore.file().toString(),
+                        keyStore.password(), tls.cipher(), limits));
+            }
+            Optional<ModelNode> operations = HttpsPlan.operations(current, plan);
+            if (operations.isPresent()) {
+                model.execute(operations.get());
+                LOG.info(() -> "AMI HTTPS listener: " + target);
+            }
+            appliedTls = fingerprint;
+        } catch (ManagementModel.OperationFailed e) {
+            LOG.severe(() -> "AMI HTTPS listener not set to " + target + " (http.conf tls* options): " + e.getMessage()
+                    + "; it stays as it was");
+        } catch (IllegalArgumentException e) {
+            LOG.severe(() -> "AMI HTTPS listener not set to " + target + " (http.conf tlscertfile, tlsprivatekey): "
+                    + e.getMessage() + "; it stays as it was");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "AMI HTTPS listener not set to " + target + ": " + e, e);
+        }
+    }
+
+    /** @return a digest of the certificate and key files, so that a new certificate is seen (empty if unreadable) */
+    private static String digest(TlsSettings tls) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String file : new String[] {tls.certFile(), tls.privateKey()}) {
+                if (!file.isBlank() && Files.isReadable(Path.of(file))) {
+                    sha.update(Files.readAllBytes(Path.of(file)));
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return "";
         }
     }
 }

@@ -87,18 +87,23 @@ final class ListenerPlan {
         port.get("value").set(w.port());
         ModelNode listenerAdd = operation("add", listenerAddress());
         listenerAdd.get("socket-binding").set(spare);
-        listenerAdd.get("max-connections").set(w.limits().maxConnections());
-        listenerAdd.get("read-timeout").set(w.limits().readTimeoutMillis());
-        listenerAdd.get("no-request-timeout").set(w.limits().noRequestTimeoutMillis());
-        listenerAdd.get("max-headers").set(MAX_HEADERS);
-        // the connector decodes the query as Asterisk does, malformed escapes included; Undertow would refuse them
-        listenerAdd.get("decode-url").set(false);
+        limit(listenerAdd, w.limits());
         return Optional.of(composite(current.binding().isPresent()
                 ? List.of(interfaceRemove, interfaceAdd, port, listenerRemove(), listenerAdd)
                 : List.of(interfaceRemove, interfaceAdd, port, listenerAdd)));
     }
 
-    private static ModelNode composite(List<ModelNode> steps) {
+    /** Sets http.conf's limits and Asterisk's request rules on a listener being added (HTTP or HTTPS). */
+    static void limit(ModelNode listenerAdd, Limits limits) {
+        listenerAdd.get("max-connections").set(limits.maxConnections());
+        listenerAdd.get("read-timeout").set(limits.readTimeoutMillis());
+        listenerAdd.get("no-request-timeout").set(limits.noRequestTimeoutMillis());
+        listenerAdd.get("max-headers").set(MAX_HEADERS);
+        // the connector decodes the query as Asterisk does, malformed escapes included; Undertow would refuse them
+        listenerAdd.get("decode-url").set(false);
+    }
+
+    static ModelNode composite(List<ModelNode> steps) {
         ModelNode composite = operation("composite", new ModelNode().setEmptyList());
         steps.forEach(step -> composite.get("steps").add(step));
         // listeners are services of their own: restart them without putting the server in reload-required

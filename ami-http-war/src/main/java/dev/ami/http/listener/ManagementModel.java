@@ -33,6 +33,30 @@ final class ManagementModel implements AutoCloseable {
         return new ManagementModel(factory.createSuperUserClient(executor, false));
     }
 
+    /**
+     * Waits until the server has booted: while it boots (the EAR deployed with it) the subsystems'
+     * resources cannot be read or changed yet.
+     *
+     * @param timeoutMillis how long to wait at most
+     * @throws OperationFailed if the server is not running by then
+     */
+    void awaitRunning(long timeoutMillis) throws OperationFailed, InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        ModelNode state = ListenerPlan.operation("read-attribute", new ModelNode().setEmptyList());
+        state.get("name").set("server-state");
+        while (true) {
+            Optional<ModelNode> read = read(state);
+            if (read.isPresent() && "running".equals(read.get().asString())) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new OperationFailed("the server is not running after " + timeoutMillis + " ms (state: "
+                        + read.map(ModelNode::asString).orElse("unknown") + ")");
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** @return what the model holds for the AMI HTTP listener */
     ListenerPlan.Current current() throws OperationFailed {
         Optional<ModelNode> listener = read(ListenerPlan.operation("read-resource", ListenerPlan.listenerAddress()));
@@ -56,6 +80,13 @@ final class ManagementModel implements AutoCloseable {
     private static int intOr(ModelNode resource, String attribute, int undefined) {
         ModelNode value = resource.get(attribute);
         return value.isDefined() ? value.asInt() : undefined;
+    }
+
+    /** @return the generation ({@code a} or {@code b}) of the HTTPS listener, or empty when there is none */
+    Optional<String> httpsGeneration() {
+        return read(ListenerPlan.operation("read-resource", HttpsPlan.listenerAddress()))
+                .map(listener -> listener.get("ssl-context").asString())
+                .map(context -> context.substring(context.length() - 1));
     }
 
     /** @return the result, or empty if the resource does not exist (or cannot be read) */

@@ -22,12 +22,10 @@ public final class HttpConfReader {
     public static final String FILE = "http.conf";
 
     /**
-     * Options read and stored but not yet acted on. enabled, bindaddr, bindport, prefix,
-     * servername, sessionlimit, session_inactivity and session_keep_alive are applied.
+     * Options read and stored but not yet acted on; the listener's, TLS included, prefix and
+     * servername are applied.
      */
-    private static final Set<String> NOT_APPLIED = Set.of("enable_static", "enablestatic", "enable_status", "redirect",
-            "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlscertfile",
-            "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
+    private static final Set<String> NOT_APPLIED = Set.of("enable_static", "enablestatic", "enable_status", "redirect");
 
     private static final Set<String> KNOWN = Set.of("enabled", "bindaddr", "bindport", "prefix", "servername",
             "sessionlimit", "session_inactivity", "session_keep_alive", "enable_static", "enablestatic",

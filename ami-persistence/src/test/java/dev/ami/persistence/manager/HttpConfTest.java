@@ -65,8 +65,7 @@ class HttpConfTest {
         assertEquals(List.of("http.conf:15: section [/rawman] (URI restrictions) is not supported by this version"
                 + " and was not imported", "http.conf:9: session_keep_alive = 0 (no persistent connections) is not"
                 + " applied: idle connections close after the web server's 60 s", "http.conf:10: 'enablestatic'" + notApplied,
-                "http.conf:11: 'redirect'" + notApplied, "http.conf:12: 'tlsenable'" + notApplied,
-                "http.conf:13: 'tlsbindaddr'" + notApplied, "http.conf:14: 'tlscertfile'" + notApplied), r.warnings());
+                "http.conf:11: 'redirect'" + notApplied), r.warnings());
     }
 
     @Test
