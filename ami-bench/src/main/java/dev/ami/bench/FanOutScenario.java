@@ -129,7 +129,7 @@ final class FanOutScenario {
      * WaitEvent), every one counted; {@code closeReaders} ends them after the check.
      */
     Result run(List<? extends EventReader> readers, Runnable closeReaders, int producerCount, Duration warmup,
-               Duration measure) throws InterruptedException {
+            Duration measure) throws InterruptedException {
         try (Run run = new Run(readers, readers, closeReaders, producerCount, 0)) {
             run.start();
             Thread.sleep(warmup.toMillis());
@@ -163,7 +163,7 @@ final class FanOutScenario {
         }
 
         Run(List<? extends EventReader> listeners, List<? extends EventReader> counted, Runnable closeListeners,
-            int producerCount, int padBytes) throws InterruptedException {
+                int producerCount, int padBytes) throws InterruptedException {
             this.listeners = listeners;
             this.counted = counted;
             this.closeListeners = closeListeners;
