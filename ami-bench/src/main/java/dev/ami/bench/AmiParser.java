@@ -41,7 +41,13 @@ final class AmiParser {
     private boolean greeted;
 
     AmiParser(Sink sink) {
+        this(sink, true);
+    }
+
+    /** @param greeting false for text without a greeting line (an HTTP manager's rawman answer) */
+    AmiParser(Sink sink, boolean greeting) {
         this.sink = sink;
+        this.greeted = !greeting;
     }
 
     /** Feeds bytes as read from the socket. */

@@ -14,9 +14,9 @@ import java.util.concurrent.Callable;
 
 /**
  * The ami benchmark (README: {@code mvn -Pbench package}). Starts its own WildFly with the EAR,
- * drives it over the AMI port only, so it measures whatever server engine is built, prints a
- * Markdown table and writes it to target/bench-results.md, and stops the server on every exit
- * path. It asserts nothing: a missed target is a "no" in the table; only a bench that cannot
+ * drives it over the AMI port and the HTTP manager's port only, so it measures whatever server
+ * engine is built, prints a Markdown table and writes it to target/bench-results.md, and stops the
+ * server on every exit path. It asserts nothing: a missed target is a "no" in the table; only a bench that cannot
  * measure (no server, refused sessions) ends with a non-zero status.
  */
 public final class Bench {
@@ -69,8 +69,8 @@ public final class Bench {
         System.out.println(machine);
         server.start();
         Report report = new Report();
-        // Order a, c, e, b, d: the many short connections of b and d leave thousands of TIME_WAIT
-        // sockets for a minute, which would make the /proc/net/tcp look-ups of e dearer; and b,
+        // Order a, c, e, i, f, g, h, b, d: the many short connections of g, h, b and d leave
+        // thousands of TIME_WAIT sockets for a minute, which would make the /proc/net/tcp look-ups of e dearer; and b,
         // whose client side is mostly connection set-up, gains from a client already compiled.
         try (NettyClient client = new NettyClient(options.clientThreads(), BenchOptions.HOST, options.amiPort())) {
             if (options.runs("a")) {
@@ -99,6 +99,30 @@ public final class Bench {
                             options.warmup(), options.measure(), stallWindow)));
                 }
                 report.stalled(rounds, options.producers(), STALL_PAD);
+            }
+            // The HTTP manager: sequential ones on blocking sockets, WaitEvent on the Netty client.
+            // i first: it compiles the server's HTTP path, which f alone would measure while it is
+            // being compiled; g and h last, their thousands of short connections leave TIME_WAIT.
+            if (options.runs("i")) {
+                say("(i) UserEvents collected through WaitEvent by " + options.waitEventSessions() + " HTTP sessions");
+                report.waitEvent(profiled("i-waitevent", () -> new WaitEventScenario(client, fanOut, options.httpPort())
+                        .run(options.waitEventSessions(), options.producers(), options.warmup(), options.measure())),
+                        options.producers());
+            }
+            if (options.runs("f")) {
+                say("(f) sequential HTTP Ping, one keep-alive connection");
+                report.httpPing(profiled("f-http-ping", () -> new HttpPingScenario(options.httpPort())
+                        .run(server.pid(), true, options.warmup(), options.measure())));
+            }
+            if (options.runs("g")) {
+                say("(g) sequential HTTP Ping, a new connection per request");
+                report.httpPing(profiled("g-http-ping-close", () -> new HttpPingScenario(options.httpPort())
+                        .run(server.pid(), false, options.warmup(), options.measure())));
+            }
+            if (options.runs("h")) {
+                say("(h) sequential HTTP Login+Ping+Logoff, a new connection per cycle");
+                report.httpLogin(profiled("h-http-login", () -> new HttpLoginScenario(options.httpPort())
+                        .run(server.pid(), options.warmup(), options.measure())));
             }
             if (options.runs("b")) {
                 say("(b) Login+Logoff on fresh connections, " + options.loginConcurrency() + " at once");

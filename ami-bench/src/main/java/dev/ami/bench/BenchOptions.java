@@ -15,7 +15,7 @@ import java.util.Set;
  * @param target           ami-bench/target: the server's base, conf and data folders and the results go here
  * @param portOffset       WildFly's socket-binding offset, so its HTTP/management ports clear other servers
  * @param amiPort          the AMI port written into the bench manager.conf
- * @param scenarios        which of a..e to run
+ * @param scenarios        which of a..i to run
  * @param measure          how long each throughput figure is measured
  * @param warmup           how long each throughput scenario runs before measuring (JIT, buffers)
  * @param jfr              record a JFR profile of the server per scenario and summarize it
@@ -26,11 +26,14 @@ import java.util.Set;
  * @param fanOutListeners  the listener counts of scenario c
  * @param idleSessions     sessions held open in scenario d
  * @param loginConcurrency connections in a Login+Logoff cycle at once in scenario b
+ * @param httpPort         the HTTP manager's port written into the bench http.conf (bindport; WildFly's
+ *                         port offset does not apply to it)
+ * @param waitEventSessions HTTP sessions collecting events through WaitEvent in scenario i
  */
 record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int amiPort, Set<String> scenarios,
                     Duration measure, Duration warmup, boolean jfr, String displayConnects, String serverHeap,
                     int clientThreads, int producers, int[] fanOutListeners, int idleSessions,
-                    int loginConcurrency) {
+                    int loginConcurrency, int httpPort, int waitEventSessions) {
 
     static final String HOST = "127.0.0.1";
     static final String USER = "bench";
@@ -38,7 +41,7 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
 
     static BenchOptions fromSystemProperties() {
         Set<String> scenarios = new LinkedHashSet<>();
-        for (String s : property("bench.scenarios", "a,b,c,d,e").split(",")) {
+        for (String s : property("bench.scenarios", "a,b,c,d,e,f,g,h,i").split(",")) {
             if (!s.isBlank()) {
                 scenarios.add(s.trim().toLowerCase(Locale.ROOT));
             }
@@ -60,7 +63,9 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
                 java.util.Arrays.stream(property("bench.fanout.listeners", "10,100,1000").split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray(),
                 Integer.parseInt(property("bench.idle.sessions", "10000")),
-                Integer.parseInt(property("bench.login.concurrency", "16")));
+                Integer.parseInt(property("bench.login.concurrency", "16")),
+                Integer.parseInt(property("bench.http.port", "28088")),
+                Integer.parseInt(property("bench.waitevent.sessions", "100")));
     }
 
     boolean runs(String scenario) {
@@ -82,11 +87,25 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
                 "authtimeout = 30",
                 // the idle scenario opens hundreds of connections at once before they log in
                 "authlimit = 20000",
+                // the HTTP manager (scenarios f to i); a WaitEvent may wait until 10 s before this
+                "webenabled = yes",
+                "httptimeout = 60",
                 "",
                 "[" + USER + "]",
                 "secret = " + SECRET,
                 "read = all",
                 "write = all",
+                "");
+    }
+
+    /** The bench server's http.conf: the HTTP manager on loopback at the bench's own port. */
+    String httpConf() {
+        return String.join("\n",
+                "; Written by ami-bench for its own server on every run (BenchOptions.httpConf).",
+                "[general]",
+                "enabled = yes",
+                "bindaddr = " + HOST,
+                "bindport = " + httpPort,
                 "");
     }
 

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * (c) and (e): UserEvent fan-out. N listeners log in with {@code Events: user} and check every
@@ -105,7 +103,7 @@ final class FanOutScenario {
     StallResult runStall(int listenerCount, int producerCount, int padBytes, Duration warmup, Duration measure,
                          Duration stallWindow) throws InterruptedException {
         try (Run run = new Run(listenerCount, producerCount, true, padBytes)) {
-            Listener zero = run.listeners.get(0);
+            Listener zero = (Listener) run.listeners.get(0);
             // watched from the first window on, so that every window pays the same for the watching
             StallWatch watch = new StallWatch(zero.channel());
             watch.start();
@@ -126,24 +124,54 @@ final class FanOutScenario {
         }
     }
 
-    /** One set of listener and producer sessions, from login to close. */
+    /**
+     * Scenario i: UserEvents to readers the caller has opened (HTTP sessions collecting through
+     * WaitEvent), every one counted; {@code closeReaders} ends them after the check.
+     */
+    Result run(List<? extends EventReader> readers, Runnable closeReaders, int producerCount, Duration warmup,
+            Duration measure) throws InterruptedException {
+        try (Run run = new Run(readers, readers, closeReaders, producerCount, 0)) {
+            run.start();
+            Thread.sleep(warmup.toMillis());
+            Window window = run.measure(measure);
+            return new Result(readers.size(), window, run.check());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("fan-out to " + readers.size() + " readers failed: " + e, e);
+        }
+    }
+
+    /** One set of reader and producer sessions, from login to close. */
     private final class Run implements AutoCloseable {
-        final List<Listener> listeners;
-        final List<Listener> counted;
+        final List<? extends EventReader> listeners;
+        final List<? extends EventReader> counted;
+        private final Runnable closeListeners;
         private List<Producer> producers = List.of();
 
         /**
          * @param skipFirst leave listener 0 out of the figures and of the producers' flow control
          */
         Run(int listenerCount, int producerCount, boolean skipFirst, int padBytes) throws InterruptedException {
-            listeners = client.open(listenerCount, i -> new Listener(producerCount, skipFirst && i == 0),
-                    OPEN_CONCURRENCY, Duration.ofSeconds(120));
-            counted = skipFirst ? listeners.subList(1, listeners.size()) : listeners;
+            this(openListeners(listenerCount, producerCount, skipFirst), skipFirst, producerCount, padBytes);
+        }
+
+        private Run(List<Listener> opened, boolean skipFirst, int producerCount, int padBytes)
+                throws InterruptedException {
+            this(opened, skipFirst ? opened.subList(1, opened.size()) : opened, () -> NettyClient.closeAll(opened),
+                    producerCount, padBytes);
+        }
+
+        Run(List<? extends EventReader> listeners, List<? extends EventReader> counted, Runnable closeListeners,
+                int producerCount, int padBytes) throws InterruptedException {
+            this.listeners = listeners;
+            this.counted = counted;
+            this.closeListeners = closeListeners;
             try {
                 producers = client.open(producerCount, i -> new Producer(i, counted, padBytes), producerCount,
                         Duration.ofSeconds(30));
             } catch (RuntimeException | InterruptedException e) {
-                NettyClient.closeAll(listeners);
+                closeListeners.run();
                 throw e;
             }
         }
@@ -177,8 +205,8 @@ final class FanOutScenario {
             long outOfOrder = 0;
             long malformed = 0;
             int disconnected = 0;
-            for (Listener l : counted) {
-                Listener.Tally t = l.tally();
+            for (EventReader l : counted) {
+                SequenceTally.Tally t = l.sequence().tally();
                 lost += t.gaps();
                 for (int p = 0; p < sent.length; p++) {
                     lost += Math.max(0, sent[p] - t.last()[p]);
@@ -197,23 +225,29 @@ final class FanOutScenario {
         @Override
         public void close() {
             NettyClient.closeAll(producers);
-            NettyClient.closeAll(listeners);
+            closeListeners.run();
         }
     }
 
-    private static void awaitDrain(List<Listener> listeners, long[] sent) throws InterruptedException {
+    private List<Listener> openListeners(int listenerCount, int producerCount, boolean skipFirst)
+            throws InterruptedException {
+        return client.open(listenerCount, i -> new Listener(producerCount, skipFirst && i == 0),
+                OPEN_CONCURRENCY, Duration.ofSeconds(120));
+    }
+
+    private static void awaitDrain(List<? extends EventReader> listeners, long[] sent) throws InterruptedException {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        for (Listener l : listeners) {
-            while (l.isOpen() && !l.hasAll(sent) && System.nanoTime() < deadline) {
+        for (EventReader l : listeners) {
+            while (l.isOpen() && !l.sequence().hasAll(sent) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
         }
     }
 
-    private static long sumReceived(List<Listener> listeners) {
+    private static long sumReceived(List<? extends EventReader> listeners) {
         long sum = 0;
-        for (Listener l : listeners) {
-            sum += l.received();
+        for (EventReader l : listeners) {
+            sum += l.sequence().received();
         }
         return sum;
     }
@@ -283,26 +317,15 @@ final class FanOutScenario {
         }
     }
 
-    /** Receives UserEvents and checks their order per producer. */
-    static final class Listener extends ClientSession {
+    /** Receives UserEvents over TCP and checks their order per producer. */
+    static final class Listener extends ClientSession implements EventReader {
 
-        record Tally(long[] last, long gaps, long outOfOrder, long malformed) {
-        }
-
-        private final long[] last;
         private final boolean smallWindow;
-        /** last[] published for the producers' flow control and the main thread */
-        private final AtomicLongArray seen;
-        private final AtomicLong received = new AtomicLong();
-        private long count;
-        private volatile long gaps;
-        private volatile long outOfOrder;
-        private volatile long malformed;
+        private final SequenceTally sequence;
 
         Listener(int producers, boolean smallWindow) {
             this.smallWindow = smallWindow;
-            this.last = new long[producers];
-            this.seen = new AtomicLongArray(producers);
+            this.sequence = new SequenceTally(producers);
         }
 
         @Override
@@ -324,52 +347,17 @@ final class FanOutScenario {
 
         @Override
         protected void onMessage(AmiMessage m) {
-            if (!m.isUserEvent()) {
-                return;
-            }
-            int src = m.src;
-            if (src < 0 || src >= last.length || m.seq < 1) {
-                malformed++;
-                return;
-            }
-            long previous = last[src];
-            // single writer (this event loop): plain increments, published with release stores
-            if (m.seq == previous + 1) {
-                last[src] = m.seq;
-                seen.lazySet(src, m.seq);
-            } else if (m.seq > previous + 1) {
-                gaps += m.seq - previous - 1;
-                last[src] = m.seq;
-                seen.lazySet(src, m.seq);
-            } else {
-                outOfOrder++;
-            }
-            received.lazySet(++count);
+            sequence.onMessage(m);
         }
 
-        long received() {
-            return received.get();
+        @Override
+        public boolean isOpen() {
+            return super.isOpen();
         }
 
-        long seen(int producer) {
-            return seen.get(producer);
-        }
-
-        boolean hasAll(long[] sent) {
-            for (int p = 0; p < sent.length; p++) {
-                if (seen.get(p) < sent[p]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        Tally tally() {
-            long[] copy = new long[last.length];
-            for (int p = 0; p < copy.length; p++) {
-                copy[p] = seen.get(p);
-            }
-            return new Tally(copy, gaps, outOfOrder, malformed);
+        @Override
+        public SequenceTally sequence() {
+            return sequence;
         }
     }
 
@@ -381,7 +369,7 @@ final class FanOutScenario {
         private static final byte[] END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
         final int id;
-        private final List<Listener> listeners;
+        private final List<? extends EventReader> listeners;
         private final byte[] src;
         private final byte[] pad;
         private final CompletableFuture<Long> drained = new CompletableFuture<>();
@@ -393,7 +381,7 @@ final class FanOutScenario {
         volatile long errors;
         volatile String firstError;
 
-        Producer(int id, List<Listener> listeners, int padBytes) {
+        Producer(int id, List<? extends EventReader> listeners, int padBytes) {
             this.id = id;
             this.listeners = listeners;
             this.src = Integer.toString(id).getBytes(StandardCharsets.US_ASCII);
@@ -488,9 +476,9 @@ final class FanOutScenario {
 
         private long slowestListener() {
             long min = Long.MAX_VALUE;
-            for (Listener l : listeners) {
+            for (EventReader l : listeners) {
                 if (l.isOpen()) {
-                    min = Math.min(min, l.seen(id));
+                    min = Math.min(min, l.sequence().seen(id));
                 }
             }
             return min == Long.MAX_VALUE ? sent : min;

@@ -1,6 +1,8 @@
 package dev.ami.bench;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -21,8 +23,10 @@ final class NettyClient implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
+    private final String host;
 
     NettyClient(int threads, String host, int port) {
+        this.host = host;
         group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         bootstrap = new Bootstrap()
                 .group(group)
@@ -46,6 +50,11 @@ final class NettyClient implements AutoCloseable {
             }
         });
         return session;
+    }
+
+    /** Connects a handler of another protocol (the HTTP manager) to another port of the same host. */
+    ChannelFuture connect(ChannelHandler handler, int port) {
+        return bootstrap.clone().handler(handler).remoteAddress(host, port).connect();
     }
 
     /**

@@ -116,6 +116,49 @@ final class Report {
                 r.idleSeconds(), r.idleAfter(), r.dropped(), r.unexpectedMessages()));
     }
 
+    void httpPing(HttpPingScenario.Result r) {
+        saw(r.cpu());
+        Latencies.Quantiles q = r.latency();
+        if (r.keepAlive()) {
+            rows.add(new Row("f", "HTTP rawman Ping requests/s, one keep-alive connection, sequential",
+                    perSecond(r.perSecond()), "–", "8,076/s", "–"));
+            rows.add(new Row("f", "HTTP Ping p50 / p99 latency", ms(q.p50Micros()) + " / " + ms(q.p99Micros()) + " ms",
+                    "–", "p50 0.136 ms", "–"));
+        } else {
+            rows.add(new Row("g", "HTTP rawman Ping requests/s, a new connection per request (Connection: close), sequential",
+                    perSecond(r.perSecond()), "–", "–", "–"));
+        }
+        notes.add(String.format(Locale.ROOT, "(%s) %,d HTTP Pings in %.1f s on %s; p50 %s ms, p99 %s ms, p99.9 %s ms,"
+                        + " max %s ms; CPU: %s.", r.keepAlive() ? "f" : "g", r.requests(), r.seconds(),
+                r.keepAlive() ? "one keep-alive connection" : "a new connection each", ms(q.p50Micros()),
+                ms(q.p99Micros()), ms(q.p999Micros()), ms(q.maxMicros()), r.cpu()));
+    }
+
+    void httpLogin(HttpLoginScenario.Result r) {
+        saw(r.cpu());
+        Latencies.Quantiles q = r.latency();
+        rows.add(new Row("h", "HTTP Login+Ping+Logoff cycles/s (a new connection and session per cycle), sequential",
+                perSecond(r.perSecond()), "–", "842/s", "–"));
+        notes.add(String.format(Locale.ROOT, "(h) %,d cycles in %.1f s (three rawman requests each); a cycle (connect to"
+                        + " close) p50 %s ms, p99 %s ms, max %s ms; CPU: %s.", r.cycles(), r.seconds(),
+                ms(q.p50Micros()), ms(q.p99Micros()), ms(q.maxMicros()), r.cpu()));
+    }
+
+    void waitEvent(WaitEventScenario.Result w, int producers) {
+        FanOutScenario.Result r = w.fanOut();
+        double rate = r.window().perSecond();
+        rows.add(new Row("i", String.format(Locale.ROOT,
+                        "UserEvents/s collected through WaitEvent by %,d HTTP sessions (lost / out of order)", r.listeners()),
+                perSecond(rate) + " (" + r.check().lost() + " / " + r.check().outOfOrder() + ")", "none lost", "–",
+                yesNo(r.check().clean())));
+        saw(r.window().cpu());
+        notes.add(String.format(Locale.ROOT, "(i) %d HTTP sessions: %,d events delivered in %.1f s (%s per session);"
+                        + " %,d WaitEvent answers in the whole run, %.1f events each on average; CPU: %s; %s%s.",
+                r.listeners(), r.window().delivered(), r.window().seconds(), perSecond(rate / r.listeners()), w.polls(),
+                w.eventsPerAnswer(), r.window().cpu(), check(r.check(), producers),
+                w.firstFailure() == null ? "" : "; first session failure: " + w.firstFailure()));
+    }
+
     void note(String text) {
         notes.add(text);
     }

@@ -23,9 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * The bench's own WildFly: a fresh base directory (configuration copied from the unpacked dist,
- * the EAR in its deployments folder), a conf folder with the bench manager.conf and an empty data
- * folder, all under ami-bench/target, started with standalone.sh and stopped again on every exit
- * path. Everything the bench learns about it comes from outside: the AMI port, /proc and jcmd.
+ * the EAR in its deployments folder), a conf folder with the bench manager.conf and http.conf, an
+ * empty data folder, all under ami-bench/target, started with standalone.sh and stopped again on
+ * every exit path. Everything the bench learns about it comes from outside: the AMI and HTTP
+ * manager ports, /proc and jcmd.
  */
 final class WildFlyServer implements AutoCloseable {
 
@@ -79,9 +80,11 @@ final class WildFlyServer implements AutoCloseable {
         }
         copyTree(dist.resolve("configuration"), base.resolve("configuration"));
         Files.createDirectories(base.resolve("deployments"));
-        Files.copy(options.ear(), base.resolve("deployments/ami.ear"), StandardCopyOption.REPLACE_EXISTING);
+        // deployed once the server has booted (deployAfterBoot), not from the folder at boot
+        Files.copy(options.ear(), base.resolve("ami.ear"), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(conf);
         Files.writeString(conf.resolve("manager.conf"), options.managerConf());
+        Files.writeString(conf.resolve("http.conf"), options.httpConf());
         // an empty data folder: the first start imports the bench manager.conf
         Files.createDirectories(data);
 
@@ -111,9 +114,11 @@ final class WildFlyServer implements AutoCloseable {
         shell = builder.start();
         shutdownHook = new Thread(this::stop, "bench-server-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        deployAfterBoot();
         waitForAmi();
         javaPid = findJavaPid();
-        System.out.println("bench: server up, java pid " + javaPid);
+        waitForHttp();
+        System.out.println("bench: server up, java pid " + javaPid + "; HTTP manager on port " + options.httpPort());
         awaitQuiet();
     }
 
@@ -134,6 +139,39 @@ final class WildFlyServer implements AutoCloseable {
                 (System.nanoTime() - t0) / 1e9, cores);
     }
 
+    /**
+     * Puts the EAR into the deployments folder once the server has booted, for its scanner to
+     * deploy, as a deployment to a running server (ami-it's) is made. ami-http-war makes the HTTP
+     * manager's listener through the management model when it is deployed; during boot that model
+     * is not published yet (a read of subsystem=undertow fails), so a deployment present at boot
+     * gets no listener.
+     */
+    private void deployAfterBoot() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!booted()) {
+            if (!shell.isAlive()) {
+                throw new IllegalStateException("the server exited (code " + shell.exitValue() + ") while booting\n"
+                        + logTail(60));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the server did not boot within " + START_TIMEOUT.toSeconds() + " s\n"
+                        + logTail(60));
+            }
+            Thread.sleep(250);
+        }
+        // one atomic step, so that the scanner never sees half an archive
+        Files.move(base.resolve("ami.ear"), base.resolve("deployments/ami.ear"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** @return true once the console says WildFly has started (WFLYSRV0025, or WFLYSRV0026 with errors) */
+    private boolean booted() throws IOException {
+        if (!Files.isRegularFile(console)) {
+            return false;
+        }
+        String log = Files.readString(console, StandardCharsets.ISO_8859_1);
+        return log.contains("WFLYSRV0025") || log.contains("WFLYSRV0026");
+    }
+
     private void waitForAmi() throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -148,6 +186,30 @@ final class WildFlyServer implements AutoCloseable {
         }
         throw new IllegalStateException("the server did not open the AMI port " + options.amiPort() + " within "
                 + START_TIMEOUT.toSeconds() + " s\n" + logTail(60));
+    }
+
+    /**
+     * Waits for the HTTP manager: ami-http-war makes its listener from http.conf through WildFly's
+     * management model once deployed, a moment after the AMI port opens.
+     */
+    private void waitForHttp() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        byte[] ping = new RawmanRequests(options.httpPort()).ping(null, true);
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try (BlockingHttp http = new BlockingHttp(options.httpPort())) {
+                BlockingHttp.Reply reply = http.exchange(ping);
+                if (reply.status() == 200) {
+                    return;
+                }
+                last = "HTTP " + reply.status(); // 503 until the connector has handed over its link
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the HTTP manager did not answer on " + BenchOptions.HOST + ":"
+                + options.httpPort() + " within 60 s (" + last + ")\n" + logTail(60));
     }
 
     /** @return true if the AMI port accepts a connection and sends the AMI greeting */
