@@ -325,6 +325,24 @@ class HttpManagerIT {
         assertEquals(id, cookie(get("/rawman?action=ping", id)));
     }
 
+    @Test
+    void withoutACookieEveryRenderingAnswersPermissionDeniedAndCoreStatusRendersAsRecorded() throws Exception {
+        // 24.11 and 24.12
+        assertEquals("<ajax-response>\n<response type='object' id='unknown'><generic response='Error'"
+                + " message='Permission denied' /></response>\n</ajax-response>\n", get("/mxml?action=ping", null).body());
+        String html = get("/manager?action=ping", null).body();
+        assertEquals(873, html.length(), html);
+        assertTrue(html.endsWith("</td></tr>\r\n<tr><td>Response</td><td>Error</td></tr>\n"
+                + "<tr><td>Message</td><td>Permission denied</td></tr>\n<tr><td colspan=\"2\"><hr></td></tr>\r\n"
+                + "</table></body>\r\n"), html);
+        // 24.9, dates and times masked
+        String status = get("/mxml?action=corestatus", login()).body()
+                .replaceAll("='\\d{4}-\\d\\d-\\d\\d'", "='<date>'").replaceAll("='\\d\\d:\\d\\d:\\d\\d'", "='<time>'");
+        assertEquals("<ajax-response>\n<response type='object' id='unknown'><generic response='Success'"
+                + " corestartupdate='<date>' corestartuptime='<time>' corereloaddate='<date>' corereloadtime='<time>'"
+                + " corecurrentcalls='0' coreprocessedcalls='0' /></response>\n</ajax-response>\n", status);
+    }
+
     /** @return everything the listener answers to these bytes, until it closes */
     private static String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", PORT)) {
