@@ -46,7 +46,7 @@ class HttpManagerServiceTest {
             .bindAddress("127.0.0.1").webEnabled(true).httpTimeoutSeconds(60).build(), TestConnector.ACCOUNTS);
     private final DefaultEventLoopGroup loops = new DefaultEventLoopGroup(1);
     private HttpSettings http = new HttpSettings(true, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000, false,
-            false, List.of(), HttpSettings.DEFAULTS.tls());
+            false, List.of(), HttpSettings.DEFAULTS.tls(), List.of());
     private final HttpManagerService service = new HttpManagerService(connector.context, connector.actions, loops,
             () -> http, clock);
 
@@ -247,7 +247,7 @@ class HttpManagerServiceTest {
         assertEquals(413, big.status());
 
         http = new HttpSettings(false, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000, false, false, List.of(),
-                HttpSettings.DEFAULTS.tls());
+                HttpSettings.DEFAULTS.tls(), List.of());
         HttpManagerReply off = get("/rawman?action=ping", null);
         assertEquals(404, off.status());
         assertEquals("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n<title>404 Not Found</title>\r\n"
