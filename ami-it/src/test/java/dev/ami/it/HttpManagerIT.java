@@ -267,6 +267,33 @@ class HttpManagerIT {
     }
 
     @Test
+    void anImportedRestrictionSectionDeniesItsPrefixOnly() throws Exception {
+        String back = Files.readString(Path.of(System.getProperty("it.conf.dir"), "http.conf"));
+        try {
+            assertEquals(200, importHttpConf(back + "[/rawman]\ntype = restriction\ndeny = 127.0.0.1\n").statusCode());
+            // the connector re-reads the configuration after the import's commit, asynchronously
+            assertTrue(Wire.eventually(() -> status("/rawman?action=ping") == 403), "applied after the import");
+            HttpResponse<String> denied = get("/rawman?action=ping", null);
+            assertEquals(403, denied.statusCode());
+            assertTrue(denied.body().contains("<title>403 Forbidden</title>\r\n")
+                    && denied.body().contains("<p>Access denied by ACL</p>\r\n"), denied.body());
+            assertTrue(denied.headers().firstValue("Set-Cookie").isEmpty(), "no session");
+            assertEquals(200, get("/mxml?action=ping", null).statusCode(), "a path the restriction does not cover");
+        } finally {
+            assertEquals(200, importHttpConf(back).statusCode()); // as the suite found it
+        }
+        assertTrue(Wire.eventually(() -> status("/rawman?action=ping") == 200), "the restriction is gone with its section");
+    }
+
+    private static int status(String pathAndQuery) {
+        try {
+            return get(pathAndQuery, null).statusCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void badInputGetsAnAnswerNeverAFailureAndDisturbsNoOtherSession() throws Exception {
         String id = login();
         // a malformed query: decoded as Asterisk does, then an AMI error

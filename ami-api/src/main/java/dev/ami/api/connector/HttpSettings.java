@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param enableStatus            {@code enable_status}
  * @param redirects               {@code redirect} lines ({@code from to}), in order
  * @param tls                     the HTTPS listener (default port 8089)
+ * @param restrictions            the {@code type = restriction} sections, in order; a request any of
+ *                                them denies gets 403
  */
 public record HttpSettings(boolean enabled, String bindAddress, int bindPort, String prefix, String serverName,
         int sessionLimit, int sessionInactivityMillis, int sessionKeepAliveMillis, boolean enableStatic,
-        boolean enableStatus, List<String> redirects, TlsSettings tls) {
+        boolean enableStatus, List<String> redirects, TlsSettings tls, List<UriRestriction> restrictions) {
 
     /** Asterisk's HTTP port. */
     public static final int DEFAULT_PORT = 8088;
@@ -34,7 +36,7 @@ public record HttpSettings(boolean enabled, String bindAddress, int bindPort, St
     /** Asterisk's defaults for an http.conf without these lines (or without the file). */
     public static final HttpSettings DEFAULTS = new HttpSettings(false, "", DEFAULT_PORT, "", DEFAULT_SERVER_NAME,
             100, 30000, 15000, false, false, List.of(),
-            new TlsSettings(false, "", DEFAULT_TLS_PORT, "asterisk.pem", "", ""));
+            new TlsSettings(false, "", DEFAULT_TLS_PORT, "asterisk.pem", "", ""), List.of());
 
     public HttpSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -42,5 +44,6 @@ public record HttpSettings(boolean enabled, String bindAddress, int bindPort, St
         Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(tls, "tls");
         redirects = List.copyOf(redirects);
+        restrictions = List.copyOf(restrictions);
     }
 }

@@ -1,7 +1,10 @@
 package dev.ami.persistence.manager;
 
 import dev.ami.api.AsteriskBoolean;
+import dev.ami.api.acl.AccessList;
+import dev.ami.api.acl.AclRule;
 import dev.ami.api.connector.HttpSettings;
+import dev.ami.api.connector.UriRestriction;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigEntry;
@@ -14,8 +17,9 @@ import java.util.Set;
 
 /**
  * Reads http.conf as Asterisk 22 does: the {@code [general]} options of main/http.c,
- * __ast_http_load (and the TLS options of main/tcptls.c, ast_tls_read_conf). Sections for
- * URI restrictions and options this version does not act on are reported as warnings.
+ * __ast_http_load (and the TLS options of main/tcptls.c, ast_tls_read_conf), and its
+ * {@code type = restriction} sections, whose permit/deny lines are read as manager.conf's. Other
+ * sections and options this version does not act on are reported as warnings.
  */
 public final class HttpConfReader {
 
@@ -32,6 +36,8 @@ public final class HttpConfReader {
             "enable_status", "redirect", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport",
             "sslbindport", "tlsservercipherorder", "tlsdisablev1", "tlsdisablev11", "tlsdisablev12", "tlscertfile",
             "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher");
+
+    private static final Set<String> RESTRICTION_KNOWN = Set.of("type", "permit", "deny", "acl");
 
     private HttpConfReader() {
     }
@@ -54,14 +60,46 @@ public final class HttpConfReader {
     public static Result read(ConfigDocument doc) throws ConfigParseException {
         StoredLengths.check(doc, FILE, false);
         List<String> warnings = new ArrayList<>(doc.warnings());
+        List<UriRestriction> restrictions = new ArrayList<>();
         for (ConfigSection s : doc.sections()) {
-            if (!s.name().equalsIgnoreCase("general")) {
+            if (s.name().equalsIgnoreCase("general")) {
+                continue;
+            }
+            if (s.last("type").filter(e -> e.value().strip().equalsIgnoreCase("restriction")).isPresent()) {
+                restrictions.add(restriction(s, warnings));
+            } else {
                 warnings.add(FILE + ":" + s.line() + ": section " + s.shownName()
-                        + " (URI restrictions) is not supported by this version and was not imported");
+                        + " (not type = restriction) is not supported by this version and was not imported");
             }
         }
         ConfigSection g = doc.section("general").orElse(null);
-        return new Result(g == null ? HttpSettings.DEFAULTS : general(g, warnings), warnings);
+        HttpSettings h = g == null ? HttpSettings.DEFAULTS : general(g, warnings);
+        return new Result(new HttpSettings(h.enabled(), h.bindAddress(), h.bindPort(), h.prefix(), h.serverName(),
+                h.sessionLimit(), h.sessionInactivityMillis(), h.sessionKeepAliveMillis(), h.enableStatic(),
+                h.enableStatus(), h.redirects(), h.tls(), restrictions), warnings);
+    }
+
+    /** A {@code [<prefix>]} section with {@code type = restriction}: its permit/deny lines, in order. */
+    private static UriRestriction restriction(ConfigSection s, List<String> warnings) throws ConfigParseException {
+        if (s.name().length() > StoredLengths.NAME) {
+            throw new ConfigParseException(s.entries().get(0).file(), s.line(), "the section name is " + s.name().length()
+                    + " characters long; a restriction's URI prefix is stored with at most " + StoredLengths.NAME);
+        }
+        for (ConfigEntry e : s.entries()) {
+            String name = e.name().toLowerCase(Locale.ROOT);
+            if (name.equals("acl")) {
+                warnings.add(e.where() + ": acl in " + s.shownName() + " is not applied:"
+                        + " this version has no named ACLs (acl.conf); use permit/deny");
+            } else if (!RESTRICTION_KNOWN.contains(name)) {
+                warnings.add(e.where() + ": option " + e.shownName() + " in " + s.shownName()
+                        + " is not supported by this version and was not imported");
+            }
+        }
+        List<AclRule> rules = new ArrayList<>();
+        for (AclLine line : ManagerConfReader.acl(s)) {
+            rules.addAll(AclRule.parse(line.permit(), line.value()));
+        }
+        return new UriRestriction(s.name(), new AccessList(rules));
     }
 
     private static HttpSettings general(ConfigSection s, List<String> warnings) throws ConfigParseException {
@@ -107,11 +145,12 @@ public final class HttpConfReader {
                         : AsteriskBoolean.isTrue(ConfOptions.lastOf(s, "enable_static", "enablestatic").value()),
                 ConfOptions.bool(s, "enable_status", d.enableStatus()),
                 redirects,
-                ConfOptions.tls(s, bindaddr, HttpSettings.DEFAULT_TLS_PORT, -1, d.tls()));
+                ConfOptions.tls(s, bindaddr, HttpSettings.DEFAULT_TLS_PORT, -1, d.tls()),
+                List.of());
     }
 
     /**
-     * @param settings the [general] settings
+     * @param settings the [general] settings and the restriction sections
      * @param warnings lines accepted with a warning
      */
     public record Result(HttpSettings settings, List<String> warnings) {

@@ -1,11 +1,15 @@
 package dev.ami.persistence.manager;
 
+import dev.ami.api.acl.AclRule;
 import dev.ami.api.connector.HttpSettings;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.connector.UriRestriction;
 
 /**
  * Writes stored http.conf settings as text Asterisk reads, such that {@link HttpConfReader} reads
- * back the same settings. Every {@code [general]} option is written, defaults included.
+ * back the same settings. Every {@code [general]} option is written, defaults included; each
+ * restriction follows as a {@code type = restriction} section with one permit or deny line per
+ * rule ({@code address/mask}, as {@link AclRule#entry()} gives it).
  */
 public final class HttpConfWriter {
 
@@ -52,6 +56,13 @@ public final class HttpConfWriter {
         for (String flag : t.options()) {
             int eq = flag.indexOf('=');
             option(out, flag.substring(0, eq), flag.substring(eq + 1));
+        }
+        for (UriRestriction r : h.restrictions()) {
+            out.append('[').append(r.prefix()).append("]\n");
+            option(out, "type", "restriction");
+            for (AclRule rule : r.acl().rules()) {
+                option(out, rule.permit() ? "permit" : "deny", rule.entry());
+            }
         }
         return out.toString();
     }

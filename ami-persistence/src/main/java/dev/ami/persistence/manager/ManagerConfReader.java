@@ -251,7 +251,7 @@ public final class ManagerConfReader {
     }
 
     /** Every permit/deny line in order; one that is not an address list rejects the file. */
-    private static List<AclLine> acl(ConfigSection s) throws ConfigParseException {
+    static List<AclLine> acl(ConfigSection s) throws ConfigParseException {
         List<AclLine> lines = new ArrayList<>();
         for (ConfigEntry e : s.entries()) {
             String name = e.name().toLowerCase(Locale.ROOT);

@@ -25,6 +25,9 @@ public final class StoredLengths {
     /** Lists kept in one column, a line per item: setvar, acl, channelvars, disabledevents, redirect. */
     public static final int LIST = 4000;
 
+    /** The rules of an http.conf restriction section, a line per rule. */
+    public static final int RULES = 1_048_576;
+
     /** A configuration file as last imported, encrypted (GetConfig's view of it). */
     public static final int SOURCE = 1_048_576;
 

@@ -2,14 +2,20 @@ package dev.ami.persistence.store;
 
 import dev.ami.api.connector.HttpSettings;
 import dev.ami.persistence.manager.StoredLengths;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The stored {@code [general]} section of http.conf: a single row. */
+/** The stored {@code [general]} section of http.conf, a single row, with its restriction sections. */
 @Entity
 @Table(name = "http_settings")
 public class HttpSettingsEntity {
@@ -57,6 +63,11 @@ public class HttpSettingsEntity {
     @Embedded
     private TlsColumns tls;
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "http_restriction", joinColumns = @JoinColumn(name = "settings_id"))
+    @OrderColumn(name = "position")
+    private List<UriRestrictionEmbeddable> restrictions = new ArrayList<>();
+
     protected HttpSettingsEntity() {
     }
 
@@ -78,11 +89,13 @@ public class HttpSettingsEntity {
         enableStatus = h.enableStatus();
         redirects = String.join("\n", h.redirects());
         tls = new TlsColumns(h.tls());
+        restrictions.clear();
+        h.restrictions().forEach(r -> restrictions.add(new UriRestrictionEmbeddable(r)));
     }
 
     public HttpSettings toSettings() {
         return new HttpSettings(enabled, bindAddress, bindPort, prefix, serverName, sessionLimit, sessionInactivity,
                 sessionKeepAlive, enableStatic, enableStatus, redirects.isEmpty() ? List.of() : List.of(redirects.split("\n")),
-                tls.toSettings());
+                tls.toSettings(), restrictions.stream().map(UriRestrictionEmbeddable::toRestriction).toList());
     }
 }

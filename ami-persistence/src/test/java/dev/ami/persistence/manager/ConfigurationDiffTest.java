@@ -3,6 +3,7 @@ package dev.ami.persistence.manager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.persistence.conf.AsteriskConfigParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,14 @@ class ConfigurationDiffTest {
         assertEquals(List.of("port: 5038 -> 6038"), diff.settingsChanged());
         assertTrue(!diff.toString().contains("secret") && !diff.toString().contains("=b"), diff.toString());
         assertTrue(ConfigurationDiff.between(after, after).isEmpty());
+    }
+
+    @Test
+    void namesChangedHttpRestrictions() throws Exception {
+        var before = HttpConfReader.read("[/rawman]\ntype=restriction\n", AsteriskConfigParser.NO_INCLUDES).settings();
+        var after = HttpConfReader.read("[/rawman]\ntype=restriction\ndeny=127.0.0.1\n",
+                AsteriskConfigParser.NO_INCLUDES).settings();
+        assertEquals(List.of("restrictions: [[/rawman]] -> [[/rawman] deny 127.0.0.1/255.255.255.255]"),
+                ConfigurationDiff.between(before, after).settingsChanged());
     }
 }

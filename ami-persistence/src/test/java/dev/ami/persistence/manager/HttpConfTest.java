@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.api.acl.AccessList;
+import dev.ami.api.acl.AclRule;
 import dev.ami.api.connector.HttpSettings;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.connector.UriRestriction;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
 import java.util.ArrayList;
@@ -62,10 +65,38 @@ class HttpConfTest {
         assertEquals(new TlsSettings(true, "127.0.0.1", 18089, "keys/cert.pem", "", ""), h.tls());
         // the listener's options, prefix and servername are applied; each option that is not is named with its line
         String notApplied = " is stored but not applied by this version yet";
-        assertEquals(List.of("http.conf:15: section [/rawman] (URI restrictions) is not supported by this version"
-                + " and was not imported", "http.conf:9: session_keep_alive = 0 (no persistent connections) is not"
+        assertEquals(List.of(new UriRestriction("/rawman", AccessList.ALLOW_ALL)), h.restrictions());
+        assertEquals(List.of("http.conf:9: session_keep_alive = 0 (no persistent connections) is not"
                 + " applied: idle connections close after the web server's 60 s", "http.conf:10: 'enablestatic'" + notApplied,
                 "http.conf:11: 'redirect'" + notApplied), r.warnings());
+    }
+
+    @Test
+    void restrictionSectionsKeepTheirRulesInOrderAndOtherSectionsAreReported() throws Exception {
+        HttpConfReader.Result r = read("""
+                [general]
+                enabled=yes
+                [/rawman]
+                type = restriction
+                permit = 10.0.0.0/8
+                deny = 127.0.0.1, !127.0.0.2
+                acl = trusted
+                [/static]
+                permit = 10.0.0.1
+                """);
+        List<AclRule> rules = new ArrayList<>(AclRule.parse(true, "10.0.0.0/8"));
+        rules.addAll(AclRule.parse(false, "127.0.0.1, !127.0.0.2"));
+        assertEquals(List.of(new UriRestriction("/rawman", new AccessList(rules))), r.settings().restrictions());
+        assertEquals(List.of("http.conf:7: acl in [/rawman] is not applied: this version has no named ACLs (acl.conf);"
+                + " use permit/deny", "http.conf:8: section [/static] (not type = restriction) is not supported by this"
+                + " version and was not imported"), r.warnings());
+    }
+
+    @Test
+    void aBadRestrictionRuleIsRefusedWithItsLine() {
+        ConfigParseException e = assertThrows(ConfigParseException.class,
+                () -> read("[/rawman]\ntype=restriction\ndeny = 127.0.0.1/33\n"));
+        assertEquals("http.conf:3: deny in [/rawman]: entry 1: a prefix of 33 bits is too long", e.getMessage());
     }
 
     @Test
@@ -82,6 +113,18 @@ class HttpConfTest {
         assertEquals("http.conf:2: bindport: Invalid port number (must be 1-65535)", e.getMessage());
     }
 
+    private static List<UriRestriction> restrictions(Random r) {
+        List<UriRestriction> restrictions = new ArrayList<>();
+        for (int i = r.nextInt(3); i > 0; i--) {
+            List<AclRule> rules = new ArrayList<>();
+            for (int j = r.nextInt(3); j > 0; j--) {
+                rules.addAll(AclRule.parse(r.nextBoolean(), r.nextBoolean() ? "10." + j + ".0.0/16" : "::1"));
+            }
+            restrictions.add(new UriRestriction((r.nextBoolean() ? "/rawman" : "/mxml") + i, new AccessList(rules)));
+        }
+        return restrictions;
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
     void anExportReadsBackTheSameSettings(int seed) throws Exception {
@@ -96,7 +139,8 @@ class HttpConfTest {
                 1 + r.nextInt(1000), 1 + r.nextInt(100000), r.nextInt(100000), r.nextBoolean(), r.nextBoolean(), redirects,
                 new TlsSettings(r.nextBoolean(), address, address.isEmpty() ? HttpSettings.DEFAULT_TLS_PORT
                         : 1 + r.nextInt(65535), "keys/x.pem", r.nextBoolean() ? "" : "keys/k.pem",
-                        r.nextBoolean() ? "" : "HIGH:!aNULL", r.nextBoolean() ? List.of() : List.of("tlsdisablev1=yes")));
+                        r.nextBoolean() ? "" : "HIGH:!aNULL", r.nextBoolean() ? List.of() : List.of("tlsdisablev1=yes")),
+                restrictions(r));
         String text = HttpConfWriter.write(h, "seed " + seed);
         HttpSettings again = read(text).settings();
         if (h.tls().port() == h.bindPort()) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.connector.HttpSettings;
+import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
+import dev.ami.persistence.manager.HttpConfReader;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.secret.SecretCipher;
@@ -188,6 +190,19 @@ class ConfigurationStoreTest {
             assertTrue(http.enabled());
             assertEquals(18088, http.bindPort());
             assertEquals("asterisk", http.prefix());
+            for (String rules : new String[] {"deny = 127.0.0.1\npermit = ::1/128\n", "permit = 10.0.0.0/8\n"}) {
+                String text = "[general]\nenabled = yes\n[/rawman]\ntype = restriction\n" + rules
+                        + "[/mxml]\ntype = restriction\n";
+                inTransaction(store, () -> {
+                    try {
+                        return store.importHttpConf(text, false);
+                    } catch (ConfigParseException e) {
+                        throw new Refused(e);
+                    }
+                });
+                assertEquals(HttpConfReader.read(text, AsteriskConfigParser.NO_INCLUDES).settings().restrictions(),
+                        inTransaction(store, store::currentConfiguration).http().restrictions(), "stored and replaced");
+            }
         });
     }
 

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ami.api.acl.AccessList;
+import dev.ami.api.acl.AclRule;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.HttpSettings;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.connector.UriRestriction;
 import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.manager.AclLine;
 import dev.ami.persistence.manager.FilterLine;
@@ -69,7 +72,8 @@ class EntityMappingTest {
             SchemaMigrator.flyway(db.dataSource()).migrate();
             try (EntityManagerFactory emf = db.persistenceUnit()) {
                 HttpSettings http = new HttpSettings(true, "127.0.0.1", 18088, "ami", "", 10, 5000, 0, true, false,
-                        List.of("/ /static/index.html"), new TlsSettings(true, "127.0.0.1", 18089, "c.pem", "", ""));
+                        List.of("/ /static/index.html"), new TlsSettings(true, "127.0.0.1", 18089, "c.pem", "", ""),
+                        List.of(new UriRestriction("/rawman", new AccessList(AclRule.parse(false, "0.0.0.0/0")))));
                 inTransaction(emf, em -> {
                     em.persist(new HttpSettingsEntity(http));
                     em.persist(new GeneralSettingsEntity(GENERAL));

@@ -109,6 +109,11 @@ public final class HttpManagerService {
             return CompletableFuture.completedFuture(HttpErrorPage.reply(501, "Not Implemented",
                     "Attempt to use unimplemented / unsupported method", settings.serverName()));
         }
+        if (restricted(settings, request)) {
+            // before any session or credential is looked at, for the cookie and the digest forms alike
+            return CompletableFuture.completedFuture(HttpErrorPage.reply(403, "Forbidden", "Access denied by ACL",
+                    settings.serverName()));
+        }
         if (path.get().digest()) {
             // the digest forms check the credentials before they read a body (auth_http_callback)
             return digest.handle(request, path.get(), settings.serverName(), general.httpTimeoutSeconds());
@@ -137,6 +142,13 @@ public final class HttpManagerService {
     }
 
     /** The URIs exist only with manager.conf's enabled and webenabled and http.conf's enabled. */
+    /** http.conf's {@code type = restriction} sections: any one that covers the path and refuses the client wins. */
+    private static boolean restricted(HttpSettings settings, HttpManagerRequest request) {
+        int query = request.path().indexOf('?');
+        String path = query < 0 ? request.path() : request.path().substring(0, query);
+        return settings.restrictions().stream().anyMatch(r -> r.denies(path, request.remote().getAddress()));
+    }
+
     private static boolean served(HttpSettings settings, GeneralSettings general) {
         return settings.enabled() && general.enabled() && general.webEnabled();
     }

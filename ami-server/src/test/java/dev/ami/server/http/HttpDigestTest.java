@@ -49,7 +49,7 @@ class HttpDigestTest {
     private final TestConnector connector;
     private final DefaultEventLoopGroup loops = new DefaultEventLoopGroup(1);
     private final HttpSettings http = new HttpSettings(true, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000,
-            false, false, List.of(), HttpSettings.DEFAULTS.tls());
+            false, false, List.of(), HttpSettings.DEFAULTS.tls(), List.of());
     private final HttpManagerService service;
 
     HttpDigestTest() {

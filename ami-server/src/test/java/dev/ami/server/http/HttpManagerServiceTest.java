@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.api.acl.AccessList;
+import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.HttpSettings;
+import dev.ami.api.connector.UriRestriction;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
@@ -46,7 +49,7 @@ class HttpManagerServiceTest {
             .bindAddress("127.0.0.1").webEnabled(true).httpTimeoutSeconds(60).build(), TestConnector.ACCOUNTS);
     private final DefaultEventLoopGroup loops = new DefaultEventLoopGroup(1);
     private HttpSettings http = new HttpSettings(true, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000, false,
-            false, List.of(), HttpSettings.DEFAULTS.tls());
+            false, List.of(), HttpSettings.DEFAULTS.tls(), List.of());
     private final HttpManagerService service = new HttpManagerService(connector.context, connector.actions, loops,
             () -> http, clock);
 
@@ -123,6 +126,31 @@ class HttpManagerServiceTest {
                 + " ping='Pong' timestamp='"), body(xml));
         assertEquals(1, connector.context.sessions().all().size(), "one session for all three requests");
         assertEquals("HTTP", connector.context.sessions().all().iterator().next().transportName());
+    }
+
+    @Test
+    void aRestrictionWhosePrefixMatchesAndWhoseRulesDenyTheClientAnswers403BeforeAnySession() {
+        http = new HttpSettings(true, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000, false, false, List.of(),
+                HttpSettings.DEFAULTS.tls(), List.of(
+                        new UriRestriction("/mxml", new AccessList(AclRule.parse(false, "10.0.0.0/8"))),
+                        new UriRestriction("/rawman", new AccessList(AclRule.parse(false, "127.0.0.0/8"))),
+                        new UriRestriction("/a", new AccessList(AclRule.parse(false, "0.0.0.0/0")))));
+        for (String denied : new String[] {"/rawman?action=login&username=admin&secret=s3cret", "/RAWMAN/?action=ping",
+                "/arawman?action=ping", "/amxml?action=ping"}) {
+            HttpManagerReply reply = get(denied, null);
+            assertEquals(403, reply.status(), denied);
+            assertEquals("Forbidden", reply.reason());
+            assertEquals("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n"
+                    + "<title>403 Forbidden</title>\r\n</head><body>\r\n<h1>Forbidden</h1>\r\n"
+                    + "<p>Access denied by ACL</p>\r\n<hr />\r\n<address>Asterisk</address>\r\n</body></html>\r\n",
+                    body(reply));
+            assertFalse(reply.headers().stream().anyMatch(h -> h.name().equals("Set-Cookie")), denied);
+        }
+        assertTrue(connector.context.sessions().all().isEmpty(), "no session for a denied request");
+        assertEquals(0, service.sessionCount());
+
+        assertEquals(200, get("/mxml?action=ping", null).status(), "a restriction that does not deny the client");
+        assertEquals(200, get("/manager?action=ping", null).status(), "no restriction's prefix matches");
     }
 
     @Test
@@ -247,7 +275,7 @@ class HttpManagerServiceTest {
         assertEquals(413, big.status());
 
         http = new HttpSettings(false, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000, false, false, List.of(),
-                HttpSettings.DEFAULTS.tls());
+                HttpSettings.DEFAULTS.tls(), List.of());
         HttpManagerReply off = get("/rawman?action=ping", null);
         assertEquals(404, off.status());
         assertEquals("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n<title>404 Not Found</title>\r\n"
