@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param local         the server's end of the connection
  * @param remote        the client's end of the connection
  * @param authorization the first {@code Authorization} header, or empty; only the digest forms read it
+ * @param secure        true if the request came over HTTPS (security events then name TLS)
  */
 public record HttpManagerRequest(String method, String path, String query, String contentType, byte[] body,
-        List<String> cookieHeaders, InetSocketAddress local, InetSocketAddress remote, String authorization) {
+        List<String> cookieHeaders, InetSocketAddress local, InetSocketAddress remote, String authorization,
+        boolean secure) {
 
     /** Checks that nothing is null and copies the lists. */
     public HttpManagerRequest {
@@ -37,7 +39,25 @@ public record HttpManagerRequest(String method, String path, String query, Strin
     }
 
     /**
-     * A request without an {@code Authorization} header.
+     * A request over plain HTTP.
+     *
+     * @param method        the HTTP method as sent
+     * @param path          the request path, not percent-decoded
+     * @param query         the query string without {@code ?}, or empty
+     * @param contentType   the {@code Content-Type} header, or empty
+     * @param body          the request body
+     * @param cookieHeaders every {@code Cookie} header, in order
+     * @param local         the server's end of the connection
+     * @param remote        the client's end of the connection
+     * @param authorization the first {@code Authorization} header, or empty
+     */
+    public HttpManagerRequest(String method, String path, String query, String contentType, byte[] body,
+            List<String> cookieHeaders, InetSocketAddress local, InetSocketAddress remote, String authorization) {
+        this(method, path, query, contentType, body, cookieHeaders, local, remote, authorization, false);
+    }
+
+    /**
+     * A request over plain HTTP without an {@code Authorization} header.
      *
      * @param method        the HTTP method as sent
      * @param path          the request path, not percent-decoded

@@ -75,7 +75,7 @@ final class ManagerHandler implements HttpHandler {
                 exchange.getRequestURI(), exchange.getQueryString(),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body, all(exchange.getRequestHeaders().get("Cookie")),
                 (InetSocketAddress) exchange.getDestinationAddress(), (InetSocketAddress) exchange.getSourceAddress(),
-                exchange.getRequestHeaders().getFirst("Authorization"));
+                exchange.getRequestHeaders().getFirst("Authorization"), "https".equals(exchange.getRequestScheme()));
         boolean head = "HEAD".equals(request.method());
         // the exchange stays open after this handler returns, until the answer is sent
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> link.httpManager(request).whenComplete((reply, failure) ->

@@ -94,7 +94,7 @@ final class HttpDigestService {
             transport = existing.get().transport();
             fresh = false;
         } else if (sessions.redeemNonce(nonce.getAsLong())) {
-            transport = sessions.createDigest(request.local(), request.remote(),
+            transport = sessions.createDigest(request.local(), request.remote(), request.secure(),
                     new DigestState(account.username(), nonce.getAsLong(), nc.orElse(0), clock.instant()));
             fresh = true;
         } else {

@@ -156,7 +156,7 @@ public final class HttpManagerService {
     private CompletionStage<Answer> run(HttpManagerRequest request, ManagerAction action, int httpTimeout,
             boolean mayRetry) {
         HttpTransport transport = sessions.find(ManagerCookie.sessionId(request.cookieHeaders()))
-                .orElseGet(() -> sessions.create(request.local(), request.remote()));
+                .orElseGet(() -> sessions.create(request.local(), request.remote(), request.secure()));
         return transport.run(session -> {
             dispatcher.dispatch(session, action);
             transport.refreshLifetime(httpTimeout);
@@ -172,7 +172,7 @@ public final class HttpManagerService {
 
     private static HttpManagerRequest withoutCookie(HttpManagerRequest request) {
         return new HttpManagerRequest(request.method(), request.path(), request.query(), request.contentType(),
-                request.body(), List.of(), request.local(), request.remote());
+                request.body(), List.of(), request.local(), request.remote(), request.authorization(), request.secure());
     }
 
     private HttpManagerReply reply(HttpManagerPath path, HttpTransport transport, String text,

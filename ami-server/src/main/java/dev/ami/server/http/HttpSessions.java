@@ -52,15 +52,16 @@ final class HttpSessions {
      *
      * @param local  the server's end of the request
      * @param remote the client's end
+     * @param secure true over HTTPS
      * @return its transport, registered
      */
-    HttpTransport create(InetSocketAddress local, InetSocketAddress remote) {
+    HttpTransport create(InetSocketAddress local, InetSocketAddress remote, boolean secure) {
         while (true) {
             int id = IDS.nextInt();
             if (id == 0 || byId.containsKey(id)) {
                 continue;
             }
-            HttpTransport transport = newTransport(id, local, remote);
+            HttpTransport transport = newTransport(id, local, remote, secure);
             if (byId.putIfAbsent(id, transport) == null) {
                 connector.sessions().add(transport.session());
                 return transport;
@@ -68,9 +69,9 @@ final class HttpSessions {
         }
     }
 
-    private HttpTransport newTransport(int id, InetSocketAddress local, InetSocketAddress remote) {
+    private HttpTransport newTransport(int id, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
         HttpTransport transport = new HttpTransport(id, loops.next(), local, remote,
-                local.getAddress() instanceof Inet6Address, clock, this::ended);
+                local.getAddress() instanceof Inet6Address, secure, clock, this::ended);
         transport.attach(new AmiSession(transport, clock.instant()));
         return transport;
     }
@@ -106,11 +107,12 @@ final class HttpSessions {
      *
      * @param local  the server's end of the request
      * @param remote the client's end
+     * @param secure true over HTTPS
      * @param state  its user and nonce
      * @return its transport, registered; the caller authenticates its session on its thread
      */
-    HttpTransport createDigest(InetSocketAddress local, InetSocketAddress remote, DigestState state) {
-        HttpTransport transport = newTransport(IDS.nextInt(), local, remote);
+    HttpTransport createDigest(InetSocketAddress local, InetSocketAddress remote, boolean secure, DigestState state) {
+        HttpTransport transport = newTransport(IDS.nextInt(), local, remote, secure);
         digests.put(transport, state);
         connector.sessions().add(transport.session());
         return transport;

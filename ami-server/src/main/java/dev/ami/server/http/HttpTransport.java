@@ -45,6 +45,7 @@ final class HttpTransport implements SessionTransport {
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     private final boolean ipv6Listener;
+    private final boolean secure;
     private final Clock clock;
     private final Consumer<HttpTransport> onDestroy;
     private final Deque<Request> waiting = new ArrayDeque<>();
@@ -62,16 +63,18 @@ final class HttpTransport implements SessionTransport {
      * @param local        the server's end of the request that made the session
      * @param remote       the client's end of that request
      * @param ipv6Listener true if that request came in on a listener bound to an IPv6 address
+     * @param secure       true if that request came over HTTPS
      * @param clock        the time that lifetimes are measured in
      * @param onDestroy    told once, on the session's thread, when the session ends
      */
     HttpTransport(int id, EventExecutor loop, InetSocketAddress local, InetSocketAddress remote, boolean ipv6Listener,
-            Clock clock, Consumer<HttpTransport> onDestroy) {
+            boolean secure, Clock clock, Consumer<HttpTransport> onDestroy) {
         this.id = id;
         this.loop = loop;
         this.local = local;
         this.remote = remote;
         this.ipv6Listener = ipv6Listener;
+        this.secure = secure;
         this.clock = clock;
         this.onDestroy = onDestroy;
         this.expiresAt = clock.instant();
@@ -211,10 +214,10 @@ final class HttpTransport implements SessionTransport {
         return HTTP;
     }
 
-    /** Plain HTTP for now; HTTPS (TLS) comes with http.conf's tlsenable. */
+    /** As Asterisk names an HTTP manager session's connection in security events: TCP, or TLS over HTTPS. */
     @Override
     public String addressTransport() {
-        return "TCP";
+        return secure ? "TLS" : "TCP";
     }
 
     @Override

@@ -154,6 +154,16 @@ class HttpManagerServiceTest {
     }
 
     @Test
+    void securityEventsOfASessionOverHttpsNameTls() throws Exception {
+        HttpManagerReply login = await(service.handle(new HttpManagerRequest("GET", "/rawman",
+                "action=login&username=admin&secret=s3cret", "", new byte[0], List.of(), LOCAL, REMOTE, "", true))
+                .toCompletableFuture());
+        String events = body(get("/rawman?action=waitevent&timeout=0", cookie(login)));
+        assertTrue(events.contains("LocalAddress: IPV4/TLS/127.0.0.1/8088\r\nRemoteAddress: IPV4/TLS/127.0.0.1/45000\r\n"),
+                events);
+    }
+
+    @Test
     void withoutACookieEachRequestIsANewSessionThatMayDoNothingAndIsNotCountedForAuthlimit() {
         HttpManagerReply first = get("/rawman?action=ping", null);
         assertEquals("Response: Error\r\nMessage: Permission denied\r\n\r\n", body(first));
