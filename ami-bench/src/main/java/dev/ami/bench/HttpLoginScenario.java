@@ -26,24 +26,8 @@ final class HttpLoginScenario {
     }
 
     Result run(long serverPid, Duration warmup, Duration measure) throws IOException {
-        long end = System.nanoTime() + warmup.toNanos();
-        while (System.nanoTime() < end) {
-            cycle();
-        }
-        Latencies latencies = new Latencies();
-        ProcStat.Window cpu = new ProcStat.Window(serverPid);
-        long start = System.nanoTime();
-        end = start + measure.toNanos();
-        long now = start;
-        while (now < end) {
-            long began = now;
-            cycle();
-            now = System.nanoTime();
-            latencies.add(now - began);
-        }
-        double seconds = (now - start) / 1e9;
-        ProcStat.Cpu used = cpu.end();
-        return new Result(latencies.count(), seconds, latencies.count() / seconds, latencies.quantiles(), used);
+        SequentialRun.Measured m = SequentialRun.run(serverPid, warmup, measure, this::cycle);
+        return new Result(m.count(), m.seconds(), m.perSecond(), m.latency(), m.cpu());
     }
 
     private void cycle() throws IOException {

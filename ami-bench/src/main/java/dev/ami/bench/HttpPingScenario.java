@@ -30,26 +30,10 @@ final class HttpPingScenario {
                 throw new IOException("HTTP login refused: " + login);
             }
             byte[] ping = requests.ping(login.cookie(), !keepAlive);
-            long end = System.nanoTime() + warmup.toNanos();
-            while (System.nanoTime() < end) {
-                ping(connection, ping, keepAlive);
-            }
-            Latencies latencies = new Latencies();
-            ProcStat.Window cpu = new ProcStat.Window(serverPid);
-            long start = System.nanoTime();
-            end = start + measure.toNanos();
-            long now = start;
-            while (now < end) {
-                long sent = now;
-                ping(connection, ping, keepAlive);
-                now = System.nanoTime();
-                latencies.add(now - sent);
-            }
-            double seconds = (now - start) / 1e9;
-            ProcStat.Cpu used = cpu.end();
+            SequentialRun.Measured m = SequentialRun.run(serverPid, warmup, measure,
+                    () -> ping(connection, ping, keepAlive));
             connection.exchange(requests.logoff(login.cookie(), false));
-            return new Result(keepAlive, latencies.count(), seconds, latencies.count() / seconds, latencies.quantiles(),
-                    used);
+            return new Result(keepAlive, m.count(), m.seconds(), m.perSecond(), m.latency(), m.cpu());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.ami.admin.login;
 
-import dev.ami.api.net.Addresses;
 import dev.ami.persistence.bridge.ConnectorLinks;
 import dev.ami.persistence.store.ConfigurationStore;
 import jakarta.annotation.Resource;
@@ -14,6 +13,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +84,14 @@ public class ConfigLoginFilter extends HttpFilter {
 
     private static LoginRequest loginRequest(HttpServletRequest request) throws IOException {
         return new LoginRequest(request.getHeader("Authorization"), request.getMethod(), request.getRequestURI(),
-                Addresses.numeric(request.getLocalAddr(), request.getLocalPort()),
-                Addresses.numeric(request.getRemoteAddr(), request.getRemotePort()), request.isSecure());
+                socket(request.getLocalAddr(), request.getLocalPort()),
+                socket(request.getRemoteAddr(), request.getRemotePort()), request.isSecure());
+    }
+
+    /** The container gives numeric addresses (IPv6 possibly in brackets); reading one looks nothing up. */
+    private static InetSocketAddress socket(String address, int port) throws IOException {
+        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+                : address;
+        return new InetSocketAddress(InetAddress.getByName(literal), port);
     }
 }

@@ -1,9 +1,7 @@
 package dev.ami.api.net;
 
-import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 
 /**
  * Addresses as Asterisk prints them in log lines, security events and the CLI: IPv4 dotted, IPv6
@@ -55,20 +53,5 @@ public final class Addresses {
             sb.append(Integer.toHexString(groups[i]));
         }
         return sb.toString();
-    }
-
-    /**
-     * Reads the numeric address a web container gives for either end of a request (IPv6 possibly
-     * in brackets); no name is looked up.
-     *
-     * @param address the address as text
-     * @param port    the port
-     * @return the socket address
-     * @throws IOException if the text is not an address
-     */
-    public static InetSocketAddress numeric(String address, int port) throws IOException {
-        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
-                : address;
-        return new InetSocketAddress(InetAddress.getByName(literal), port);
     }
 }

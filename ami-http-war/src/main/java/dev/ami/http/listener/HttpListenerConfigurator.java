@@ -73,25 +73,26 @@ public class HttpListenerConfigurator {
 
     /** Makes the model match the stored http.conf; one at a time, so that two imports cannot interleave. */
     synchronized void apply() {
-        // deployed with the server's boot, the model cannot be changed until the boot is done
         try (ManagementModel model = ManagementModel.inVm(executor)) {
+            // deployed with the server's boot, the model cannot be changed until the boot is done
             model.awaitRunning(BOOT_WAIT_MILLIS);
+            HttpSettings settings = store.httpSettings();
+            ListenerPlan.Limits limits = ListenerPlan.Limits.of(settings.sessionLimit(),
+                    settings.sessionInactivityMillis(), settings.sessionKeepAliveMillis());
+            boolean serving = settings.enabled() && !settings.bindAddress().isBlank();
+            applyHttp(model, serving ? Optional.of(new ListenerPlan.Wanted(settings.bindAddress(), settings.bindPort(),
+                    limits)) : Optional.empty());
+            applyTls(model, settings, serving, limits);
         } catch (ManagementModel.OperationFailed e) {
             LOG.severe(() -> "AMI HTTP listener not set: " + e.getMessage());
-            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
         }
-        HttpSettings settings = store.httpSettings();
-        ListenerPlan.Limits limits = ListenerPlan.Limits.of(settings.sessionLimit(), settings.sessionInactivityMillis(),
-                settings.sessionKeepAliveMillis());
-        boolean serving = settings.enabled() && !settings.bindAddress().isBlank();
-        Optional<ListenerPlan.Wanted> wanted = serving
-                ? Optional.of(new ListenerPlan.Wanted(settings.bindAddress(), settings.bindPort(), limits))
-                : Optional.empty();
+    }
+
+    private static void applyHttp(ManagementModel model, Optional<ListenerPlan.Wanted> wanted) {
         String target = wanted.map(w -> w.address() + ":" + w.port()).orElse("none (http.conf: enabled = no or no bindaddr)");
-        try (ManagementModel model = ManagementModel.inVm(executor)) {
+        try {
             Optional<ModelNode> operations = ListenerPlan.operations(model.current(), wanted);
             if (operations.isPresent()) {
                 model.execute(operations.get());
@@ -103,14 +104,13 @@ public class HttpListenerConfigurator {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "AMI HTTP listener not set to " + target + ": " + e, e);
         }
-        applyTls(settings, serving, limits);
     }
 
     /**
      * The HTTPS listener, rebuilt when its settings or its PEM files changed since this deployment
      * last built it (and once after each deployment, since the files may have changed meanwhile).
      */
-    private void applyTls(HttpSettings settings, boolean serving, ListenerPlan.Limits limits) {
+    private void applyTls(ManagementModel model, HttpSettings settings, boolean serving, ListenerPlan.Limits limits) {
         TlsSettings tls = settings.tls().resolvedAgainst(AmiPaths.configurationDir());
         boolean wanted = serving && tls.enabled();
         String address = tls.bindAddress().isBlank() ? settings.bindAddress() : tls.bindAddress();
@@ -119,14 +119,13 @@ public class HttpListenerConfigurator {
             return;
         }
         String target = wanted ? address + ":" + tls.port() : "none";
-        try (ManagementModel model = ManagementModel.inVm(executor)) {
+        try {
             Optional<String> current = model.httpsGeneration();
             Optional<HttpsPlan.Wanted> plan = Optional.empty();
             if (wanted) {
-                String next = current.map(g -> g.equals("a") ? "b" : "a").orElse("a");
                 TlsKeyStore.Written keyStore = TlsKeyStore.write(Path.of(tls.certFile()),
                         tls.privateKey().isBlank() ? null : Path.of(tls.privateKey()),
-                        AmiPaths.dataDir().resolve("http-tls-" + next + ".p12"));
+                        AmiPaths.dataDir().resolve("http-tls-" + HttpsPlan.nextGeneration(current) + ".p12"));
                 plan = Optional.of(new HttpsPlan.Wanted(address, tls.port(), keyStore.file().toString(),
                         keyStore.password(), tls.cipher(), limits));
             }

@@ -50,7 +50,7 @@ final class HttpsPlan {
             return Optional.of(ListenerPlan.composite(steps));
         }
         Wanted w = wanted.get();
-        String next = current.map(g -> g.equals("a") ? "b" : "a").orElse("a");
+        String next = nextGeneration(current);
         steps.add(ListenerPlan.operation("remove", ListenerPlan.interfaceAddress(binding(next))));
         ModelNode interfaceAdd = ListenerPlan.operation("add", ListenerPlan.interfaceAddress(binding(next)));
         interfaceAdd.get("inet-address").set(w.address());
@@ -87,6 +87,14 @@ final class HttpsPlan {
         steps.add(listener);
         current.ifPresent(old -> removeGeneration(old, steps));
         return Optional.of(ListenerPlan.composite(steps));
+    }
+
+    /**
+     * @param current the generation in use, or empty
+     * @return the generation a change builds: the other one, or {@code a} for the first
+     */
+    static String nextGeneration(Optional<String> current) {
+        return current.map(g -> g.equals("a") ? "b" : "a").orElse("a");
     }
 
     private static void removeGeneration(String generation, List<ModelNode> steps) {
