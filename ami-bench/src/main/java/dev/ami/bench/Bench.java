@@ -69,7 +69,7 @@ public final class Bench {
         System.out.println(machine);
         server.start();
         Report report = new Report();
-        // Order a, c, e, i, f, g, h, b, d: the many short connections of g, h, b and d leave
+        // Order a, c, e, i, f, j, g, h, b, d: the many short connections of g, h, b and d leave
         // thousands of TIME_WAIT sockets for a minute, which would make the /proc/net/tcp look-ups of e dearer; and b,
         // whose client side is mostly connection set-up, gains from a client already compiled.
         try (NettyClient client = new NettyClient(options.clientThreads(), BenchOptions.HOST, options.amiPort())) {
@@ -113,6 +113,11 @@ public final class Bench {
                 say("(f) sequential HTTP Ping, one keep-alive connection");
                 report.httpPing(profiled("f-http-ping", () -> new HttpPingScenario(options.httpPort())
                         .run(server.pid(), true, options.warmup(), options.measure())));
+            }
+            if (options.runs("j")) {
+                say("(j) HTTP Ping driven by wrk, as Asterisk's figures were taken");
+                report.wrk(profiled("j-http-wrk", () -> new WrkScenario(options.httpPort(), options.target())
+                        .run(server.pid(), options.warmup())));
             }
             if (options.runs("g")) {
                 say("(g) sequential HTTP Ping, a new connection per request");

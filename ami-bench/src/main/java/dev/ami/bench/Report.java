@@ -134,6 +134,23 @@ final class Report {
                 ms(q.p99Micros()), ms(q.p999Micros()), ms(q.maxMicros()), r.cpu()));
     }
 
+    void wrk(WrkScenario.Result r) {
+        if (r.missing() != null) {
+            rows.add(new Row("j", "HTTP rawman Ping requests/s driven by wrk", "not run: " + r.missing(), "–", "8,076/s", "–"));
+            return;
+        }
+        for (WrkScenario.Run run : r.runs()) {
+            saw(run.cpu());
+            String asterisk = run.connections() == 1 ? "8,076/s (p50 0.136 ms)" : "9,459/s";
+            rows.add(new Row("j", "HTTP rawman Ping requests/s by wrk, " + run.label(), perSecond(run.perSecond())
+                    + " (p50 " + ms(run.p50Micros()) + " ms)", "–", asterisk, "–"));
+            notes.add(String.format(Locale.ROOT, "(j) wrk, %s, %d s: %,.0f requests/s, p50 %s ms, p99 %s ms; %,d Pongs,"
+                            + " %,d other answers; CPU: %s (wrk is among the other processes).", run.label(),
+                    WrkScenario.RUN.toSeconds(), run.perSecond(), ms(run.p50Micros()), ms(run.p99Micros()), run.pongs(),
+                    run.others(), run.cpu()));
+        }
+    }
+
     void httpLogin(HttpLoginScenario.Result r) {
         saw(r.cpu());
         Latencies.Quantiles q = r.latency();

@@ -24,6 +24,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -235,6 +243,39 @@ class HttpManagerIT {
     }
 
     @Test
+    void javasDigestClientRunsActionsOnTheDigestForms() throws Exception {
+        try (CloseableHttpClient client = digestClient("admin", "s3cret")) {
+            // one context: the client keeps the server's nonce and answers later challenges itself
+            HttpClientContext context = HttpClientContext.create();
+            for (int i = 1; i <= 3; i++) {
+                String body = client.execute(new HttpGet("http://127.0.0.1:" + PORT + "/arawman?action=ping&actionid=j" + i),
+                        context, response -> {
+                            assertEquals(200, response.getCode());
+                            assertEquals(null, response.getFirstHeader("Set-Cookie"), "no cookie on the digest forms");
+                            return EntityUtils.toString(response.getEntity(), StandardCharsets.ISO_8859_1);
+                        });
+                assertTrue(body.startsWith("Response: Success\r\nActionID: j" + i + "\r\nPing: Pong\r\n"), body);
+            }
+            String xml = client.execute(new HttpGet("http://127.0.0.1:" + PORT + "/amxml?action=ping"), context,
+                    response -> EntityUtils.toString(response.getEntity(), StandardCharsets.ISO_8859_1));
+            assertTrue(xml.startsWith("<ajax-response>\n<response type='object' id='unknown'><generic response='Success'"
+                    + " ping='Pong' timestamp='"), xml);
+        }
+        try (CloseableHttpClient wrong = digestClient("admin", "not-the-secret")) {
+            int status = wrong.execute(new HttpGet("http://127.0.0.1:" + PORT + "/arawman?action=ping"),
+                    response -> response.getCode());
+            assertEquals(401, status, "a wrong secret gets the challenge again, never an answer");
+        }
+    }
+
+    private static CloseableHttpClient digestClient(String user, String secret) {
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+        credentials.setCredentials(new AuthScope("127.0.0.1", PORT), new UsernamePasswordCredentials(user,
+                secret.toCharArray()));
+        return HttpClients.custom().setDefaultCredentialsProvider(credentials).build();
+    }
+
+    @Test
     void anImportedHttpConfMovesTheListenerWithoutTouchingTcpSessions() throws Exception {
         String moved = "[general]\nenabled = yes\nbindaddr = 127.0.0.1\nbindport = 18090\n"; // and no HTTPS
         String back = Files.readString(Path.of(System.getProperty("it.conf.dir"), "http.conf"));
@@ -283,6 +324,64 @@ class HttpManagerIT {
             assertEquals(200, importHttpConf(back).statusCode()); // as the suite found it
         }
         assertTrue(Wire.eventually(() -> status("/rawman?action=ping") == 200), "the restriction is gone with its section");
+    }
+
+    @Test
+    void redirectLinesAndKeepAliveOffAreAppliedAndAStatusPageIsRefusedByName() throws Exception {
+        String back = Files.readString(Path.of(System.getProperty("it.conf.dir"), "http.conf"));
+        try {
+            HttpResponse<String> imported = importHttpConf(back + "redirect = /old /rawman?action=ping\n"
+                    + "session_keep_alive = 0\nenable_status = yes\n");
+            assertEquals(200, imported.statusCode(), imported.body());
+            assertTrue(imported.body().contains("'enable_status' = yes is refused: this server has no /httpstatus page"),
+                    imported.body());
+            assertTrue(Wire.eventually(() -> redirects("/old")), "applied after the import");
+            Thread.sleep(500); // the listener may be re-made meanwhile for its new idle time
+            awaitAnswer(PORT);
+            // keep-alive off: the server says so and closes, though the client asked for nothing
+            String redirected = rawUntilClosed("GET /OLD HTTP/1.1\r\nHost: x\r\n\r\n").toLowerCase(Locale.ROOT);
+            assertTrue(redirected.contains("\r\nlocation: /rawman?action=ping\r\n"), redirected);
+            assertTrue(redirected.contains("\r\nconnection: close\r\n"), redirected);
+            assertTrue(redirected.contains("\r\ncontent-length: 0\r\n"), redirected);
+            String pinged = rawUntilClosed("GET /rawman?action=ping HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(pinged.toLowerCase(Locale.ROOT).contains("\r\nconnection: close\r\n")
+                    && pinged.endsWith("\r\n\r\nResponse: Error\r\nMessage: Permission denied\r\n\r\n"), pinged);
+            // 24.18: enable_status refused, /httpstatus is Asterisk's default 404 page
+            String status = rawUntilClosed("GET /httpstatus HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(status.startsWith("HTTP/1.1 404 Not Found\r\n"), status);
+            assertTrue(status.endsWith("\r\n\r\n<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n"
+                    + "<title>404 Not Found</title>\r\n</head><body>\r\n<h1>Not Found</h1>\r\n"
+                    + "<p>The requested URL was not found on this server.</p>\r\n<hr />\r\n"
+                    + "<address>Asterisk/22.10.1</address>\r\n</body></html>\r\n"), status);
+        } finally {
+            assertEquals(200, importHttpConf(back).statusCode()); // as the suite found it
+        }
+        assertTrue(Wire.eventually(() -> !redirects("/old")), "the redirect is gone with its line");
+        awaitAnswer(PORT);
+    }
+
+    /** @return true if a GET of the path is answered 302; false too while the listener is being re-made */
+    private static boolean redirects(String path) {
+        try {
+            return rawUntilClosed("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .startsWith("HTTP/1.1 302 ");
+        } catch (AssertionError notNow) {
+            return false;
+        }
+    }
+
+    /**
+     * One request on a new connection, and everything the server sends until it closes; fails if it
+     * keeps the connection open for 5 s.
+     */
+    private static String rawUntilClosed(String request) {
+        try (Socket socket = new Socket("127.0.0.1", PORT)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new AssertionError("no answer ending in the server's close: " + e, e);
+        }
     }
 
     private static int status(String pathAndQuery) {

@@ -58,12 +58,15 @@ public interface ConnectorLink {
      * Answers a request to the HTTP manager's cookie forms ({@code /manager}, {@code /rawman},
      * {@code /mxml}): the web side hands each request over undecoded and writes back the answer.
      * The answer completes when the session is done with the request (a WaitEvent long poll later);
-     * no thread waits meanwhile.
+     * no thread waits meanwhile. A session the request makes lives on the caller's thread, and an
+     * answer ready at once (most actions) is complete when this returns: a client that keeps its
+     * connection is answered without a change of threads.
      *
      * @param request the request
+     * @param caller  the thread the request came in on
      * @return the answer
      */
-    CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request);
+    CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request, SessionThread caller);
 
     /** @return one entry per live AMI session, with its delivery counters */
     List<SessionStatistics> sessions();

@@ -11,6 +11,7 @@ import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.SessionStatistics;
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.event.EventChannel;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
@@ -68,7 +69,7 @@ class BusProtocolTest {
         }
 
         @Override
-        public CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request) {
+        public CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request, SessionThread caller) {
             throw new UnsupportedOperationException("not used by the bus protocol");
         }
     }

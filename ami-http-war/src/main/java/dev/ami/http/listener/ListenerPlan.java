@@ -51,11 +51,13 @@ final class ListenerPlan {
      * http.conf's connection limits as the listener's attributes (main/http.c): {@code sessionlimit}
      * concurrent connections ({@code max-connections}), {@code session_inactivity} ms without data
      * while a request is read ({@code read-timeout}), {@code session_keep_alive} ms idle between
-     * requests ({@code no-request-timeout}; Undertow's 60 s when http.conf says 0, see HttpConfReader).
+     * requests ({@code no-request-timeout}). With {@code session_keep_alive = 0} every answer closes
+     * its connection (the manager says {@code Connection: close}); Undertow's 60 s then bound only
+     * the wait for a connection's first request.
      */
     record Limits(int maxConnections, int readTimeoutMillis, int noRequestTimeoutMillis) {
 
-        /** Undertow's idle time between requests, kept when http.conf's session_keep_alive is 0. */
+        /** Undertow's wait for a request, kept when http.conf's session_keep_alive is 0 (no second request). */
         static final int UNDERTOW_NO_REQUEST_TIMEOUT = 60000;
 
         static Limits of(int sessionLimit, int sessionInactivityMillis, int sessionKeepAliveMillis) {

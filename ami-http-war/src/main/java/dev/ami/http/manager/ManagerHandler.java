@@ -27,7 +27,9 @@ import java.util.logging.Logger;
  * it: no request thread is taken (a WaitEvent long poll holds none), and the exchange ends on the
  * thread that reads the connection. A servlet answering on a worker thread let a keep-alive
  * client's next request arrive while the worker was still ending the exchange, and Undertow's I/O
- * thread spins until it has (BENCHMARKS.md, the HTTP manager).
+ * thread spins until it has (BENCHMARKS.md, the HTTP manager). A session a request makes lives on
+ * this I/O thread too ({@link IoThread}), so that most answers are ready when the connector
+ * returns and go out at once, without a change of threads.
  */
 final class ManagerHandler implements HttpHandler {
 
@@ -77,9 +79,12 @@ final class ManagerHandler implements HttpHandler {
                 (InetSocketAddress) exchange.getDestinationAddress(), (InetSocketAddress) exchange.getSourceAddress(),
                 exchange.getRequestHeaders().getFirst("Authorization"), "https".equals(exchange.getRequestScheme()));
         boolean head = "HEAD".equals(request.method());
-        // the exchange stays open after this handler returns, until the answer is sent
-        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> link.httpManager(request).whenComplete((reply, failure) ->
-                exchange.getIoThread().execute(() -> send(exchange, reply, failure, head))));
+        // The exchange stays open after this handler returns, until the answer is sent. The send is
+        // always a task of its own on the I/O thread (no wake-up when the answer completes there):
+        // sending can make Undertow read the connection's next request at once, which must not run
+        // inside the session's turn that completed this answer.
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> link.httpManager(request, new IoThread(exchange.getIoThread()))
+                .whenComplete((reply, failure) -> exchange.getIoThread().execute(() -> send(exchange, reply, failure, head))));
     }
 
     private static void send(HttpServerExchange exchange, HttpManagerReply reply, Throwable failure, boolean head) {
@@ -91,7 +96,11 @@ final class ManagerHandler implements HttpHandler {
         }
         exchange.setStatusCode(reply.status());
         for (Header header : reply.headers()) {
-            exchange.getResponseHeaders().add(HttpString.tryFromString(header.name()), header.value());
+            if (HttpManagerReply.isConnectionClose(header)) {
+                exchange.setPersistent(false); // Undertow then writes Connection: close and closes after the answer
+            } else {
+                exchange.getResponseHeaders().add(HttpString.tryFromString(header.name()), header.value());
+            }
         }
         exchange.setResponseContentLength(reply.body().length);
         if (head) {

@@ -25,12 +25,6 @@ public final class HttpConfReader {
 
     public static final String FILE = "http.conf";
 
-    /**
-     * Options read and stored but not yet acted on; the listener's, TLS included, prefix and
-     * servername are applied.
-     */
-    private static final Set<String> NOT_APPLIED = Set.of("enable_static", "enablestatic", "enable_status", "redirect");
-
     private static final Set<String> KNOWN = Set.of("enabled", "bindaddr", "bindport", "prefix", "servername",
             "sessionlimit", "session_inactivity", "session_keep_alive", "enable_static", "enablestatic",
             "enable_status", "redirect", "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport",
@@ -111,14 +105,10 @@ public final class HttpConfReader {
             }
         }
         ConfOptions.warnTlsFlags(s, warnings);
-        s.last("session_keep_alive").filter(e -> e.value().strip().equals("0")).ifPresent(e -> warnings.add(e.where()
-                + ": session_keep_alive = 0 (no persistent connections) is not applied: idle connections close after"
-                + " the web server's 60 s"));
-        for (ConfigEntry e : s.entries()) {
-            if (NOT_APPLIED.contains(e.name().toLowerCase(Locale.ROOT))) {
-                warnings.add(e.where() + ": " + e.shownName() + " is stored but not applied by this version yet");
-            }
-        }
+        refusedFeature(s, warnings, "this server serves no static files (Asterisk's static-http folder);"
+                + " /static answers 404", "enable_static", "enablestatic");
+        refusedFeature(s, warnings, "this server has no /httpstatus page (Asterisk's is off by default since its"
+                + " 2026 advisory); /httpstatus answers 404", "enable_status");
         String bindaddr = s.last("bindaddr").map(e -> ConfOptions.withoutPort(e.value())).orElse(d.bindAddress());
         ConfigEntry portEntry = s.last("bindport").orElse(null);
         int port = portEntry == null ? d.bindPort() : ConfOptions.port(portEntry, 1);
@@ -147,6 +137,17 @@ public final class HttpConfReader {
                 redirects,
                 ConfOptions.tls(s, bindaddr, HttpSettings.DEFAULT_TLS_PORT, -1, d.tls()),
                 List.of());
+    }
+
+    /**
+     * A yes for a page this server does not serve is refused by name: kept in the store and the
+     * export, so that the file goes back to Asterisk as it was, but not acted on, and said so.
+     */
+    private static void refusedFeature(ConfigSection s, List<String> warnings, String reason, String... names) {
+        ConfigEntry e = ConfOptions.lastOf(s, names);
+        if (e != null && AsteriskBoolean.isTrue(e.value())) {
+            warnings.add(e.where() + ": " + e.shownName() + " = yes is refused: " + reason);
+        }
     }
 
     /**

@@ -63,12 +63,18 @@ class HttpConfTest {
         assertTrue(h.enableStatic());
         assertEquals(List.of("/ /static/config/index.html"), h.redirects());
         assertEquals(new TlsSettings(true, "127.0.0.1", 18089, "keys/cert.pem", "", ""), h.tls());
-        // the listener's options, prefix and servername are applied; each option that is not is named with its line
-        String notApplied = " is stored but not applied by this version yet";
+        // everything is applied but static files, which are refused by name and line (and kept for the export)
         assertEquals(List.of(new UriRestriction("/rawman", AccessList.ALLOW_ALL)), h.restrictions());
-        assertEquals(List.of("http.conf:9: session_keep_alive = 0 (no persistent connections) is not"
-                + " applied: idle connections close after the web server's 60 s", "http.conf:10: 'enablestatic'" + notApplied,
-                "http.conf:11: 'redirect'" + notApplied), r.warnings());
+        assertEquals(List.of("http.conf:10: 'enablestatic' = yes is refused: this server serves no static files"
+                + " (Asterisk's static-http folder); /static answers 404"), r.warnings());
+    }
+
+    @Test
+    void aStatusPageIsRefusedByNameAndNoIsNoWarning() throws Exception {
+        assertEquals(List.of("http.conf:2: 'enable_status' = yes is refused: this server has no /httpstatus page"
+                + " (Asterisk's is off by default since its 2026 advisory); /httpstatus answers 404"),
+                read("[general]\nenable_status = yes\n").warnings());
+        assertEquals(List.of(), read("[general]\nenable_status = no\nenable_static = no\n").warnings());
     }
 
     @Test

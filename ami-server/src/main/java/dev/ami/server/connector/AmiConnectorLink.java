@@ -3,6 +3,7 @@ package dev.ami.server.connector;
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.SessionStatistics;
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
@@ -84,12 +85,12 @@ final class AmiConnectorLink implements ConnectorLink {
     }
 
     @Override
-    public CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request) {
+    public CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request, SessionThread caller) {
         HttpManagerService service = httpManager.get();
         if (service == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the AMI connector is stopped"));
         }
-        return service.handle(request);
+        return service.handle(request, caller);
     }
 
     @Override

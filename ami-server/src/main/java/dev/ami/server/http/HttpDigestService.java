@@ -2,6 +2,7 @@ package dev.ami.server.http;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.api.message.Header;
@@ -58,8 +59,8 @@ final class HttpDigestService {
      * @param httpTimeout manager.conf's httptimeout
      * @return the answer
      */
-    CompletionStage<HttpManagerReply> handle(HttpManagerRequest request, HttpManagerPath path, String serverName,
-            int httpTimeout) {
+    CompletionStage<HttpManagerReply> handle(HttpManagerRequest request, SessionThread caller, HttpManagerPath path,
+            String serverName, int httpTimeout) {
         Optional<DigestAuthorization> parsed = DigestAuthorization.parse(request.authorization());
         OptionalLong nonce = parsed.map(d -> HexScan.scanLong(d.nonce(), 0, 30)).orElse(OptionalLong.empty());
         if (parsed.isEmpty() || nonce.isEmpty()) {
@@ -74,7 +75,8 @@ final class HttpDigestService {
         Account account = found.get();
         if (!account.acl().permits(request.remote().getAddress())) {
             LOG.info(() -> host(request) + " failed to pass IP ACL as '" + digest.username() + "'");
-            return done(HttpErrorPage.reply(403, "Permission denied", "Permission denied", serverName));
+            // Asterisk ends the connection after this answer (main/manager.c, auth_http_callback)
+            return done(HttpErrorPage.reply(403, "Permission denied", "Permission denied", serverName).closing());
         }
         if (account.secret() == null || !HttpDigest.matches(digest.response(),
                 HttpDigest.expectedResponse(account, digest, nonce.getAsLong(), request.method()))) {
@@ -94,7 +96,7 @@ final class HttpDigestService {
             transport = existing.get().transport();
             fresh = false;
         } else if (sessions.redeemNonce(nonce.getAsLong())) {
-            transport = sessions.createDigest(request.local(), request.remote(), request.secure(),
+            transport = sessions.createDigest(request, caller,
                     new DigestState(account.username(), nonce.getAsLong(), nc.orElse(0), clock.instant()));
             fresh = true;
         } else {

@@ -2,6 +2,7 @@ package dev.ami.server.http;
 
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.HttpSettings;
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.api.message.Header;
@@ -55,7 +56,7 @@ public final class HttpManagerService {
         this.dispatcher = new ActionDispatcher(connector, actions);
         this.http = http;
         this.loops = loops;
-        this.sessions = new HttpSessions(connector, loops, clock);
+        this.sessions = new HttpSessions(connector, clock);
         this.digest = new HttpDigestService(connector, dispatcher, sessions, clock);
     }
 
@@ -73,32 +74,59 @@ public final class HttpManagerService {
     }
 
     /**
-     * Answers one request.
+     * Answers one request; a session it makes lives on one of the connector's threads.
      *
      * @param request the request, undecoded
      * @return the answer, once the session is done with the request
      */
     public CompletionStage<HttpManagerReply> handle(HttpManagerRequest request) {
+        return handle(request, new LoopThread(loops.next()));
+    }
+
+    /**
+     * Answers one request; a session it makes lives on the caller's thread, and an answer that is
+     * ready at once is complete on return when the session lives there.
+     *
+     * @param request the request, undecoded
+     * @param caller  the thread the request came in on
+     * @return the answer, once the session is done with the request
+     */
+    public CompletionStage<HttpManagerReply> handle(HttpManagerRequest request, SessionThread caller) {
         HttpSettings settings = http.get();
-        return answer(request, settings).thenApply(reply -> withServer(reply, settings.serverName()));
+        return answer(request, caller, settings).thenApply(reply -> framed(reply, settings));
     }
 
     /**
      * Asterisk's HTTP server names itself first on every answer ({@code servername}), and not at
-     * all when it is blank (main/http.c, ast_http_send).
+     * all when it is blank; with {@code session_keep_alive = 0} it closes the connection after
+     * every answer and says so (main/http.c, ast_http_send).
      */
-    private static HttpManagerReply withServer(HttpManagerReply reply, String serverName) {
-        if (serverName.isBlank()) {
+    private static HttpManagerReply framed(HttpManagerReply reply, HttpSettings settings) {
+        String serverName = settings.serverName();
+        boolean close = settings.sessionKeepAliveMillis() == 0 && !reply.closes();
+        if (serverName.isBlank() && !close) {
             return reply;
         }
-        List<Header> headers = new ArrayList<>(reply.headers().size() + 1);
-        headers.add(new Header("Server", serverName));
+        List<Header> headers = new ArrayList<>(reply.headers().size() + 2);
+        if (!serverName.isBlank()) {
+            headers.add(new Header("Server", serverName));
+        }
+        if (close) {
+            headers.add(HttpManagerReply.CONNECTION_CLOSE);
+        }
         headers.addAll(reply.headers());
         return new HttpManagerReply(reply.status(), reply.reason(), headers, reply.body());
     }
 
-    private CompletionStage<HttpManagerReply> answer(HttpManagerRequest request, HttpSettings settings) {
+    private CompletionStage<HttpManagerReply> answer(HttpManagerRequest request, SessionThread caller,
+            HttpSettings settings) {
         GeneralSettings general = connector.configuration().general();
+        Optional<String> redirect = HttpRedirects.location(settings.redirects(), pathOf(request));
+        if (redirect.isPresent()) {
+            return CompletableFuture.completedFuture(restricted(settings, request) ? denied(settings)
+                    : new HttpManagerReply(302, "Moved Temporarily", List.of(new Header("Cache-Control",
+                            "no-cache, no-store"), new Header("Location", redirect.get())), new byte[0]));
+        }
         Optional<HttpManagerPath> path = served(settings, general)
                 ? HttpManagerPath.match(settings.prefix(), request.path())
                 : Optional.empty();
@@ -111,12 +139,11 @@ public final class HttpManagerService {
         }
         if (restricted(settings, request)) {
             // before any session or credential is looked at, for the cookie and the digest forms alike
-            return CompletableFuture.completedFuture(HttpErrorPage.reply(403, "Forbidden", "Access denied by ACL",
-                    settings.serverName()));
+            return CompletableFuture.completedFuture(denied(settings));
         }
         if (path.get().digest()) {
             // the digest forms check the credentials before they read a body (auth_http_callback)
-            return digest.handle(request, path.get(), settings.serverName(), general.httpTimeoutSeconds());
+            return digest.handle(request, caller, path.get(), settings.serverName(), general.httpTimeoutSeconds());
         }
         if (tooLarge(request)) {
             return CompletableFuture.completedFuture(tooLargeReply(settings.serverName()));
@@ -124,7 +151,7 @@ public final class HttpManagerService {
         List<HttpParameter> parameters = parameters(request);
         ManagerAction action = HttpParameters.toAction(parameters);
         int httpTimeout = general.httpTimeoutSeconds();
-        return run(request, action, httpTimeout, true).thenApply(answer -> reply(path.get(), answer.transport(),
+        return run(request, caller, action, httpTimeout, true).thenApply(answer -> reply(path.get(), answer.transport(),
                 answer.text(), parameters, httpTimeout));
     }
 
@@ -141,22 +168,30 @@ public final class HttpManagerService {
         return HttpParameters.of(request.method(), request.query(), request.contentType(), request.body());
     }
 
-    /** The URIs exist only with manager.conf's enabled and webenabled and http.conf's enabled. */
     /** http.conf's {@code type = restriction} sections: any one that covers the path and refuses the client wins. */
     private static boolean restricted(HttpSettings settings, HttpManagerRequest request) {
-        int query = request.path().indexOf('?');
-        String path = query < 0 ? request.path() : request.path().substring(0, query);
+        String path = pathOf(request);
         return settings.restrictions().stream().anyMatch(r -> r.denies(path, request.remote().getAddress()));
     }
 
+    private static HttpManagerReply denied(HttpSettings settings) {
+        return HttpErrorPage.reply(403, "Forbidden", "Access denied by ACL", settings.serverName());
+    }
+
+    private static String pathOf(HttpManagerRequest request) {
+        int query = request.path().indexOf('?');
+        return query < 0 ? request.path() : request.path().substring(0, query);
+    }
+
+    /** The URIs exist only with manager.conf's enabled and webenabled and http.conf's enabled. */
     private static boolean served(HttpSettings settings, GeneralSettings general) {
         return settings.enabled() && general.enabled() && general.webEnabled();
     }
 
-    private CompletionStage<Answer> run(HttpManagerRequest request, ManagerAction action, int httpTimeout,
-            boolean mayRetry) {
+    private CompletionStage<Answer> run(HttpManagerRequest request, SessionThread caller, ManagerAction action,
+            int httpTimeout, boolean mayRetry) {
         HttpTransport transport = sessions.find(ManagerCookie.sessionId(request.cookieHeaders()))
-                .orElseGet(() -> sessions.create(request.local(), request.remote(), request.secure()));
+                .orElseGet(() -> sessions.create(request, caller));
         return transport.run(session -> {
             dispatcher.dispatch(session, action);
             transport.refreshLifetime(httpTimeout);
@@ -165,7 +200,7 @@ public final class HttpManagerService {
                 return CompletableFuture.completedFuture(new Answer(transport, text.get()));
             }
             // the session ended (or was too busy) before the request ran: as for an unknown cookie, a new one
-            return mayRetry ? run(withoutCookie(request), action, httpTimeout, false)
+            return mayRetry ? run(withoutCookie(request), caller, action, httpTimeout, false)
                     : CompletableFuture.failedFuture(new IllegalStateException("no HTTP manager session could take the request"));
         });
     }

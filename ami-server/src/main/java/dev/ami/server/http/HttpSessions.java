@@ -1,8 +1,9 @@
 package dev.ami.server.http;
 
+import dev.ami.api.connector.SessionThread;
+import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
-import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -25,15 +26,13 @@ final class HttpSessions {
     private static final SecureRandom IDS = new SecureRandom();
 
     private final ConnectorContext connector;
-    private final EventExecutorGroup loops;
     private final Clock clock;
     private final Map<Integer, HttpTransport> byId = new ConcurrentHashMap<>();
     private final Map<HttpTransport, DigestState> digests = new ConcurrentHashMap<>();
     private final DigestNonces nonces = new DigestNonces();
 
-    HttpSessions(ConnectorContext connector, EventExecutorGroup loops, Clock clock) {
+    HttpSessions(ConnectorContext connector, Clock clock) {
         this.connector = connector;
-        this.loops = loops;
         this.clock = clock;
     }
 
@@ -50,18 +49,17 @@ final class HttpSessions {
     /**
      * Starts a session for a request that named none (or none that lives).
      *
-     * @param local  the server's end of the request
-     * @param remote the client's end
-     * @param secure true over HTTPS
+     * @param request the request
+     * @param thread  the thread the session lives on
      * @return its transport, registered
      */
-    HttpTransport create(InetSocketAddress local, InetSocketAddress remote, boolean secure) {
+    HttpTransport create(HttpManagerRequest request, SessionThread thread) {
         while (true) {
             int id = IDS.nextInt();
             if (id == 0 || byId.containsKey(id)) {
                 continue;
             }
-            HttpTransport transport = newTransport(id, local, remote, secure);
+            HttpTransport transport = newTransport(id, request, thread);
             if (byId.putIfAbsent(id, transport) == null) {
                 connector.sessions().add(transport.session());
                 return transport;
@@ -69,9 +67,10 @@ final class HttpSessions {
         }
     }
 
-    private HttpTransport newTransport(int id, InetSocketAddress local, InetSocketAddress remote, boolean secure) {
-        HttpTransport transport = new HttpTransport(id, loops.next(), local, remote,
-                local.getAddress() instanceof Inet6Address, secure, clock, this::ended);
+    private HttpTransport newTransport(int id, HttpManagerRequest request, SessionThread thread) {
+        InetSocketAddress local = request.local();
+        HttpTransport transport = new HttpTransport(id, thread, local, request.remote(),
+                local.getAddress() instanceof Inet6Address, request.secure(), clock, this::ended);
         transport.attach(new AmiSession(transport, clock.instant()));
         return transport;
     }
@@ -105,14 +104,13 @@ final class HttpSessions {
     /**
      * Starts a digest session; it is the connector's session like the others, but no cookie finds it.
      *
-     * @param local  the server's end of the request
-     * @param remote the client's end
-     * @param secure true over HTTPS
-     * @param state  its user and nonce
+     * @param request the request
+     * @param thread  the thread the session lives on
+     * @param state   its user and nonce
      * @return its transport, registered; the caller authenticates its session on its thread
      */
-    HttpTransport createDigest(InetSocketAddress local, InetSocketAddress remote, boolean secure, DigestState state) {
-        HttpTransport transport = newTransport(IDS.nextInt(), local, remote, secure);
+    HttpTransport createDigest(HttpManagerRequest request, SessionThread thread, DigestState state) {
+        HttpTransport transport = newTransport(IDS.nextInt(), request, thread);
         digests.put(transport, state);
         connector.sessions().add(transport.session());
         return transport;

@@ -1,11 +1,11 @@
 package dev.ami.server.http;
 
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.codec.AmiMessageEncoder;
 import dev.ami.server.routing.OutboundEvent;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.SessionTransport;
-import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -24,8 +24,10 @@ import java.util.logging.Logger;
 
 /**
  * A session carried by HTTP requests (the cookie forms {@code /manager}, {@code /rawman},
- * {@code /mxml}, or the digest forms). The session outlives its requests: each request runs on the session's thread (an
- * event loop of the connector) and its answer is the AMI text the session wrote meanwhile, taken
+ * {@code /mxml}, or the digest forms). The session outlives its requests: each request runs on the
+ * session's thread (the web server's I/O thread that read the request which made the session, so
+ * that a client keeping its connection is served on one thread) and its answer is the AMI text the
+ * session wrote meanwhile, taken
  * once the request is done: at once for most actions, after the work a slow action awaits, one
  * second later for a failed login, or, for WaitEvent, when an event comes or its timeout ends. A
  * waiting request holds no thread. Events are never written into other answers: they stay queued
@@ -41,7 +43,7 @@ final class HttpTransport implements SessionTransport {
     private static final Logger LOG = Logger.getLogger(HttpTransport.class.getName());
 
     private final int id;
-    private final EventExecutor loop;
+    private final SessionThread thread;
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     private final boolean ipv6Listener;
@@ -49,6 +51,7 @@ final class HttpTransport implements SessionTransport {
     private final Clock clock;
     private final Consumer<HttpTransport> onDestroy;
     private final Deque<Request> waiting = new ArrayDeque<>();
+    private final AtomicInteger inProgress = new AtomicInteger();
     private AmiSession session;
     /** Volatile for the purge, which leaves a session alone while one of its requests is answered. */
     private volatile Exchange current;
@@ -59,7 +62,7 @@ final class HttpTransport implements SessionTransport {
 
     /**
      * @param id           the session id of the cookie
-     * @param loop         the session's thread
+     * @param thread       the session's thread
      * @param local        the server's end of the request that made the session
      * @param remote       the client's end of that request
      * @param ipv6Listener true if that request came in on a listener bound to an IPv6 address
@@ -67,10 +70,10 @@ final class HttpTransport implements SessionTransport {
      * @param clock        the time that lifetimes are measured in
      * @param onDestroy    told once, on the session's thread, when the session ends
      */
-    HttpTransport(int id, EventExecutor loop, InetSocketAddress local, InetSocketAddress remote, boolean ipv6Listener,
+    HttpTransport(int id, SessionThread thread, InetSocketAddress local, InetSocketAddress remote, boolean ipv6Listener,
             boolean secure, Clock clock, Consumer<HttpTransport> onDestroy) {
         this.id = id;
-        this.loop = loop;
+        this.thread = thread;
         this.local = local;
         this.remote = remote;
         this.ipv6Listener = ipv6Listener;
@@ -94,7 +97,8 @@ final class HttpTransport implements SessionTransport {
     }
 
     /**
-     * Runs one request on the session's thread.
+     * Runs one request on the session's thread: at once when called there, so that an answer
+     * ready at once is complete on return.
      *
      * @param request what the request does with the session (dispatch its action)
      * @return the AMI text written for it, once it is done; empty if the session ended before the
@@ -103,7 +107,14 @@ final class HttpTransport implements SessionTransport {
      */
     CompletableFuture<Optional<String>> run(Consumer<AmiSession> request) {
         CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
-        loop.execute(() -> start(new Request(request, answer)));
+        inProgress.incrementAndGet();
+        answer.whenComplete((text, failure) -> inProgress.decrementAndGet());
+        Request run = new Request(request, answer);
+        if (thread.inThread()) {
+            start(run);
+        } else {
+            onThread(() -> start(run));
+        }
         return answer;
     }
 
@@ -151,13 +162,14 @@ final class HttpTransport implements SessionTransport {
         while (current != null && !busy && !answerDelayed && !session.isWaiting()) {
             Exchange done = current;
             current = null;
-            done.answer().complete(Optional.of(done.text().toString()));
             Request next = waiting.poll();
             if (next != null && !destroyed) {
                 begin(next);
             } else if (next != null) {
                 next.answer().complete(Optional.empty());
             }
+            // last: what completing runs (the caller's next request, on this thread) finds the session settled
+            done.answer().complete(Optional.of(done.text().toString()));
         }
         if (destroyed && current == null) {
             waiting.forEach(request -> request.answer().complete(Optional.empty()));
@@ -194,7 +206,38 @@ final class HttpTransport implements SessionTransport {
 
     /** Ends the session: from the purge (expired) or the listener stopping. Safe from any thread. */
     void expire() {
-        loop.execute(() -> inTurn(this::destroy));
+        onThread(() -> inTurn(this::destroy));
+    }
+
+    /**
+     * Runs work on the session's thread. If that thread has stopped (the web server is shutting
+     * down), the session can do nothing more: it is taken out of the connector's sessions, and a
+     * request handed over meanwhile is answered as for a session that ended.
+     */
+    private void onThread(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (RejectedExecutionException e) {
+            abandon();
+        }
+    }
+
+    /** Runs work on the session's thread after a delay, or ends the session as {@link #onThread} does. */
+    private SessionThread.Timer later(Runnable work, Duration delay) {
+        try {
+            return thread.schedule(work, delay);
+        } catch (RejectedExecutionException e) {
+            abandon();
+            return () -> { };
+        }
+    }
+
+    private void abandon() {
+        LOG.fine(() -> "HTTP manager session " + Integer.toHexString(id) + " ended with its thread");
+        if (!destroyed) {
+            destroyed = true;
+            onDestroy.accept(this);
+        }
     }
 
     private void destroy() {
@@ -253,10 +296,10 @@ final class HttpTransport implements SessionTransport {
 
     @Override
     public void send(ManagerMessage message) {
-        if (loop.inEventLoop()) {
+        if (thread.inThread()) {
             append(AmiMessageEncoder.text(message));
         } else {
-            loop.execute(() -> inTurn(() -> append(AmiMessageEncoder.text(message))));
+            onThread(() -> inTurn(() -> append(AmiMessageEncoder.text(message))));
         }
     }
 
@@ -282,18 +325,18 @@ final class HttpTransport implements SessionTransport {
 
     @Override
     public void execute(Runnable work) {
-        loop.execute(() -> inTurn(work));
+        onThread(() -> inTurn(work));
     }
 
     @Override
-    public ScheduledFuture<?> schedule(Runnable work, Duration delay) {
-        return loop.schedule(() -> inTurn(work), delay.toNanos(), TimeUnit.NANOSECONDS);
+    public SessionThread.Timer schedule(Runnable work, Duration delay) {
+        return later(() -> inTurn(work), delay);
     }
 
     @Override
     public <T> void await(CompletionStage<T> stage, BiConsumer<T, Throwable> then) {
         busy = true;
-        stage.whenComplete((value, failure) -> loop.execute(() -> {
+        stage.whenComplete((value, failure) -> onThread(() -> {
             busy = false;
             inTurn(() -> then.accept(value, failure));
         }));
@@ -314,6 +357,11 @@ final class HttpTransport implements SessionTransport {
     }
 
     @Override
+    public int requestsInProgress() {
+        return inProgress.get();
+    }
+
+    @Override
     public void setWriteTimeout(long millis) {
         // writetimeout concerns TCP writes only; an HTTP answer is written whole by the web server
     }
@@ -321,10 +369,10 @@ final class HttpTransport implements SessionTransport {
     /** Safe from any thread: the listener closes every session when it stops. */
     @Override
     public void close() {
-        if (loop.inEventLoop()) {
+        if (thread.inThread()) {
             destroy();
         } else {
-            loop.execute(() -> inTurn(this::destroy));
+            onThread(() -> inTurn(this::destroy));
         }
     }
 
@@ -339,10 +387,10 @@ final class HttpTransport implements SessionTransport {
     public void sendLaterAndClose(ManagerMessage message, Duration delay) {
         answerDelayed = true;
         destroy();
-        loop.schedule(() -> {
+        later(() -> {
             answerDelayed = false;
             inTurn(() -> append(AmiMessageEncoder.text(message)));
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }, delay);
     }
 
     private record Request(Consumer<AmiSession> work, CompletableFuture<Optional<String>> answer) {

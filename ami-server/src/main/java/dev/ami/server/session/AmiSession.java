@@ -3,6 +3,7 @@ package dev.ami.server.session;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.SessionStatistics;
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.event.security.SecurityPeer;
 import dev.ami.api.filter.EventFilter;
 import dev.ami.api.message.ManagerAction;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
@@ -49,7 +49,7 @@ public final class AmiSession implements EventRecipient {
     private volatile Authority eventMask = Authority.NONE;
     private String challenge;
     /** authtimeout; cancelled at login and close so a finished connection is not held on the heap until it fires. */
-    private ScheduledFuture<?> authTimer;
+    private SessionThread.Timer authTimer;
     /** Replaced, never changed in place: the routing threads read it. */
     private volatile List<EventFilter> filters = List.of();
     private final EventOutbox outbox;
@@ -232,7 +232,7 @@ public final class AmiSession implements EventRecipient {
 
     private void cancelAuthTimeout() {
         if (authTimer != null) {
-            authTimer.cancel(false);
+            authTimer.cancel();
             authTimer = null;
         }
     }

@@ -1,11 +1,11 @@
 package dev.ami.server.session;
 
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.routing.OutboundEvent;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiConsumer;
 
 /**
@@ -66,7 +66,7 @@ public interface SessionTransport {
     void execute(Runnable work);
 
     /** Runs work on the session's thread after a delay, as {@link #execute} does. */
-    ScheduledFuture<?> schedule(Runnable work, Duration delay);
+    SessionThread.Timer schedule(Runnable work, Duration delay);
 
     /**
      * Holds the session's further requests until a slow piece of work (one that must not run on
@@ -101,6 +101,14 @@ public interface SessionTransport {
      */
     default int boundWaitEvent(AmiSession session, int requestedSeconds) {
         return requestedSeconds;
+    }
+
+    /**
+     * @return the requests of this session being answered or waiting to be, as {@code manager show
+     *         connected} lists them (HttpCnt, Asterisk's {@code inuse}); 0 for a TCP session. Safe from any thread.
+     */
+    default int requestsInProgress() {
+        return 0;
     }
 
     /** @param millis the account's writetimeout, applied from now on */

@@ -1,5 +1,6 @@
 package dev.ami.server.session;
 
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
@@ -8,7 +9,6 @@ import dev.ami.server.routing.OutboundEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * A session's pending {@code WaitEvent}, if any: it ends at the next event for the session, when
@@ -59,7 +59,7 @@ final class WaitEventState {
         }
         pending = null;
         if (done.timer() != null) {
-            done.timer().cancel(false);
+            done.timer().cancel();
         }
         transport.send(ManagerResponse.success(done.request()).message("Waiting for Event completed.").build());
         if (event != null) {
@@ -72,6 +72,6 @@ final class WaitEventState {
         transport.send(new ManagerMessage(complete));
     }
 
-    private record Pending(ManagerAction request, ScheduledFuture<?> timer) {
+    private record Pending(ManagerAction request, SessionThread.Timer timer) {
     }
 }

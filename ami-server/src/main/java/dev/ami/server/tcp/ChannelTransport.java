@@ -1,5 +1,6 @@
 package dev.ami.server.tcp;
 
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.routing.OutboundEvent;
 import dev.ami.server.session.SessionTransport;
@@ -105,8 +106,10 @@ final class ChannelTransport implements SessionTransport {
     }
 
     @Override
-    public ScheduledFuture<?> schedule(Runnable work, Duration delay) {
-        return channel.eventLoop().schedule(() -> inOneFlush(work), delay.toNanos(), TimeUnit.NANOSECONDS);
+    public SessionThread.Timer schedule(Runnable work, Duration delay) {
+        ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> inOneFlush(work), delay.toNanos(),
+                TimeUnit.NANOSECONDS);
+        return () -> timer.cancel(false);
     }
 
     @Override

@@ -303,11 +303,12 @@ class HttpDigestTest {
     }
 
     @Test
-    void aClientTheAccountsAclRefusesGets403() {
+    void aClientTheAccountsAclRefusesGets403AndTheConnectionEnds() {
         Client client = client("Fenced", "pw");
         HttpManagerReply reply = request(client, "/arawman?action=ping");
         assertEquals(403, reply.status());
         assertEquals("Permission denied", reply.reason());
+        assertTrue(reply.closes(), "auth_http_callback closes the connection after its 403");
         assertEquals("<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\r\n<html><head>\r\n"
                 + "<title>403 Permission denied</title>\r\n</head><body>\r\n<h1>Permission denied</h1>\r\n"
                 + "<p>Permission denied</p>\r\n<hr />\r\n<address>Asterisk</address>\r\n</body></html>\r\n", body(reply));

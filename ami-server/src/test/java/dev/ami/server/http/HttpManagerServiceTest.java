@@ -154,6 +154,62 @@ class HttpManagerServiceTest {
     }
 
     @Test
+    void aRedirectLineAnswers302ToItsPathDecodedAndCaseIgnoredAndARestrictionStillWins() {
+        http = new HttpSettings(true, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000, false, false,
+                List.of("/ /static/config/index.html", "/old/rawman /rawman"), HttpSettings.DEFAULTS.tls(), List.of());
+        HttpManagerReply root = get("/", null);
+        assertEquals(302, root.status());
+        assertEquals("Moved Temporarily", root.reason());
+        assertEquals(List.of(new Header("Server", "Asterisk"), new Header("Cache-Control", "no-cache, no-store"),
+                new Header("Location", "/static/config/index.html")), root.headers());
+        assertEquals(0, root.body().length);
+        assertEquals("/rawman", get("/OLD/%72awman?action=ping", null).headers().get(2).value());
+        assertEquals(200, get("/rawman?action=ping", null).status(), "a path no line names is served as before");
+        assertEquals(1, service.sessionCount(), "only the Ping made a session, not the redirects");
+
+        http = new HttpSettings(true, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 15000, false, false,
+                List.of("/ /static/config/index.html"), HttpSettings.DEFAULTS.tls(),
+                List.of(new UriRestriction("/", new AccessList(AclRule.parse(false, "127.0.0.0/8")))));
+        assertEquals(403, get("/", null).status());
+    }
+
+    @Test
+    void withSessionKeepAliveZeroEveryAnswerClosesTheConnection() {
+        assertFalse(get("/rawman?action=ping", null).closes(), "keep-alive by default");
+        http = new HttpSettings(true, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 0, false, false, List.of(),
+                HttpSettings.DEFAULTS.tls(), List.of());
+        for (String path : new String[] {"/rawman?action=ping", "/nosuchpath", "/arawman?action=ping"}) {
+            HttpManagerReply reply = get(path, null);
+            assertEquals(List.of(new Header("Server", "Asterisk"), HttpManagerReply.CONNECTION_CLOSE),
+                    reply.headers().subList(0, 2), path);
+            assertEquals(1, reply.headers().stream().filter(HttpManagerReply::isConnectionClose).count(), path);
+        }
+    }
+
+    @Test
+    void aSessionLivesOnTheCallersThreadAndItsAnswerIsReadyOnReturn() throws Exception {
+        DefaultEventLoopGroup caller = new DefaultEventLoopGroup(1);
+        try {
+            LoopThread thread = new LoopThread(caller.next());
+            CompletableFuture<Boolean> readyOnReturn = new CompletableFuture<>();
+            caller.submit(() -> {
+                var login = service.handle(new HttpManagerRequest("GET", "/rawman", "action=login&username=admin"
+                        + "&secret=s3cret", "", new byte[0], List.of(), LOCAL, REMOTE), thread).toCompletableFuture();
+                String id = cookie(login.join());
+                var ping = service.handle(new HttpManagerRequest("GET", "/rawman", "action=ping", "", new byte[0],
+                        List.of("mansession_id=\"" + id + "\""), LOCAL, REMOTE), thread).toCompletableFuture();
+                readyOnReturn.complete(login.isDone() && ping.isDone() && body(ping.join()).contains("Ping: Pong"));
+            }).get(10, TimeUnit.SECONDS);
+            assertTrue(readyOnReturn.get(), "answered without a change of threads");
+            // from another thread the same session is still served, on its own thread
+            String id = cookie(get("/rawman?action=login&username=admin&secret=s3cret", null));
+            assertTrue(body(get("/rawman?action=ping", id)).contains("Ping: Pong"));
+        } finally {
+            caller.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void securityEventsOfASessionOverHttpsNameTls() throws Exception {
         HttpManagerReply login = await(service.handle(new HttpManagerRequest("GET", "/rawman",
                 "action=login&username=admin&secret=s3cret", "", new byte[0], List.of(), LOCAL, REMOTE, "", true))
@@ -199,11 +255,14 @@ class HttpManagerServiceTest {
         // the request waits without a thread: the session's only loop takes other work meanwhile
         assertEquals(42, loops.next().submit(() -> 42).get(5, TimeUnit.SECONDS));
         assertFalse(poll.isDone());
+        AmiSession session = connector.context.sessions().all().iterator().next();
+        assertEquals(1, session.transport().requestsInProgress(), "manager show connected's HttpCnt");
         connector.context.publish(ManagerEvent.of("UserEvent", AuthorityClass.USER).header("UserEvent", "HttpEvt")
                 .header("Foo", "bar").build());
         assertEquals("Response: Success\r\nMessage: Waiting for Event completed.\r\n\r\n"
                 + "Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: HttpEvt\r\nFoo: bar\r\n\r\n"
                 + "Event: WaitEventComplete\r\n\r\n", body(await(poll)));
+        assertEquals(0, session.transport().requestsInProgress());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ami.server.action.application;
 import dev.ami.api.action.ActionRequest;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.ApplicationAction;
+import dev.ami.api.connector.SessionThread;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.ActionHandler;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,9 +72,9 @@ public final class ApplicationActionHandler implements ActionHandler {
                         + " s; the answer was dropped");
             }
         });
-        ScheduledFuture<?> timer = call.session().transport().schedule(
+        SessionThread.Timer timer = call.session().transport().schedule(
                 () -> bounded.completeExceptionally(new TimeoutException()), TIMEOUT);
-        bounded.whenComplete((messages, failure) -> timer.cancel(false));
+        bounded.whenComplete((messages, failure) -> timer.cancel());
         call.session().await(bounded, (messages, failure) -> {
             if (failure instanceof TimeoutException) {
                 LOG.warning(() -> "AMI action " + action.name() + " did not answer within " + TIMEOUT.toSeconds() + " s");

@@ -72,7 +72,8 @@ final class ManagerCli {
     }
 
     /**
-     * Every connection, logged in or not; HttpCnt is 0 and FileDes -1 (no file descriptors here).
+     * Every connection, logged in or not; HttpCnt is an HTTP session's requests in progress (0 over
+     * TCP) and FileDes -1 (no file descriptors here).
      * After Asterisk's columns, each session's event delivery: queued, delivered, dropped, and the
      * largest wait in milliseconds between routing and writing.
      */
@@ -90,7 +91,8 @@ final class ManagerCli {
             int write = s.isAuthenticated() ? s.account().write().bits() : 0;
             SessionStatistics stats = s.statistics();
             out.add(String.format("  %-15.15s  %-55.55s  %-10d  %-10d  %-8d  %-8d  %010d  %010d  %-10d  %-10d  %-8d  %-8d",
-                    s.loginName(), s.remoteHost(), start, now - start, -1, 0, read, write, stats.queued(),
+                    s.loginName(), s.remoteHost(), start, now - start, -1, s.transport().requestsInProgress(), read,
+                    write, stats.queued(),
                     stats.delivered(), stats.dropped(), stats.maxLagMillis()));
         }
         out.add(sessions.size() + " users connected.");
