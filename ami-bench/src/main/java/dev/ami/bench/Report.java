@@ -145,7 +145,7 @@ final class Report {
             rows.add(new Row("j", "HTTP rawman Ping requests/s by wrk, " + run.label(), perSecond(run.perSecond())
                     + " (p50 " + ms(run.p50Micros()) + " ms)", "–", asterisk, "–"));
             notes.add(String.format(Locale.ROOT, "(j) wrk, %s, %d s: %,.0f requests/s, p50 %s ms, p99 %s ms; %,d Pongs,"
-                            + " %,d other answers; CPU: %s (wrk is among the other processes).", run.label(),
+                            + " %,d other answers (counted); CPU: %s (wrk is among the other processes).", run.label(),
                     WrkScenario.RUN.toSeconds(), run.perSecond(), ms(run.p50Micros()), ms(run.p99Micros()), run.pongs(),
                     run.others(), run.cpu()));
         }
