@@ -81,8 +81,8 @@ class HttpManagerIT {
                 if (status.startsWith("HTTP/1.1 ") && !status.contains("503")) {
                     return;
                 }
-            } catch (ConnectException notYet) {
-                // the listener is not there yet
+            } catch (IOException notYet) {
+                // the listener is not there yet, or is being re-made (refused, or reset mid-answer)
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("nothing answers on the AMI HTTP listener, port " + port);
@@ -357,6 +357,7 @@ class HttpManagerIT {
             assertEquals(200, importHttpConf(back).statusCode()); // as the suite found it
         }
         assertTrue(Wire.eventually(() -> !redirects("/old")), "the redirect is gone with its line");
+        Thread.sleep(500); // the listener may be re-made meanwhile for its old idle time
         awaitAnswer(PORT);
     }
 
