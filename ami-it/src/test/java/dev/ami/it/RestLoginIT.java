@@ -5,6 +5,10 @@ import static dev.ami.it.Wire.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,6 +45,9 @@ class RestLoginIT {
      */
     private static final int PARALLEL_GUESSES = 100;
 
+    /** The guesser's address: loopback, but not the 127.0.0.1 the rest of the suite logs in from. */
+    private static final String GUESSER = "127.0.0.2";
+
     // HTTP/1.1: one connection per request in flight, no h2c upgrade
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -47,7 +56,12 @@ class RestLoginIT {
         return AmiEar.fromBuild();
     }
 
-    private record Answer(HttpResponse<String> response, long sentAt, long answeredAt) {
+    /** An answer as these tests look at it: status, challenge, body, and when it was sent and answered. */
+    private record Answer(int status, String challenge, String body, long sentAt, long answeredAt) {
+        Answer(HttpResponse<String> r, long sentAt, long answeredAt) {
+            this(r.statusCode(), r.headers().firstValue("WWW-Authenticate").orElse(""), r.body(), sentAt, answeredAt);
+        }
+
         long millis() {
             return (answeredAt - sentAt) / 1_000_000;
         }
@@ -72,11 +86,9 @@ class RestLoginIT {
     }
 
     private static void assertRefusedLate(Answer answer, String what) {
-        assertEquals(401, answer.response().statusCode(), what);
-        assertEquals("Basic realm=\"ami\", charset=\"UTF-8\"",
-                answer.response().headers().firstValue("WWW-Authenticate").orElse(""), what);
-        assertEquals("An AMI account with config write is needed (HTTP Basic authentication)\n",
-                answer.response().body(), what);
+        assertEquals(401, answer.status(), what);
+        assertEquals("Basic realm=\"ami\", charset=\"UTF-8\"", answer.challenge(), what);
+        assertEquals("An AMI account with config write is needed (HTTP Basic authentication)\n", answer.body(), what);
         assertTrue(answer.millis() >= DELAYED_MILLIS, what + " was refused after " + answer.millis() + " ms");
     }
 
@@ -85,7 +97,7 @@ class RestLoginIT {
         assertRefusedLate(call("admin", "wrong"), "a wrong secret");
         assertRefusedLate(call("nobody", "s3cret"), "an unknown account");
         assertRefusedLate(call("limited", "pw2"), "an account without config write");
-        assertEquals(200, call("admin", "s3cret").response().statusCode());
+        assertEquals(200, call("admin", "s3cret").status());
     }
 
     @Test
@@ -93,23 +105,40 @@ class RestLoginIT {
         // fenced: deny everything, permit 10.0.0.0/8; its secret is right
         assertRefusedLate(call("fenced", "pw"), "an address the account denies");
         // local: deny everything, permit 127.0.0.1
-        assertEquals(200, call("local", "pw").response().statusCode());
+        assertEquals(200, call("local", "pw").status());
     }
 
+    /**
+     * A guesser at another address (127.0.0.2, still loopback) sends {@link #PARALLEL_GUESSES} wrong
+     * secrets for admin at once: each is refused only after its delay without holding a request
+     * thread, so the real admin at 127.0.0.1 logs in meanwhile; after ten failures the guesser's
+     * address is locked out of admin (SessionLimit for the rest), and only its address.
+     */
     @Test
-    void waitingRefusalsDoNotHoldUpACorrectLogin() throws Exception {
+    void waitingRefusalsDoNotHoldUpACorrectLoginAndTheGuesserIsLockedOut() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(PARALLEL_GUESSES);
         try (AmiTestClient watcher = securityWatcher()) {
             List<CompletableFuture<Answer>> guesses = new ArrayList<>();
             for (int i = 0; i < PARALLEL_GUESSES; i++) {
-                guesses.add(send("admin", "guess-" + i));
+                String secret = "guess-" + i;
+                guesses.add(CompletableFuture.supplyAsync(() -> rawCall(GUESSER, "admin", secret), clients));
             }
             // every guess has been decided (and is now waiting) once its event is out
+            int invalid = 0;
+            int locked = 0;
             for (int i = 0; i < PARALLEL_GUESSES; i++) {
                 String event = watcher.readMessage();
-                assertTrue(event.startsWith("Event: InvalidPassword\r\n"), event);
+                assertTrue(event.contains("RemoteAddress: IPV4/TCP/127.0.0.2/"), event);
+                if (event.startsWith("Event: InvalidPassword\r\n")) {
+                    invalid++;
+                } else {
+                    assertTrue(event.startsWith("Event: SessionLimit\r\n"), event);
+                    locked++;
+                }
             }
+            assertTrue(invalid >= 10 && locked > 0, invalid + " wrong secrets, " + locked + " refused by the lock");
             Answer correct = call("admin", "s3cret");
-            assertEquals(200, correct.response().statusCode());
+            assertEquals(200, correct.status(), "the real admin, from another address");
 
             long firstRefusal = Long.MAX_VALUE;
             for (CompletableFuture<Answer> guess : guesses) {
@@ -118,6 +147,53 @@ class RestLoginIT {
                 firstRefusal = Math.min(firstRefusal, refused.answeredAt());
             }
             assertTrue(correct.answeredAt() < firstRefusal, "the correct login waited for a refusal");
+            assertEquals(401, rawCall(GUESSER, "admin", "s3cret").status(), "locked: even the right secret");
+            assertTrue(watcher.readMessage().startsWith("Event: SuccessfulAuth\r\n"), "the correct login's");
+            String lockedOut = watcher.readMessage();
+            assertTrue(lockedOut.startsWith("Event: SessionLimit\r\n") && lockedOut.contains("127.0.0.2"), lockedOut);
+        } finally {
+            clients.shutdownNow();
+            clearLockouts("* 127.0.0.2");
+        }
+        assertEquals(200, rawCall(GUESSER, "admin", "s3cret").status(), "an administrator lifted it");
+    }
+
+    /** Lifts locks through AMI's CLI, as an administrator would; the suite's other tests log in from loopback. */
+    static void clearLockouts(String arguments) throws IOException {
+        try (AmiTestClient admin = AmiTestClient.login(AmiEar.PORT, "admin", "s3cret", "off")) {
+            admin.send(crlf("Action: Command\nCommand: manager clear lockouts " + arguments + "\n\n"));
+            String answer = admin.readMessage();
+            assertTrue(answer.contains("Output: Cleared "), answer);
+        }
+    }
+
+    /**
+     * The export with HTTP Basic credentials on a plain socket bound to a client address of our
+     * choice (Java's HTTP client cannot choose one); the status line and the times are what count.
+     */
+    private static Answer rawCall(String from, String user, String secret) {
+        long sentAt = System.nanoTime();
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", 8080 + Integer.getInteger("it.port.offset", 0)), 10_000);
+            socket.setSoTimeout(60_000);
+            String credentials = Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET /ami/api/config/manager.conf HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Basic " + credentials + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            long answeredAt = System.nanoTime();
+            int split = reply.indexOf("\r\n\r\n");
+            String challenge = "";
+            for (String line : reply.substring(0, split).split("\r\n")) {
+                if (line.regionMatches(true, 0, "WWW-Authenticate: ", 0, 18)) {
+                    challenge = line.substring(18);
+                }
+            }
+            return new Answer(Integer.parseInt(reply.substring(9, 12)), challenge, reply.substring(split + 4), sentAt,
+                    answeredAt);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

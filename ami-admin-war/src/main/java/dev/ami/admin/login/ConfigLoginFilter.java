@@ -1,5 +1,8 @@
 package dev.ami.admin.login;
 
+import dev.ami.api.connector.ConnectorLink;
+import dev.ami.api.login.LockoutPolicy;
+import dev.ami.api.login.LoginThrottle;
 import dev.ami.persistence.bridge.ConnectorLinks;
 import dev.ami.persistence.store.ConfigurationStore;
 import jakarta.annotation.Resource;
@@ -42,10 +45,14 @@ public class ConfigLoginFilter extends HttpFilter {
     @Inject
     ConnectorLinks links;
 
+    /** Counts failures while no connector runs (its own throttle, shared with AMI, is used otherwise). */
+    private final LoginThrottle standalone = new LoginThrottle(LockoutPolicy.DEFAULTS);
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        LoginResult result = new HttpLogin(name -> store.currentConfiguration().account(name))
+        LoginThrottle throttle = links.ifConnected().map(ConnectorLink::logins).orElse(standalone);
+        LoginResult result = new HttpLogin(name -> store.currentConfiguration().account(name), throttle)
                 .check(loginRequest(request), Instant.now());
         result.event().ifPresent(event -> links.ifConnected().ifPresent(link -> link.publish(event)));
         if (result.admitted()) {
@@ -61,7 +68,7 @@ public class ConfigLoginFilter extends HttpFilter {
         }
         AsyncContext later = request.startAsync();
         try {
-            scheduler.schedule(() -> answerLater(later), HttpLogin.FAILURE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> answerLater(later), result.delay().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             answerLater(later);
         }

@@ -7,6 +7,8 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.event.security.SecurityEvents;
 import dev.ami.api.event.security.SecurityPeer;
+import dev.ami.api.login.LoginThrottle;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -20,7 +22,9 @@ import java.util.function.Function;
  * (ami-server's {@code LoginAction}): the account must exist, its permit/deny must let the client's
  * address in, the secret must match, and the account must hold {@code config} write, the right
  * UpdateConfig needs over AMI. Each step that fails raises the security event an AMI login raises
- * for it; a request without credentials raises none.
+ * for it; a request without credentials raises none. Failures are counted with AMI's
+ * ({@link LoginThrottle}): later ones wait longer, and a locked account or address is refused
+ * whatever the secret, with a SessionLimit event.
  *
  * <p>The events name the service {@code REST} where AMI sessions name {@code AMI}, so that an
  * operator watching security events tells guesses at the REST API from guesses over AMI.
@@ -39,10 +43,15 @@ public final class HttpLogin {
     private static final Authority CONFIG = Authority.of(AuthorityClass.CONFIG);
 
     private final Function<String, Optional<Account>> accounts;
+    private final LoginThrottle throttle;
 
-    /** @param accounts finds an account by the name a client gave (without regard to case) */
-    public HttpLogin(Function<String, Optional<Account>> accounts) {
+    /**
+     * @param accounts finds an account by the name a client gave (without regard to case)
+     * @param throttle the failed-login counts and locks shared with AMI's logins
+     */
+    public HttpLogin(Function<String, Optional<Account>> accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     /**
@@ -68,22 +77,32 @@ public final class HttpLogin {
         String accountId = username.length() > MAX_ACCOUNT_ID ? username.substring(0, MAX_ACCOUNT_ID) : username;
         // before a login succeeds, SessionTV is the epoch, as for an AMI session not yet logged in
         SecurityPeer stranger = peer(request, Instant.EPOCH);
+        InetAddress source = request.remote().getAddress();
+        if (throttle.lockout(username, source, now).isPresent()) {
+            // as over AMI: refused whatever the secret, which is not even looked at
+            return new LoginResult(Outcome.LOCKED_OUT, accountId,
+                    Optional.of(SecurityEvents.sessionLimit(stranger, accountId, now)));
+        }
         Optional<Account> account = accounts.apply(username);
         if (account.isEmpty()) {
-            return refused(Outcome.UNKNOWN_ACCOUNT, accountId, SecurityEvents.invalidAccountId(stranger, accountId, now));
+            return failed(Outcome.UNKNOWN_ACCOUNT, username, accountId, request, now,
+                    Optional.of(SecurityEvents.invalidAccountId(stranger, accountId, now)));
         }
-        if (!account.get().acl().permits(request.remote().getAddress())) {
-            return refused(Outcome.ACL_REFUSED, accountId, SecurityEvents.failedAcl(stranger, accountId, now));
+        if (!account.get().acl().permits(source)) {
+            return failed(Outcome.ACL_REFUSED, username, accountId, request, now,
+                    Optional.of(SecurityEvents.failedAcl(stranger, accountId, now)));
         }
         String secret = account.get().secret();
         if (secret == null) {
             // an account without a secret never logs in, and Asterisk reports no event for it
-            return new LoginResult(Outcome.WRONG_SECRET, accountId, Optional.empty());
+            return failed(Outcome.WRONG_SECRET, username, accountId, request, now, Optional.empty());
         }
         // the offered bytes first: isEqual's time then depends on the guess's length, not the secret's
         if (!MessageDigest.isEqual(utf8(offered.get().secret()), utf8(secret))) {
-            return refused(Outcome.WRONG_SECRET, accountId, SecurityEvents.invalidPassword(stranger, accountId, now));
+            return failed(Outcome.WRONG_SECRET, username, accountId, request, now,
+                    Optional.of(SecurityEvents.invalidPassword(stranger, accountId, now)));
         }
+        throttle.succeeded(username, source, now);
         SecurityPeer loggedIn = peer(request, now);
         if (!account.get().write().intersects(CONFIG)) {
             return refused(Outcome.NOT_ALLOWED, accountId, SecurityEvents.requestNotAllowed(loggedIn, accountId,
@@ -94,6 +113,13 @@ public final class HttpLogin {
 
     private static LoginResult refused(Outcome outcome, String accountId, ManagerEvent event) {
         return new LoginResult(outcome, accountId, Optional.of(event));
+    }
+
+    /** A refusal counted against the name and address: it waits as long as the throttle says. */
+    private LoginResult failed(Outcome outcome, String username, String accountId, LoginRequest request, Instant now,
+            Optional<ManagerEvent> event) {
+        Duration delay = throttle.failed(username, request.remote().getAddress(), now).delay();
+        return new LoginResult(outcome, accountId, event, delay);
     }
 
     /** Each request is a session of its own: a fresh id, printed like an AMI session's. */

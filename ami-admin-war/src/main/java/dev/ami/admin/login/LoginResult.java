@@ -1,6 +1,8 @@
 package dev.ami.admin.login;
 
 import dev.ami.api.event.ManagerEvent;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,8 +12,27 @@ import java.util.Optional;
  * @param username the name as the client gave it (as its AccountID: cut where no account name is
  *                 longer); empty when none could be read
  * @param event    the security event to publish, if the outcome raises one
+ * @param delay    how long a refusal waits before it is answered (zero when it is answered at once)
  */
-public record LoginResult(Outcome outcome, String username, Optional<ManagerEvent> event) {
+public record LoginResult(Outcome outcome, String username, Optional<ManagerEvent> event, Duration delay) {
+
+    /** Checks that nothing is null. */
+    public LoginResult {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(delay, "delay");
+    }
+
+    /**
+     * A result whose refusal, if it is one that waits ({@link #delayed()}), waits Asterisk's second.
+     *
+     * @param outcome  admitted, or why not
+     * @param username the name as the client gave it
+     * @param event    the security event to publish, if any
+     */
+    public LoginResult(Outcome outcome, String username, Optional<ManagerEvent> event) {
+        this(outcome, username, event, outcome == Outcome.ADMITTED || outcome == Outcome.NO_CREDENTIALS ? Duration.ZERO
+                : HttpLogin.FAILURE_DELAY);
+    }
 
     /** Admitted, or the reason for a refusal. */
     public enum Outcome {
@@ -25,7 +46,9 @@ public record LoginResult(Outcome outcome, String username, Optional<ManagerEven
         ACL_REFUSED("address refused by the account's permit/deny"),
         WRONG_SECRET("wrong secret"),
         /** The login is right, but the account lacks config write. */
-        NOT_ALLOWED("account without config write");
+        NOT_ALLOWED("account without config write"),
+        /** Too many failures in a row: this account, source or pair is locked for a while, whatever the secret. */
+        LOCKED_OUT("logins locked after repeated failures");
 
         private final String reason;
 
@@ -45,10 +68,10 @@ public record LoginResult(Outcome outcome, String username, Optional<ManagerEven
     }
 
     /**
-     * @return true if the refusal waits for {@link HttpLogin#FAILURE_DELAY}: every attempt that
-     *         offered credentials, so that each guess costs a second, as an AMI login does
+     * @return true if the refusal waits ({@link #delay}): every attempt that offered credentials, so
+     *         that each guess costs at least a second, as an AMI login does
      */
     public boolean delayed() {
-        return outcome != Outcome.ADMITTED && outcome != Outcome.NO_CREDENTIALS;
+        return !delay.isZero();
     }
 }

@@ -13,6 +13,8 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.event.ManagerEvent;
+import dev.ami.api.login.LockoutPolicy;
+import dev.ami.api.login.LoginThrottle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,8 @@ class HttpLoginTest {
             Account.of("unicode", "pässwörd€", ALL, ALL),
             fenced()));
 
-    private final HttpLogin login = new HttpLogin(CONFIG::account);
+    private final LoginThrottle throttle = new LoginThrottle(LockoutPolicy.DEFAULTS);
+    private final HttpLogin login = new HttpLogin(CONFIG::account, throttle);
 
     /** deny everything, permit 10.0.0.0/8, as ami-it's manager.conf writes it. */
     private static Account fenced() {
@@ -192,9 +195,28 @@ class HttpLoginTest {
     }
 
     @Test
+    void guessesWaitLongerThenTheAccountIsLockedFromThatAddressEvenForTheRightSecret() throws Exception {
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            LoginResult guess = check(basic("admin:guess" + i));
+            assertRefusedLate(Outcome.WRONG_SECRET, "InvalidPassword", guess);
+            waits.add(guess.delay().toSeconds());
+        }
+        assertEquals(List.of(1L, 1L, 1L, 2L, 4L, 8L, 8L, 8L, 8L, 8L), waits);
+        LoginResult right = check(basic("admin:s3cret"));
+        assertRefusedLate(Outcome.LOCKED_OUT, "SessionLimit", right);
+        assertEquals("REST", header(event(right), "Service"));
+        assertTrue(login.check(request(basic("admin:s3cret"), "192.0.2.8"), NOW).admitted(),
+                "the account is open from another address");
+        assertEquals(1, throttle.lockouts(NOW).size(), "the AMI side sees the same lock");
+        throttle.clear("admin", null);
+        assertTrue(check(basic("admin:s3cret")).admitted(), "an administrator lifted it");
+    }
+
+    @Test
     void theSecretIsEverythingAfterTheFirstColonAndTheSchemeIsCaseInsensitive() throws Exception {
         HttpLogin colons = new HttpLogin(new ManagerConfiguration(GeneralSettings.DEFAULTS,
-                List.of(Account.of("c", "a:b", ALL, ALL)))::account);
+                List.of(Account.of("c", "a:b", ALL, ALL)))::account, throttle);
         assertTrue(colons.check(request(basic("c:a:b"), "192.0.2.7"), NOW).admitted());
         assertTrue(check("bAsIc " + Base64.getEncoder().encodeToString("admin:s3cret".getBytes(StandardCharsets.UTF_8)))
                 .admitted());

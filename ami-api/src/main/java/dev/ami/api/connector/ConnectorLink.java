@@ -3,6 +3,7 @@ package dev.ami.api.connector;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
+import dev.ami.api.login.LoginThrottle;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -67,6 +68,12 @@ public interface ConnectorLink {
      * @return the answer
      */
     CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request, SessionThread caller);
+
+    /**
+     * @return the failed-login counts and locks of every way into the server (AMI over TCP, TLS and
+     *         HTTP, and the REST administration's login): list and clear locks here
+     */
+    LoginThrottle logins();
 
     /** @return one entry per live AMI session, with its delivery counters */
     List<SessionStatistics> sessions();

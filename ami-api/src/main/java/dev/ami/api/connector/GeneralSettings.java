@@ -1,5 +1,6 @@
 package dev.ami.api.connector;
 
+import dev.ami.api.login.LockoutPolicy;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,22 +24,24 @@ import java.util.Objects;
  * @param disabledEvents     {@code disabledevents}: event names (exact case) no session receives
  * @param webEnabled         {@code webenabled}: AMI over HTTP (also needs http.conf)
  * @param httpTimeoutSeconds {@code httptimeout}: life of an idle HTTP session (60 by default)
+ * @param lockout            ami's own: how failed logins are slowed and locked out
  */
 public record GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
         boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
         boolean brokenEventsAction, boolean debug, TlsSettings tls, List<String> channelVars,
-        List<String> disabledEvents, boolean webEnabled, int httpTimeoutSeconds) {
+        List<String> disabledEvents, boolean webEnabled, int httpTimeoutSeconds, LockoutPolicy lockout) {
 
     /** Asterisk's httptimeout default. */
     public static final int DEFAULT_HTTP_TIMEOUT = 60;
 
     /** Asterisk's defaults for a manager.conf without these lines. */
     public static final GeneralSettings DEFAULTS = new GeneralSettings(false, "::", 5038, true, true, 30, 50, false,
-            false, false, TlsSettings.DISABLED, List.of(), List.of(), false, DEFAULT_HTTP_TIMEOUT);
+            false, false, TlsSettings.DISABLED, List.of(), List.of(), false, DEFAULT_HTTP_TIMEOUT, LockoutPolicy.DEFAULTS);
 
     public GeneralSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(lockout, "lockout");
         channelVars = List.copyOf(channelVars);
         disabledEvents = List.copyOf(disabledEvents);
     }
@@ -71,6 +74,7 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
         private List<String> disabledEvents;
         private boolean webEnabled;
         private int httpTimeoutSeconds;
+        private LockoutPolicy lockout;
 
         private Builder(GeneralSettings from) {
             enabled = from.enabled;
@@ -88,6 +92,7 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
             disabledEvents = from.disabledEvents;
             webEnabled = from.webEnabled;
             httpTimeoutSeconds = from.httpTimeoutSeconds;
+            lockout = from.lockout;
         }
 
         /** @param value {@code enabled} @return this builder */
@@ -180,11 +185,17 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
             return this;
         }
 
+        /** @param value how failed logins are slowed and locked out @return this builder */
+        public Builder lockout(LockoutPolicy value) {
+            lockout = value;
+            return this;
+        }
+
         /** @return the settings */
         public GeneralSettings build() {
             return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin,
                     authTimeoutSeconds, authLimit, timestampEvents, brokenEventsAction, debug, tls, channelVars,
-                    disabledEvents, webEnabled, httpTimeoutSeconds);
+                    disabledEvents, webEnabled, httpTimeoutSeconds, lockout);
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.ami.api.event.EventChannel;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
+import dev.ami.api.login.LoginThrottle;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
@@ -70,6 +71,11 @@ class BusProtocolTest {
 
         @Override
         public CompletionStage<HttpManagerReply> httpManager(HttpManagerRequest request, SessionThread caller) {
+            throw new UnsupportedOperationException("not used by the bus protocol");
+        }
+
+        @Override
+        public LoginThrottle logins() {
             throw new UnsupportedOperationException("not used by the bus protocol");
         }
     }

@@ -8,6 +8,7 @@ import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.api.filter.EventFilterException;
 import dev.ami.api.filter.EventFilters;
+import dev.ami.api.login.LockoutPolicy;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigEntry;
@@ -15,6 +16,7 @@ import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.conf.ConfigSection;
 import dev.ami.persistence.conf.ConfigText;
 import java.net.Inet6Address;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +32,23 @@ public final class ManagerConfReader {
 
     public static final String FILE = "manager.conf";
 
+    /** ami's own [general] options for the login lockout (LockoutPolicy); Asterisk logs them as invalid keywords. */
+    public static final String LOCKOUT_FAILURES = "ami_lockout_failures";
+    public static final String LOCKOUT_SOURCE_FAILURES = "ami_lockout_source_failures";
+    public static final String LOCKOUT_ACCOUNT_FAILURES = "ami_lockout_account_failures";
+    public static final String LOGIN_BACKOFF_AFTER = "ami_login_backoff_after";
+    public static final String LOCKOUT_MINUTES = "ami_lockout_minutes";
+
+    /** The largest count or number of minutes a lockout option takes. */
+    static final int LOCKOUT_MAX = 1_000_000;
+
     private static final Set<String> GENERAL_KNOWN = Set.of("enabled", "bindaddr", "port", "displayconnects",
             "allowmultiplelogin", "authtimeout", "authlimit", "timestampevents", "brokeneventsaction", "debug",
             "tlsenable", "sslenable", "tlsbindaddr", "sslbindaddr", "tlsbindport", "sslbindport", "tlsservercipherorder",
             "tlsdisablev1", "tlsdisablev11", "tlsdisablev12",
             "tlscertfile", "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher",
-            "webenabled", "httptimeout", "channelvars", "disabledevents");
+            "webenabled", "httptimeout", "channelvars", "disabledevents", LOCKOUT_FAILURES, LOCKOUT_SOURCE_FAILURES,
+            LOCKOUT_ACCOUNT_FAILURES, LOGIN_BACKOFF_AFTER, LOCKOUT_MINUTES);
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
             "allowmultiplelogin", "displayconnects", "writetimeout", "setvar", "acl");
 
@@ -108,7 +121,38 @@ public final class ManagerConfReader {
                 .disabledEvents(s.last("disabledevents").map(e -> disabledEvents(e.value())).orElse(List.of()))
                 .webEnabled(ConfOptions.bool(s, "webenabled", d.webEnabled()))
                 .httpTimeoutSeconds(ConfOptions.atLeast(s, "httptimeout", 1, d.httpTimeoutSeconds(), warnings))
+                .lockout(lockout(s))
                 .build();
+    }
+
+    /**
+     * ami's own lockout options. Unlike Asterisk's options, which fall back to their default with a
+     * warning, a bad value here is refused with its line: a typo must not quietly weaken a defence.
+     */
+    private static LockoutPolicy lockout(ConfigSection s) throws ConfigParseException {
+        LockoutPolicy d = LockoutPolicy.DEFAULTS;
+        return new LockoutPolicy(lockoutNumber(s, LOCKOUT_FAILURES, 0, d.pairFailures()),
+                lockoutNumber(s, LOCKOUT_SOURCE_FAILURES, 0, d.sourceFailures()),
+                lockoutNumber(s, LOCKOUT_ACCOUNT_FAILURES, 0, d.accountFailures()),
+                lockoutNumber(s, LOGIN_BACKOFF_AFTER, 0, d.backoffAfter()),
+                Duration.ofMinutes(lockoutNumber(s, LOCKOUT_MINUTES, 1, (int) d.lockout().toMinutes())));
+    }
+
+    private static int lockoutNumber(ConfigSection s, String option, int min, int dflt) throws ConfigParseException {
+        ConfigEntry e = s.last(option).orElse(null);
+        if (e == null) {
+            return dflt;
+        }
+        try {
+            int value = Integer.parseInt(e.value().strip());
+            if (value >= min && value <= LOCKOUT_MAX) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new ConfigParseException(e.file(), e.line(), option + " must be a whole number from " + min + " to "
+                + LOCKOUT_MAX);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ami.persistence.manager;
 
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.login.LockoutPolicy;
 
 /**
  * Writes a stored configuration as manager.conf text in the dialect Asterisk reads, such that
@@ -42,6 +43,15 @@ public final class ManagerConfWriter {
         }
         if (!g.disabledEvents().isEmpty()) {
             option(out, "disabledevents", String.join(",", g.disabledEvents()));
+        }
+        LockoutPolicy lockout = g.lockout();
+        if (!lockout.equals(LockoutPolicy.DEFAULTS)) {
+            // ami's own: written only when changed, since Asterisk logs each as an invalid keyword
+            option(out, ManagerConfReader.LOCKOUT_FAILURES, Integer.toString(lockout.pairFailures()));
+            option(out, ManagerConfReader.LOCKOUT_SOURCE_FAILURES, Integer.toString(lockout.sourceFailures()));
+            option(out, ManagerConfReader.LOCKOUT_ACCOUNT_FAILURES, Integer.toString(lockout.accountFailures()));
+            option(out, ManagerConfReader.LOGIN_BACKOFF_AFTER, Integer.toString(lockout.backoffAfter()));
+            option(out, ManagerConfReader.LOCKOUT_MINUTES, Long.toString(lockout.lockout().toMinutes()));
         }
         TlsSettings t = g.tls();
         option(out, "tlsenable", yesNo(t.enabled()));

@@ -1,12 +1,14 @@
 package dev.ami.persistence.store;
 
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.login.LockoutPolicy;
 import dev.ami.persistence.manager.StoredLengths;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 
 /** The stored {@code [general]} section of manager.conf: a single row. */
 @Entity
@@ -65,6 +67,21 @@ public class GeneralSettingsEntity {
     @Column(name = "disabled_events", nullable = false, length = StoredLengths.LIST)
     private String disabledEvents;
 
+    @Column(name = "lockout_failures", nullable = false)
+    private int lockoutFailures;
+
+    @Column(name = "lockout_source_failures", nullable = false)
+    private int lockoutSourceFailures;
+
+    @Column(name = "lockout_account_failures", nullable = false)
+    private int lockoutAccountFailures;
+
+    @Column(name = "login_backoff_after", nullable = false)
+    private int loginBackoffAfter;
+
+    @Column(name = "lockout_minutes", nullable = false)
+    private int lockoutMinutes;
+
     protected GeneralSettingsEntity() {
     }
 
@@ -89,6 +106,12 @@ public class GeneralSettingsEntity {
         httpTimeout = s.httpTimeoutSeconds();
         channelVars = String.join("\n", s.channelVars());
         disabledEvents = String.join("\n", s.disabledEvents());
+        LockoutPolicy l = s.lockout();
+        lockoutFailures = l.pairFailures();
+        lockoutSourceFailures = l.sourceFailures();
+        lockoutAccountFailures = l.accountFailures();
+        loginBackoffAfter = l.backoffAfter();
+        lockoutMinutes = (int) l.lockout().toMinutes();
     }
 
     public GeneralSettings toSettings() {
@@ -97,7 +120,10 @@ public class GeneralSettingsEntity {
                 .authTimeoutSeconds(authTimeout).authLimit(authLimit).timestampEvents(timestampEvents)
                 .brokenEventsAction(brokenEventsAction).debug(debug).tls(tls.toSettings())
                 .channelVars(lines(channelVars)).disabledEvents(lines(disabledEvents))
-                .webEnabled(webEnabled).httpTimeoutSeconds(httpTimeout).build();
+                .webEnabled(webEnabled).httpTimeoutSeconds(httpTimeout)
+                .lockout(new LockoutPolicy(lockoutFailures, lockoutSourceFailures, lockoutAccountFailures,
+                        loginBackoffAfter, Duration.ofMinutes(lockoutMinutes)))
+                .build();
     }
 
     private static java.util.List<String> lines(String stored) {

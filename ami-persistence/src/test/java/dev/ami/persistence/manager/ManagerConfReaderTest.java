@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.login.LockoutPolicy;
 import dev.ami.persistence.conf.ConfigParseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,34 @@ class ManagerConfReaderTest {
                 AccountDefinition.of("nosecret", null, "call", "")), c.accounts());
         assertEquals(Authority.parse("system"), c.accounts().get(0).toAccount(c.general()).read());
         assertNull(c.accounts().get(1).toAccount(c.general()).secret());
+    }
+
+    @Test
+    void amisLockoutOptionsAreReadAndABadOneIsRefusedWithItsLine() throws Exception {
+        assertEquals(LockoutPolicy.DEFAULTS, ManagerConfReader.read("[general]\n").general().lockout());
+        ImportedConfiguration c = ManagerConfReader.read("""
+                [general]
+                ami_lockout_failures = 5
+                ami_lockout_source_failures = 0
+                ami_lockout_account_failures = 1000
+                ami_login_backoff_after = 1
+                ami_lockout_minutes = 60
+                """);
+        assertEquals(new LockoutPolicy(5, 0, 1000, 1, Duration.ofMinutes(60)), c.general().lockout());
+        assertEquals(List.of(), c.warnings(), "known options");
+        for (String bad : new String[] {"ami_lockout_failures = -1", "ami_lockout_minutes = 0",
+                "ami_lockout_source_failures = many", "ami_lockout_account_failures = 1000001"}) {
+            ConfigParseException e = assertThrows(ConfigParseException.class,
+                    () -> ManagerConfReader.read("[general]\n" + bad + "\n"));
+            assertEquals("manager.conf:2: " + bad.substring(0, bad.indexOf(' ')) + " must be a whole number from "
+                    + (bad.startsWith("ami_lockout_minutes") ? 1 : 0) + " to 1000000", e.getMessage());
+        }
+        String exported = ManagerConfWriter.write(c, null);
+        assertTrue(exported.contains("ami_lockout_failures = 5\n") && exported.contains("ami_lockout_minutes = 60\n"),
+                exported);
+        assertEquals(c.general().lockout(), ManagerConfReader.read(exported).general().lockout());
+        assertFalse(ManagerConfWriter.write(ManagerConfReader.read("[general]\n"), null).contains("ami_"),
+                "the defaults stay out of a file Asterisk may read");
     }
 
     @Test

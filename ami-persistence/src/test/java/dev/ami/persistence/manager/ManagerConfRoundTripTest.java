@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.login.LockoutPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +70,8 @@ class ManagerConfRoundTripTest {
                 .disabledEvents(r.nextBoolean() ? List.of() : List.of("Newexten", "VarSet"))
                 .webEnabled(r.nextBoolean())
                 .httpTimeoutSeconds(1 + r.nextInt(600))
+                .lockout(r.nextInt(3) == 0 ? LockoutPolicy.DEFAULTS : new LockoutPolicy(r.nextInt(20), r.nextInt(100),
+                        r.nextInt(1000), r.nextInt(10), Duration.ofMinutes(1 + r.nextInt(120))))
                 .build();
         List<AccountDefinition> accounts = new ArrayList<>();
         Set<String> names = new HashSet<>();

@@ -7,6 +7,7 @@ import dev.ami.api.connector.SessionThread;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
+import dev.ami.api.login.LoginThrottle;
 import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.action.application.ApplicationActionHandler;
 import dev.ami.server.http.HttpManagerService;
@@ -91,6 +92,11 @@ final class AmiConnectorLink implements ConnectorLink {
             return CompletableFuture.failedFuture(new IllegalStateException("the AMI connector is stopped"));
         }
         return service.handle(request, caller);
+    }
+
+    @Override
+    public LoginThrottle logins() {
+        return context.logins();
     }
 
     @Override

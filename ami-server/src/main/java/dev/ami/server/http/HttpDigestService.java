@@ -3,20 +3,30 @@ package dev.ami.server.http;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.SessionThread;
+import dev.ami.api.event.security.SecurityEvents;
+import dev.ami.api.event.security.SecurityPeer;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
+import dev.ami.api.login.Lockout;
+import dev.ami.api.login.LockoutPolicy;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.server.action.ActionDispatcher;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -32,7 +42,11 @@ import java.util.logging.Logger;
  *       62 s: 401 with the session's (new) nonce and {@code stale=true};</li>
  *   <li>otherwise 200 with only {@code Content-type} of its own: no cookie, no Pragma.</li>
  * </ul>
- * Asterisk raises no security event here (auth_http_callback reports nothing), so neither does this.
+ * Asterisk raises no security event here (auth_http_callback reports nothing), so neither does this,
+ * but for ami's own lockout: an unknown user, a refused address and a wrong response are counted
+ * with every other failed login ({@code LoginThrottle}) and answered after its delay (a second,
+ * longer after a few in a row), and a locked user or address gets the 401 whatever its credentials,
+ * with a SessionLimit event.
  */
 final class HttpDigestService {
 
@@ -42,12 +56,15 @@ final class HttpDigestService {
     private final ActionDispatcher dispatcher;
     private final HttpSessions sessions;
     private final Clock clock;
+    private final EventExecutorGroup timers;
 
-    HttpDigestService(ConnectorContext connector, ActionDispatcher dispatcher, HttpSessions sessions, Clock clock) {
+    HttpDigestService(ConnectorContext connector, ActionDispatcher dispatcher, HttpSessions sessions, Clock clock,
+            EventExecutorGroup timers) {
         this.connector = connector;
         this.dispatcher = dispatcher;
         this.sessions = sessions;
         this.clock = clock;
+        this.timers = timers;
     }
 
     /**
@@ -67,21 +84,32 @@ final class HttpDigestService {
             return challenge(serverName);
         }
         DigestAuthorization digest = parsed.get();
+        InetAddress source = request.remote().getAddress();
+        Instant now = clock.instant();
+        Optional<Lockout> locked = connector.logins().lockout(digest.username(), source, now);
+        if (locked.isPresent()) {
+            connector.publish(SecurityEvents.sessionLimit(peer(request), digest.username(), now));
+            LOG.info(() -> host(request) + " refused as '" + digest.username() + "': logins locked for "
+                    + locked.get().describe() + " until " + locked.get().until());
+            return later(HttpDigest.unauthorized(sessions.issueNonce(), false, serverName), LockoutPolicy.BASE_DELAY);
+        }
         Optional<Account> found = connector.configuration().account(digest.username());
         if (found.isEmpty()) {
             LOG.info(() -> host(request) + " tried to authenticate with nonexistent user '" + digest.username() + "'");
-            return challenge(serverName);
+            return failed(digest.username(), source, now, HttpDigest.unauthorized(sessions.issueNonce(), false, serverName));
         }
         Account account = found.get();
-        if (!account.acl().permits(request.remote().getAddress())) {
+        if (!account.acl().permits(source)) {
             LOG.info(() -> host(request) + " failed to pass IP ACL as '" + digest.username() + "'");
             // Asterisk ends the connection after this answer (main/manager.c, auth_http_callback)
-            return done(HttpErrorPage.reply(403, "Permission denied", "Permission denied", serverName).closing());
+            return failed(digest.username(), source, now,
+                    HttpErrorPage.reply(403, "Permission denied", "Permission denied", serverName).closing());
         }
         if (account.secret() == null || !HttpDigest.matches(digest.response(),
                 HttpDigest.expectedResponse(account, digest, nonce.getAsLong(), request.method()))) {
-            return challenge(serverName);
+            return failed(digest.username(), source, now, HttpDigest.unauthorized(sessions.issueNonce(), false, serverName));
         }
+        connector.logins().succeeded(digest.username(), source, now);
         // without a count (RFC 2069) Asterisk compares an uninitialised variable; here there is then
         // no count to check, only the nonce's age
         OptionalLong nc = HexScan.scanLong(digest.nc(), 0, 30);
@@ -142,6 +170,26 @@ final class HttpDigestService {
 
     private static CompletionStage<HttpManagerReply> done(HttpManagerReply reply) {
         return CompletableFuture.completedFuture(reply);
+    }
+
+    /** A refused login, counted: answered after the throttle's delay, no thread held meanwhile. */
+    private CompletionStage<HttpManagerReply> failed(String username, InetAddress source, Instant now,
+            HttpManagerReply reply) {
+        return later(reply, connector.logins().failed(username, source, now).delay());
+    }
+
+    private CompletionStage<HttpManagerReply> later(HttpManagerReply reply, Duration delay) {
+        CompletableFuture<HttpManagerReply> answer = new CompletableFuture<>();
+        timers.next().schedule(() -> answer.complete(reply), delay.toNanos(), TimeUnit.NANOSECONDS);
+        return answer;
+    }
+
+    /** The client as a digest request's security event names it: no session exists yet. */
+    private static SecurityPeer peer(HttpManagerRequest request) {
+        String transport = request.secure() ? "TLS" : "TCP";
+        boolean v6Listener = request.local().getAddress() instanceof Inet6Address;
+        return new SecurityPeer("AMI", "0x0", SecurityPeer.address(request.local(), transport, v6Listener),
+                SecurityPeer.address(request.remote(), transport, v6Listener), Instant.EPOCH);
     }
 
     private static String host(HttpManagerRequest request) {

@@ -57,7 +57,7 @@ public final class HttpManagerService {
         this.http = http;
         this.loops = loops;
         this.sessions = new HttpSessions(connector, clock);
-        this.digest = new HttpDigestService(connector, dispatcher, sessions, clock);
+        this.digest = new HttpDigestService(connector, dispatcher, sessions, clock, loops);
     }
 
     /** Starts the periodic purge of expired sessions. */

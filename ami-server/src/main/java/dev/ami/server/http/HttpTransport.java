@@ -108,19 +108,18 @@ final class HttpTransport implements SessionTransport {
     CompletableFuture<Optional<String>> run(Consumer<AmiSession> request) {
         CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
         inProgress.incrementAndGet();
-        answer.whenComplete((text, failure) -> inProgress.decrementAndGet());
         Request run = new Request(request, answer);
         if (thread.inThread()) {
             start(run);
-        } else {
-            onThread(() -> start(run));
+        } else if (!onThread(() -> start(run))) {
+            answer(answer, Optional.empty());
         }
         return answer;
     }
 
     private void start(Request request) {
         if (destroyed) {
-            request.answer().complete(Optional.empty());
+            answer(request.answer(), Optional.empty());
             return;
         }
         if (current != null && session.isWaiting()) {
@@ -133,8 +132,14 @@ final class HttpTransport implements SessionTransport {
         } else if (waiting.size() < MAX_WAITING_REQUESTS) {
             waiting.add(request);
         } else {
-            request.answer().complete(Optional.empty());
+            answer(request.answer(), Optional.empty());
         }
+    }
+
+    /** Answers a request: no longer in progress (HttpCnt) before anything its answer sets off runs. */
+    private void answer(CompletableFuture<Optional<String>> answer, Optional<String> text) {
+        inProgress.decrementAndGet();
+        answer.complete(text);
     }
 
     private void begin(Request request) {
@@ -166,13 +171,13 @@ final class HttpTransport implements SessionTransport {
             if (next != null && !destroyed) {
                 begin(next);
             } else if (next != null) {
-                next.answer().complete(Optional.empty());
+                answer(next.answer(), Optional.empty());
             }
             // last: what completing runs (the caller's next request, on this thread) finds the session settled
-            done.answer().complete(Optional.of(done.text().toString()));
+            answer(done.answer(), Optional.of(done.text().toString()));
         }
         if (destroyed && current == null) {
-            waiting.forEach(request -> request.answer().complete(Optional.empty()));
+            waiting.forEach(request -> answer(request.answer(), Optional.empty()));
             waiting.clear();
         }
     }
@@ -214,11 +219,13 @@ final class HttpTransport implements SessionTransport {
      * down), the session can do nothing more: it is taken out of the connector's sessions, and a
      * request handed over meanwhile is answered as for a session that ended.
      */
-    private void onThread(Runnable work) {
+    private boolean onThread(Runnable work) {
         try {
             thread.execute(work);
+            return true;
         } catch (RejectedExecutionException e) {
             abandon();
+            return false;
         }
     }
 

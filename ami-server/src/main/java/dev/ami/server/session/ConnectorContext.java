@@ -2,6 +2,7 @@ package dev.ami.server.session;
 
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.event.ManagerEvent;
+import dev.ami.api.login.LoginThrottle;
 import dev.ami.server.routing.EventRouter;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,7 @@ public final class ConnectorContext {
     private volatile boolean shuttingDown;
     private final ConfigurationReloader reloader;
     private final EventRouter router;
+    private final LoginThrottle logins;
 
     public ConnectorContext(ManagerConfiguration configuration, Clock clock, ConfigurationReloader reloader) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -30,6 +32,7 @@ public final class ConnectorContext {
         this.startedAt = clock.instant();
         this.lastReload = startedAt;
         this.router = new EventRouter(sessions::all, () -> this.configuration.general(), clock);
+        this.logins = new LoginThrottle(configuration.general().lockout());
     }
 
     public ManagerConfiguration configuration() {
@@ -44,6 +47,7 @@ public final class ConnectorContext {
     /** Replaces the configuration snapshot; new logins see it at once. */
     public void reload(ManagerConfiguration newConfiguration) {
         this.configuration = Objects.requireNonNull(newConfiguration, "configuration");
+        logins.policy(newConfiguration.general().lockout());
         this.lastReload = clock.instant();
     }
 
@@ -59,6 +63,11 @@ public final class ConnectorContext {
     /** @return the event router, for in-server subscribers */
     public EventRouter router() {
         return router;
+    }
+
+    /** @return the failed-login counts and locks of every way into this connector */
+    public LoginThrottle logins() {
+        return logins;
     }
 
     public SessionRegistry sessions() {

@@ -80,6 +80,14 @@ public final class TestConnector {
         return c;
     }
 
+    /** @return admin's session that receives security events, everything before them read */
+    public Connection securityWatcher() {
+        Connection c = login("admin", "s3cret");
+        c.read();
+        c.exchange("Action: Events\r\nEventMask: security\r\n\r\n");
+        return c;
+    }
+
     /**
      * @param text the challenge followed by the secret
      * @return the MD5 login key for it: lowercase hex, computed here independently of the server

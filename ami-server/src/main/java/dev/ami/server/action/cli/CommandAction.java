@@ -28,6 +28,7 @@ public final class CommandAction extends AbstractAction {
         commands.add(new CoreShowVersion());
         commands.add(new CoreShowUptime());
         commands.addAll(ManagerCli.commands());
+        commands.addAll(LockoutCli.commands());
     }
 
     public CommandAction() {

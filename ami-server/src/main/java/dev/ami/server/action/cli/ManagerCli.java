@@ -49,11 +49,11 @@ final class ManagerCli {
                 });
     }
 
-    private interface Lines {
+    interface Lines {
         List<String> of(ActionCall call, List<String> arguments);
     }
 
-    private static CliCommand command(List<String> words, Lines lines) {
+    static CliCommand command(List<String> words, Lines lines) {
         return new CliCommand() {
             @Override
             public List<String> words() {

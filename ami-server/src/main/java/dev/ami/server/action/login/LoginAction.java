@@ -4,11 +4,14 @@ import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.event.security.SecurityEvents;
+import dev.ami.api.login.Lockout;
+import dev.ami.api.login.LoginThrottle;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.server.action.AbstractAction;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.event.SystemEvents;
 import dev.ami.server.session.AmiSession;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -18,8 +21,11 @@ import java.util.logging.Logger;
 
 /**
  * {@code Action: Login}, with a plaintext {@code Secret} or, after {@code Challenge}, an MD5
- * {@code Key}. Every failure looks the same on the wire: one second later
- * {@code Authentication failed}, then the connection closes.
+ * {@code Key}. Every failure looks the same on the wire: {@code Authentication failed} one second
+ * later, then the connection closes. Beyond Asterisk, failures are counted
+ * ({@link LoginThrottle}): a pair's later failures wait longer, up to 8 s, and a locked pair,
+ * source or account is refused the same way, whatever the secret, with a SessionLimit security
+ * event.
  */
 public final class LoginAction extends AbstractAction {
 
@@ -44,11 +50,25 @@ public final class LoginAction extends AbstractAction {
             call.reply(call.success().message("Already authenticated").build());
             return;
         }
-        Optional<Account> account = authenticate(call);
-        if (account.isEmpty()) {
+        String username = call.action().get("Username");
+        InetAddress source = session.remoteAddress().getAddress();
+        LoginThrottle logins = call.connector().logins();
+        Optional<Lockout> locked = logins.lockout(username, source, call.now());
+        if (locked.isPresent()) {
+            // the same answer as any failure; the secret is not even looked at
+            report(call, SecurityEvents.sessionLimit(session.securityPeer(), username, call.now()));
+            LOG.info(() -> session.remoteHost() + " refused as '" + username + "': logins locked for "
+                    + locked.get().describe() + " until " + locked.get().until());
             session.sendLaterAndClose(call.error().message("Authentication failed").build(), FAILURE_DELAY);
             return;
         }
+        Optional<Account> account = authenticate(call);
+        if (account.isEmpty()) {
+            Duration delay = logins.failed(username, source, call.now()).delay();
+            session.sendLaterAndClose(call.error().message("Authentication failed").build(), delay);
+            return;
+        }
+        logins.succeeded(username, source, call.now());
         Authority read = account.get().read();
         Authority mask = Optional.of(call.action().get("Events")).filter(e -> !e.isEmpty())
                 .map(Authority::parseEventMask).map(read::and)

@@ -29,9 +29,7 @@ class SecurityEventsTest {
 
     @BeforeEach
     void watch() {
-        watcher = connector.login("admin", "s3cret");
-        watcher.read();
-        watcher.exchange("Action: Events\r\nEventMask: security\r\n\r\n");
+        watcher = connector.securityWatcher();
     }
 
     private static String head(String name, String version, String account) {
