@@ -18,6 +18,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +40,15 @@ final class AmiListener {
     private Channel serverChannel;
     private InetSocketAddress configuredAddress;
     private Channel tlsChannel;
+    /** How often the TLS certificate files are looked at for a change. */
+    static final long CERTIFICATE_CHECK_SECONDS = 10;
+
     private TlsSettings configuredTls;
+    /** The TLS context for new connections; replaced when the certificate files change. */
+    private final AtomicReference<SslContext> tlsContext = new AtomicReference<>();
+    private String tlsFiles = "";
+    private String refusedTlsFiles = "";
+    private ScheduledFuture<?> certificateWatch;
     /** The HTTP manager's sessions, on this connector's loops; the web side hands it requests. */
     private HttpManagerService httpManager;
 
@@ -63,6 +74,10 @@ final class AmiListener {
                     Clock.systemDefaultZone());
             httpManager.start();
         }
+        if (certificateWatch == null) {
+            certificateWatch = group.next().scheduleWithFixedDelay(this::reloadCertificateIfChanged,
+                    CERTIFICATE_CHECK_SECONDS, CERTIFICATE_CHECK_SECONDS, TimeUnit.SECONDS);
+        }
         GeneralSettings general = configuration.general();
         if (!general.enabled()) {
             closeServerChannel();
@@ -86,8 +101,10 @@ final class AmiListener {
     }
 
     /**
-     * Binds, moves or closes the TLS listener. A certificate or key that cannot be used is logged
-     * with its file and the reason; the TCP listener and every session carry on.
+     * Binds, moves or closes the TLS listener; with the same settings, takes a changed certificate
+     * (a Reload). A certificate or key that cannot be used is logged with its file and the reason,
+     * and what ran goes on: the TCP listener, every session, and a TLS listener already up with its
+     * previous certificate.
      */
     private void applyTls(TlsSettings tls) {
         if (!tls.enabled()) {
@@ -95,24 +112,56 @@ final class AmiListener {
             return;
         }
         if (tlsChannel != null && tls.equals(configuredTls)) {
+            reloadCertificateIfChanged();
             return;
         }
-        closeTlsChannel();
-        configuredTls = tls;
         InetSocketAddress address = new InetSocketAddress(tls.bindAddress(), tls.port());
+        String files = TlsContextFactory.filesDigest(tls);
         SslContext sslContext;
         try {
             sslContext = TlsContextFactory.serverContext(tls);
         } catch (IllegalArgumentException e) {
-            LOG.severe("AMI over TLS is not started (manager.conf [general]): " + e.getMessage());
+            LOG.severe(tlsChannel == null ? "AMI over TLS is not started (manager.conf [general]): " + e.getMessage()
+                    : "AMI over TLS keeps its listener and certificate (manager.conf [general]): " + e.getMessage());
+            return;
+        }
+        closeTlsChannel();
+        configuredTls = tls;
+        tlsContext.set(sslContext);
+        tlsFiles = files;
+        refusedTlsFiles = "";
+        try {
+            tlsChannel = listen(new AmiChannelInitializer(context, actions, "TLS", tlsContext::get), address);
+            LOG.info(() -> "AMI over TLS listening on " + address);
+        } catch (Exception e) { // as above
             configuredTls = null;
+            LOG.log(Level.SEVERE, "AMI cannot listen for TLS on " + address + " (manager.conf [general] tlsbindaddr): " + e, e);
+        }
+    }
+
+    /**
+     * Takes the TLS certificate and key again if their files changed (a Reload, and every
+     * {@value #CERTIFICATE_CHECK_SECONDS} s): new connections get the new certificate, sessions
+     * already connected keep theirs. Files that cannot be used are logged once and the previous
+     * certificate stays.
+     */
+    synchronized void reloadCertificateIfChanged() {
+        TlsSettings tls = configuredTls;
+        if (tlsChannel == null || tls == null) {
+            return;
+        }
+        String files = TlsContextFactory.filesDigest(tls);
+        if (files.equals(tlsFiles) || files.equals(refusedTlsFiles)) {
             return;
         }
         try {
-            tlsChannel = listen(new AmiChannelInitializer(context, actions, "TLS", sslContext), address);
-            LOG.info(() -> "AMI over TLS listening on " + address);
-        } catch (Exception e) { // as above
-            LOG.log(Level.SEVERE, "AMI cannot listen for TLS on " + address + " (manager.conf [general] tlsbindaddr): " + e, e);
+            tlsContext.set(TlsContextFactory.serverContext(tls));
+            tlsFiles = files;
+            refusedTlsFiles = "";
+            LOG.info(() -> "AMI over TLS took the changed certificate " + tls.certFile() + " for new connections");
+        } catch (IllegalArgumentException e) {
+            refusedTlsFiles = files;
+            LOG.severe("AMI over TLS keeps its previous certificate: " + e.getMessage());
         }
     }
 
@@ -172,6 +221,10 @@ final class AmiListener {
 
     /** Stops accepting connections, tells every session the server is shutting down, and closes them. */
     synchronized void close() {
+        if (certificateWatch != null) {
+            certificateWatch.cancel(false);
+            certificateWatch = null;
+        }
         closeServerChannel();
         closeTlsChannel();
         if (context != null) {

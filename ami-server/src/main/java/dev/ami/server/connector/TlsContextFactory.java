@@ -5,9 +5,15 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -47,6 +53,26 @@ final class TlsContextFactory {
             throw new IllegalArgumentException("the certificate " + cert
                     + (key.equals(cert) ? "" : " or the private key " + key)
                     + " (tlscertfile/tlsprivatekey) cannot be used: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * @return a digest of the certificate and key files' contents, to tell when they changed; a
+     *         file that cannot be read gives a digest of its own (and the reload then says why)
+     */
+    static String filesDigest(TlsSettings tls) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String file : tls.privateKey().isEmpty() ? List.of(tls.certFile()) : List.of(tls.certFile(), tls.privateKey())) {
+                try {
+                    sha.update(Files.readAllBytes(Path.of(file)));
+                } catch (IOException | RuntimeException unreadable) {
+                    sha.update(("unreadable " + file + ": " + unreadable).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
         }
     }
 

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /** The pipeline of one AMI connection: framing in, messages out, then the session. */
@@ -25,21 +26,33 @@ public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
     private final ConnectorContext connector;
     private final ActionRegistry actions;
     private final String transport;
-    private final SslContext tls;
+    private final Supplier<SslContext> tls;
 
     /** A plain TCP pipeline. */
     public AmiChannelInitializer(ConnectorContext connector, ActionRegistry actions, String transport) {
-        this(connector, actions, transport, null);
+        this(connector, actions, transport, (Supplier<SslContext>) null);
     }
 
     /**
      * @param connector what the sessions share
      * @param actions   the actions sessions may run
      * @param transport {@code TCP} or {@code TLS}, as security events name it
-     * @param tls       the server TLS context, or null for plain TCP
+     * @param tls       the server TLS context
      */
     public AmiChannelInitializer(ConnectorContext connector, ActionRegistry actions, String transport,
             SslContext tls) {
+        this(connector, actions, transport, () -> tls);
+    }
+
+    /**
+     * @param connector what the sessions share
+     * @param actions   the actions sessions may run
+     * @param transport {@code TCP} or {@code TLS}, as security events name it
+     * @param tls       the server TLS context for each new connection (a reloaded certificate
+     *                  takes effect for the next one), or null for plain TCP
+     */
+    public AmiChannelInitializer(ConnectorContext connector, ActionRegistry actions, String transport,
+            Supplier<SslContext> tls) {
         this.connector = connector;
         this.actions = actions;
         this.transport = transport;
@@ -56,7 +69,7 @@ public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
         // once the handshake is done, so a slow handshake is not taken for a stalled reader;
         // SslHandler's own handshake timeout bounds a client that never finishes it.
         channel.pipeline()
-                .addLast("tls", tls.newHandler(channel.alloc()))
+                .addLast("tls", tls.get().newHandler(channel.alloc()))
                 .addLast("tls-start", new ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelActive(ChannelHandlerContext ctx) {

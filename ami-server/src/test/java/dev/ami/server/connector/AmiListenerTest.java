@@ -15,9 +15,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The listener on a real socket: binds as configured, and says Shutdown to every session when it closes. */
 class AmiListenerTest {
@@ -97,6 +103,48 @@ class AmiListenerTest {
         listener.apply(config(true));
         assertNull(listener.boundTlsAddress());
         assertEquals(tcpPort, listener.boundAddress().getPort());
+    }
+
+    @Test
+    void aChangedCertificateIsTakenForNewConnectionsWhileConnectedSessionsGoOnAndABadOneIsRefused(@TempDir Path conf)
+            throws Exception {
+        Path cert = conf.resolve("cert.pem");
+        Path key = conf.resolve("key.pem");
+        Files.copy(Path.of(TlsContextFactoryTest.fixture("ami-cert.pem")), cert);
+        Files.copy(Path.of(TlsContextFactoryTest.fixture("ami-key.pem")), key);
+        ManagerConfiguration tls = tlsConfig(cert.toString(), key.toString());
+        listener.apply(tls);
+        int port = listener.boundTlsAddress().getPort();
+        try (SSLSocket before = tlsSession(port)) {
+            assertEquals("CN=localhost", subject(before));
+
+            Files.copy(Path.of(TlsContextFactoryTest.fixture("ami-cert-renewed.pem")), cert, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of(TlsContextFactoryTest.fixture("ami-key-renewed.pem")), key, StandardCopyOption.REPLACE_EXISTING);
+            listener.apply(tls); // a Reload with the same settings
+            assertEquals(port, listener.boundTlsAddress().getPort(), "the listener stays");
+            try (SSLSocket after = tlsSession(port)) {
+                assertEquals("O=ami renewed,CN=localhost", subject(after));
+            }
+            Files.writeString(cert, "not a certificate");
+            listener.reloadCertificateIfChanged(); // the periodic look at the files
+            try (SSLSocket still = tlsSession(port)) {
+                assertEquals("O=ami renewed,CN=localhost", subject(still), "a bad file keeps the previous certificate");
+            }
+            // the session from before every change is still served
+            before.getOutputStream().write("Action: Ping\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals("Response: Error\r\nMessage: Permission denied\r\n\r\n",
+                    readUntil(before.getInputStream(), "Permission denied\r\n\r\n"));
+        }
+    }
+
+    private static SSLSocket tlsSession(int port) throws Exception {
+        SSLSocket socket = (SSLSocket) TlsContextFactoryTest.trustingClient().createSocket("127.0.0.1", port);
+        assertEquals("Asterisk Call Manager/11.0.0\r\n", readUntil(socket.getInputStream(), "\r\n"));
+        return socket;
+    }
+
+    private static String subject(SSLSocket socket) throws Exception {
+        return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
     }
 
     private static ManagerConfiguration tlsConfig(String cert, String key) {

@@ -15,6 +15,7 @@ import dev.ami.api.connector.HttpSettings;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
+import dev.ami.api.login.LockoutPolicy;
 import dev.ami.api.message.Header;
 import dev.ami.server.http.HttpManagerServiceTest.MutableClock;
 import dev.ami.server.session.AmiSession;
@@ -112,11 +113,7 @@ class HttpDigestTest {
     }
 
     private HttpManagerReply get(String uri, String authorization) {
-        try {
-            return send(uri, authorization).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return await(send(uri, authorization));
     }
 
     /** A request with the client's next count; on a 401 the client takes the nonce it names. */
@@ -300,6 +297,35 @@ class HttpDigestTest {
         forged.nonce = "1234abcd";
         assertTrue(stale(request(forged, "/arawman?action=ping")), "right credentials on a nonce not ours");
         assertEquals(200, request(forged, "/arawman?action=ping").status());
+    }
+
+    @Test
+    void wrongResponsesAreAnsweredLateAndLockTheUserOutFromThisAddressEvenWithTheRightOne() {
+        connector.context.logins().policy(new LockoutPolicy(3, 50, 500, 10, Duration.ofMinutes(10)));
+        Client wrong = client("admin", "not-the-secret");
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpManagerReply>> guesses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            guesses.add(send("/arawman?action=ping", wrong.authorization("GET", "/arawman?action=ping")));
+        }
+        guesses.forEach(g -> assertEquals(401, await(g).status()));
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(900), "answered after the throttle's second");
+        assertEquals(1, connector.context.logins().lockouts(clock.instant()).size());
+
+        HttpManagerReply locked = request(client("admin", "s3cret"), "/arawman?action=ping");
+        assertEquals(401, locked.status(), "locked: the right response gets the challenge again");
+        assertEquals(0, service.sessionCount());
+
+        connector.context.logins().clear(null, null);
+        assertEquals(200, request(client("admin", "s3cret"), "/arawman?action=ping").status(), "lifted");
+    }
+
+    private static HttpManagerReply await(CompletableFuture<HttpManagerReply> reply) {
+        try {
+            return reply.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
