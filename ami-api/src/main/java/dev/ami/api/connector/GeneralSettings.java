@@ -25,23 +25,27 @@ import java.util.Objects;
  * @param webEnabled         {@code webenabled}: AMI over HTTP (also needs http.conf)
  * @param httpTimeoutSeconds {@code httptimeout}: life of an idle HTTP session (60 by default)
  * @param lockout            ami's own: how failed logins are slowed and locked out
+ * @param admission          ami's own: connections one address or network may hold before login
  */
 public record GeneralSettings(boolean enabled, String bindAddress, int port, boolean displayConnects,
         boolean allowMultipleLogin, int authTimeoutSeconds, int authLimit, boolean timestampEvents,
         boolean brokenEventsAction, boolean debug, TlsSettings tls, List<String> channelVars,
-        List<String> disabledEvents, boolean webEnabled, int httpTimeoutSeconds, LockoutPolicy lockout) {
+        List<String> disabledEvents, boolean webEnabled, int httpTimeoutSeconds, LockoutPolicy lockout,
+        AdmissionPolicy admission) {
 
     /** Asterisk's httptimeout default. */
     public static final int DEFAULT_HTTP_TIMEOUT = 60;
 
     /** Asterisk's defaults for a manager.conf without these lines. */
     public static final GeneralSettings DEFAULTS = new GeneralSettings(false, "::", 5038, true, true, 30, 50, false,
-            false, false, TlsSettings.DISABLED, List.of(), List.of(), false, DEFAULT_HTTP_TIMEOUT, LockoutPolicy.DEFAULTS);
+            false, false, TlsSettings.DISABLED, List.of(), List.of(), false, DEFAULT_HTTP_TIMEOUT, LockoutPolicy.DEFAULTS,
+            AdmissionPolicy.DEFAULTS);
 
     public GeneralSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(lockout, "lockout");
+        Objects.requireNonNull(admission, "admission");
         channelVars = List.copyOf(channelVars);
         disabledEvents = List.copyOf(disabledEvents);
     }
@@ -75,6 +79,7 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
         private boolean webEnabled;
         private int httpTimeoutSeconds;
         private LockoutPolicy lockout;
+        private AdmissionPolicy admission;
 
         private Builder(GeneralSettings from) {
             enabled = from.enabled;
@@ -93,6 +98,7 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
             webEnabled = from.webEnabled;
             httpTimeoutSeconds = from.httpTimeoutSeconds;
             lockout = from.lockout;
+            admission = from.admission;
         }
 
         /** @param value {@code enabled} @return this builder */
@@ -191,11 +197,17 @@ public record GeneralSettings(boolean enabled, String bindAddress, int port, boo
             return this;
         }
 
+        /** @param value connections one address or network may hold before login @return this builder */
+        public Builder admission(AdmissionPolicy value) {
+            admission = value;
+            return this;
+        }
+
         /** @return the settings */
         public GeneralSettings build() {
             return new GeneralSettings(enabled, bindAddress, port, displayConnects, allowMultipleLogin,
                     authTimeoutSeconds, authLimit, timestampEvents, brokenEventsAction, debug, tls, channelVars,
-                    disabledEvents, webEnabled, httpTimeoutSeconds, lockout);
+                    disabledEvents, webEnabled, httpTimeoutSeconds, lockout, admission);
         }
     }
 }

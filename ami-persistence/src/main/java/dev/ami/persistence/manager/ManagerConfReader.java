@@ -4,6 +4,7 @@ import dev.ami.api.AsteriskBoolean;
 import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
+import dev.ami.api.connector.AdmissionPolicy;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.api.filter.EventFilterException;
@@ -39,6 +40,10 @@ public final class ManagerConfReader {
     public static final String LOGIN_BACKOFF_AFTER = "ami_login_backoff_after";
     public static final String LOCKOUT_MINUTES = "ami_lockout_minutes";
 
+    /** ami's own [general] options for connections before login (AdmissionPolicy). */
+    public static final String AUTHLIMIT_PER_ADDRESS = "ami_authlimit_per_address";
+    public static final String AUTHLIMIT_PER_NETWORK = "ami_authlimit_per_network";
+
     /** The largest count or number of minutes a lockout option takes. */
     static final int LOCKOUT_MAX = 1_000_000;
 
@@ -48,7 +53,7 @@ public final class ManagerConfReader {
             "tlsdisablev1", "tlsdisablev11", "tlsdisablev12",
             "tlscertfile", "tlscert", "sslcert", "tlsprivatekey", "sslprivatekey", "tlscipher", "sslcipher",
             "webenabled", "httptimeout", "channelvars", "disabledevents", LOCKOUT_FAILURES, LOCKOUT_SOURCE_FAILURES,
-            LOCKOUT_ACCOUNT_FAILURES, LOGIN_BACKOFF_AFTER, LOCKOUT_MINUTES);
+            LOCKOUT_ACCOUNT_FAILURES, LOGIN_BACKOFF_AFTER, LOCKOUT_MINUTES, AUTHLIMIT_PER_ADDRESS, AUTHLIMIT_PER_NETWORK);
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
             "allowmultiplelogin", "displayconnects", "writetimeout", "setvar", "acl");
 
@@ -122,23 +127,26 @@ public final class ManagerConfReader {
                 .webEnabled(ConfOptions.bool(s, "webenabled", d.webEnabled()))
                 .httpTimeoutSeconds(ConfOptions.atLeast(s, "httptimeout", 1, d.httpTimeoutSeconds(), warnings))
                 .lockout(lockout(s))
+                .admission(new AdmissionPolicy(amiNumber(s, AUTHLIMIT_PER_ADDRESS, 0, AdmissionPolicy.DEFAULTS.perAddress()),
+                        amiNumber(s, AUTHLIMIT_PER_NETWORK, 0, AdmissionPolicy.DEFAULTS.perNetwork())))
                 .build();
     }
 
     /**
      * ami's own lockout options. Unlike Asterisk's options, which fall back to their default with a
-     * warning, a bad value here is refused with its line: a typo must not quietly weaken a defence.
+     * warning, a bad value of ami's own options is refused with its line: a typo must not quietly
+     * weaken a defence.
      */
     private static LockoutPolicy lockout(ConfigSection s) throws ConfigParseException {
         LockoutPolicy d = LockoutPolicy.DEFAULTS;
-        return new LockoutPolicy(lockoutNumber(s, LOCKOUT_FAILURES, 0, d.pairFailures()),
-                lockoutNumber(s, LOCKOUT_SOURCE_FAILURES, 0, d.sourceFailures()),
-                lockoutNumber(s, LOCKOUT_ACCOUNT_FAILURES, 0, d.accountFailures()),
-                lockoutNumber(s, LOGIN_BACKOFF_AFTER, 0, d.backoffAfter()),
-                Duration.ofMinutes(lockoutNumber(s, LOCKOUT_MINUTES, 1, (int) d.lockout().toMinutes())));
+        return new LockoutPolicy(amiNumber(s, LOCKOUT_FAILURES, 0, d.pairFailures()),
+                amiNumber(s, LOCKOUT_SOURCE_FAILURES, 0, d.sourceFailures()),
+                amiNumber(s, LOCKOUT_ACCOUNT_FAILURES, 0, d.accountFailures()),
+                amiNumber(s, LOGIN_BACKOFF_AFTER, 0, d.backoffAfter()),
+                Duration.ofMinutes(amiNumber(s, LOCKOUT_MINUTES, 1, (int) d.lockout().toMinutes())));
     }
 
-    private static int lockoutNumber(ConfigSection s, String option, int min, int dflt) throws ConfigParseException {
+    private static int amiNumber(ConfigSection s, String option, int min, int dflt) throws ConfigParseException {
         ConfigEntry e = s.last(option).orElse(null);
         if (e == null) {
             return dflt;

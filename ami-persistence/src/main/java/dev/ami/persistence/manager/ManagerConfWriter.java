@@ -1,5 +1,6 @@
 package dev.ami.persistence.manager;
 
+import dev.ami.api.connector.AdmissionPolicy;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.api.login.LockoutPolicy;
@@ -52,6 +53,10 @@ public final class ManagerConfWriter {
             option(out, ManagerConfReader.LOCKOUT_ACCOUNT_FAILURES, Integer.toString(lockout.accountFailures()));
             option(out, ManagerConfReader.LOGIN_BACKOFF_AFTER, Integer.toString(lockout.backoffAfter()));
             option(out, ManagerConfReader.LOCKOUT_MINUTES, Long.toString(lockout.lockout().toMinutes()));
+        }
+        if (!g.admission().equals(AdmissionPolicy.DEFAULTS)) {
+            option(out, ManagerConfReader.AUTHLIMIT_PER_ADDRESS, Integer.toString(g.admission().perAddress()));
+            option(out, ManagerConfReader.AUTHLIMIT_PER_NETWORK, Integer.toString(g.admission().perNetwork()));
         }
         TlsSettings t = g.tls();
         option(out, "tlsenable", yesNo(t.enabled()));

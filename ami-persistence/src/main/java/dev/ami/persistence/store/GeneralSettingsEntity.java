@@ -1,5 +1,6 @@
 package dev.ami.persistence.store;
 
+import dev.ami.api.connector.AdmissionPolicy;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.login.LockoutPolicy;
 import dev.ami.persistence.manager.StoredLengths;
@@ -82,6 +83,12 @@ public class GeneralSettingsEntity {
     @Column(name = "lockout_minutes", nullable = false)
     private int lockoutMinutes;
 
+    @Column(name = "authlimit_per_address", nullable = false)
+    private int authLimitPerAddress;
+
+    @Column(name = "authlimit_per_network", nullable = false)
+    private int authLimitPerNetwork;
+
     protected GeneralSettingsEntity() {
     }
 
@@ -112,6 +119,8 @@ public class GeneralSettingsEntity {
         lockoutAccountFailures = l.accountFailures();
         loginBackoffAfter = l.backoffAfter();
         lockoutMinutes = (int) l.lockout().toMinutes();
+        authLimitPerAddress = s.admission().perAddress();
+        authLimitPerNetwork = s.admission().perNetwork();
     }
 
     public GeneralSettings toSettings() {
@@ -123,6 +132,7 @@ public class GeneralSettingsEntity {
                 .webEnabled(webEnabled).httpTimeoutSeconds(httpTimeout)
                 .lockout(new LockoutPolicy(lockoutFailures, lockoutSourceFailures, lockoutAccountFailures,
                         loginBackoffAfter, Duration.ofMinutes(lockoutMinutes)))
+                .admission(new AdmissionPolicy(authLimitPerAddress, authLimitPerNetwork))
                 .build();
     }
 

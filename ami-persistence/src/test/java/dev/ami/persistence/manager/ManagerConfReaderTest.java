@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.authority.Authority;
+import dev.ami.api.connector.AdmissionPolicy;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.api.login.LockoutPolicy;
@@ -45,7 +46,7 @@ class ManagerConfReaderTest {
     }
 
     @Test
-    void amisLockoutOptionsAreReadAndABadOneIsRefusedWithItsLine() throws Exception {
+    void amisLockoutAndAdmissionOptionsAreReadAndABadOneIsRefusedWithItsLine() throws Exception {
         assertEquals(LockoutPolicy.DEFAULTS, ManagerConfReader.read("[general]\n").general().lockout());
         ImportedConfiguration c = ManagerConfReader.read("""
                 [general]
@@ -56,9 +57,13 @@ class ManagerConfReaderTest {
                 ami_lockout_minutes = 60
                 """);
         assertEquals(new LockoutPolicy(5, 0, 1000, 1, Duration.ofMinutes(60)), c.general().lockout());
+        assertEquals(new AdmissionPolicy(4, 0), ManagerConfReader.read(
+                "[general]\nami_authlimit_per_address = 4\nami_authlimit_per_network = 0\n").general().admission());
+        assertEquals(AdmissionPolicy.DEFAULTS, c.general().admission());
         assertEquals(List.of(), c.warnings(), "known options");
         for (String bad : new String[] {"ami_lockout_failures = -1", "ami_lockout_minutes = 0",
-                "ami_lockout_source_failures = many", "ami_lockout_account_failures = 1000001"}) {
+                "ami_lockout_source_failures = many", "ami_lockout_account_failures = 1000001",
+                "ami_authlimit_per_address = -2"}) {
             ConfigParseException e = assertThrows(ConfigParseException.class,
                     () -> ManagerConfReader.read("[general]\n" + bad + "\n"));
             assertEquals("manager.conf:2: " + bad.substring(0, bad.indexOf(' ')) + " must be a whole number from "

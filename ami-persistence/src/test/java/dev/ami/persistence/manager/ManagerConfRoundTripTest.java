@@ -2,6 +2,7 @@ package dev.ami.persistence.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ami.api.connector.AdmissionPolicy;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.api.login.LockoutPolicy;
@@ -72,6 +73,7 @@ class ManagerConfRoundTripTest {
                 .httpTimeoutSeconds(1 + r.nextInt(600))
                 .lockout(r.nextInt(3) == 0 ? LockoutPolicy.DEFAULTS : new LockoutPolicy(r.nextInt(20), r.nextInt(100),
                         r.nextInt(1000), r.nextInt(10), Duration.ofMinutes(1 + r.nextInt(120))))
+                .admission(r.nextInt(3) == 0 ? AdmissionPolicy.DEFAULTS : new AdmissionPolicy(r.nextInt(20), r.nextInt(60)))
                 .build();
         List<AccountDefinition> accounts = new ArrayList<>();
         Set<String> names = new HashSet<>();

@@ -1,7 +1,12 @@
 package dev.ami.server.session;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,12 +17,49 @@ public final class SessionRegistry {
     private final Set<AmiSession> sessions = ConcurrentHashMap.newKeySet();
     /** Kept, not counted, because authlimit is checked on every connect. */
     private final AtomicInteger unauthenticated = new AtomicInteger();
+    /** The same, per client address and per network (ami's admission limits); entries at zero are removed. */
+    private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
+    private final Map<Network, Integer> byNetwork = new ConcurrentHashMap<>();
 
     /** Registers a new connection, not yet logged in. */
     public void add(AmiSession session) {
         if (sessions.add(session) && countsForAuthLimit(session)) {
             unauthenticated.incrementAndGet();
+            count(session, 1);
         }
+    }
+
+    private void count(AmiSession session, int delta) {
+        InetAddress address = clientAddress(session);
+        if (address != null) {
+            byAddress.compute(address, (a, n) -> zeroless((n == null ? 0 : n) + delta));
+            byNetwork.compute(Network.of(address), (a, n) -> zeroless((n == null ? 0 : n) + delta));
+        }
+    }
+
+    private static Integer zeroless(int n) {
+        return n <= 0 ? null : n;
+    }
+
+    private static InetAddress clientAddress(AmiSession session) {
+        InetSocketAddress remote = session.remoteAddress();
+        return remote == null ? null : remote.getAddress();
+    }
+
+    /**
+     * @param address a client address
+     * @return how many connections from it have not logged in yet
+     */
+    public int unauthenticatedFrom(InetAddress address) {
+        return byAddress.getOrDefault(address, 0);
+    }
+
+    /**
+     * @param address a client address
+     * @return how many connections from its IPv4 /24 or IPv6 /64 have not logged in yet
+     */
+    public int unauthenticatedFromNetwork(InetAddress address) {
+        return byNetwork.getOrDefault(Network.of(address), 0);
     }
 
     /**
@@ -35,6 +77,7 @@ public final class SessionRegistry {
     public void loggedIn(AmiSession session) {
         if (sessions.contains(session) && !SessionTransport.HTTP.equals(session.transportName())) {
             unauthenticated.decrementAndGet();
+            count(session, -1);
         }
     }
 
@@ -43,6 +86,7 @@ public final class SessionRegistry {
         boolean removed = sessions.remove(session);
         if (removed && countsForAuthLimit(session)) {
             unauthenticated.decrementAndGet();
+            count(session, -1);
         }
         return removed;
     }
@@ -63,6 +107,30 @@ public final class SessionRegistry {
     /** @return how many connections have not logged in yet (authlimit counts them) */
     public long unauthenticatedCount() {
         return unauthenticated.get();
+    }
+
+    /**
+     * An IPv4 /24 or IPv6 /64 (an IPv4-mapped IPv6 address counts as its IPv4 address): the block
+     * one site or one cloud host typically holds, so that its many addresses count as one client.
+     */
+    record Network(String prefix) {
+        static Network of(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            if (bytes.length == 16 && isV4Mapped(bytes)) {
+                bytes = Arrays.copyOfRange(bytes, 12, 16);
+            }
+            int keep = bytes.length == 4 ? 3 : 8;
+            return new Network(HexFormat.of().formatHex(bytes, 0, keep));
+        }
+
+        private static boolean isV4Mapped(byte[] b) {
+            for (int i = 0; i < 10; i++) {
+                if (b[i] != 0) {
+                    return false;
+                }
+            }
+            return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+        }
     }
 
     /** Closes every session, as when the listener stops. */

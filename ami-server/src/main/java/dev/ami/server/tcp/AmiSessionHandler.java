@@ -86,6 +86,13 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             session.close();
             return;
         }
+        // ami's admission limits: one address or network cannot fill authlimit for everybody else
+        String overLimit = Admission.refusal(connector.sessions(), general.admission(), session.remoteAddress());
+        if (overLimit != null) {
+            LOG.fine(() -> "AMI " + overLimit + "; refused " + session.remoteHost());
+            session.close();
+            return;
+        }
         connector.sessions().add(session);
         transport.setOnIdle(() -> outsideThePipeline(this::runHeld));
         ctx.writeAndFlush(Unpooled.wrappedBuffer(GREETING));

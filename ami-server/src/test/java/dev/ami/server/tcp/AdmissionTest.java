@@ -8,8 +8,10 @@ import dev.ami.api.acl.AccessList;
 import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
+import dev.ami.api.connector.AdmissionPolicy;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.server.testing.TestConnector;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +100,41 @@ class AdmissionTest {
         assertEquals(1, limited.context.sessions().unauthenticatedCount());
         limited.connect();
         assertFalse(limited.open().channel().isActive(), "the limit holds again");
+    }
+
+    @Test
+    void oneAddressOrNetworkCannotFillAuthlimitForEverybodyElse() {
+        GeneralSettings general = TestConnector.GENERAL.toBuilder().authLimit(50)
+                .admission(new AdmissionPolicy(3, 5)).build();
+        TestConnector limited = new TestConnector(general, TestConnector.ACCOUNTS);
+        InetSocketAddress flooder = new InetSocketAddress("10.0.0.5", 40000);
+        List<TestConnector.Connection> held = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TestConnector.Connection c = limited.open(flooder);
+            assertEquals("Asterisk Call Manager/11.0.0\r\n", c.read());
+            held.add(c);
+        }
+        TestConnector.Connection fourth = limited.open(flooder);
+        assertEquals("", fourth.read(), "closed at once, without a greeting, as over authlimit");
+        assertFalse(fourth.channel().isActive());
+        // another address of the same /24 has room until the network's 5
+        TestConnector.Connection neighbour = limited.open(new InetSocketAddress("10.0.0.6", 40000));
+        assertTrue(neighbour.read().startsWith("Asterisk Call Manager"));
+        limited.open(new InetSocketAddress("10.0.0.7", 40000)).read();
+        assertFalse(limited.open(new InetSocketAddress("10.0.0.8", 40000)).channel().isActive(), "the /24 is full");
+        assertTrue(limited.open(new InetSocketAddress("10.0.1.8", 40000)).read().startsWith("Asterisk Call Manager"),
+                "another network is served");
+        // a login frees the flooder's room, as it does authlimit's
+        held.get(0).exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\n\r\n");
+        assertEquals(2, limited.context.sessions().unauthenticatedFrom(flooder.getAddress()));
+        assertTrue(limited.open(flooder).read().startsWith("Asterisk Call Manager"));
+        // IPv6: the /64 is the network
+        GeneralSettings v6 = general.toBuilder().admission(new AdmissionPolicy(0, 2)).build();
+        TestConnector six = new TestConnector(v6, TestConnector.ACCOUNTS);
+        six.open(new InetSocketAddress("2001:db8:0:1::a", 40000)).read();
+        six.open(new InetSocketAddress("2001:db8:0:1::b", 40000)).read();
+        assertFalse(six.open(new InetSocketAddress("2001:db8:0:1::c", 40000)).channel().isActive());
+        assertTrue(six.open(new InetSocketAddress("2001:db8:0:2::a", 40000)).read().startsWith("Asterisk Call Manager"));
     }
 
     @Test
