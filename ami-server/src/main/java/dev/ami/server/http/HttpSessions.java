@@ -5,9 +5,13 @@ import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,11 +29,16 @@ final class HttpSessions {
 
     private static final SecureRandom IDS = new SecureRandom();
 
+    /** Cookie sessions one client address may hold before they log in; the oldest ends to make room. */
+    static final int MAX_STRANGERS_PER_ADDRESS = 100;
+
     private final ConnectorContext connector;
     private final Clock clock;
     private final Map<Integer, HttpTransport> byId = new ConcurrentHashMap<>();
     private final Map<HttpTransport, DigestState> digests = new ConcurrentHashMap<>();
     private final DigestNonces nonces = new DigestNonces();
+    /** Cookie sessions not logged in, per client address, oldest first (ami's bound; Asterisk has none). */
+    private final Map<InetAddress, Deque<HttpTransport>> strangers = new HashMap<>();
 
     HttpSessions(ConnectorContext connector, Clock clock) {
         this.connector = connector;
@@ -54,6 +63,7 @@ final class HttpSessions {
      * @return its transport, registered
      */
     HttpTransport create(HttpManagerRequest request, SessionThread thread) {
+        makeRoomFor(request.remote().getAddress());
         while (true) {
             int id = IDS.nextInt();
             if (id == 0 || byId.containsKey(id)) {
@@ -62,6 +72,9 @@ final class HttpSessions {
             HttpTransport transport = newTransport(id, request, thread);
             if (byId.putIfAbsent(id, transport) == null) {
                 connector.sessions().add(transport.session());
+                synchronized (strangers) {
+                    strangers.computeIfAbsent(request.remote().getAddress(), a -> new ArrayDeque<>()).addLast(transport);
+                }
                 return transport;
             }
         }
@@ -73,6 +86,33 @@ final class HttpSessions {
                 local.getAddress() instanceof Inet6Address, request.secure(), clock, this::ended);
         transport.attach(new AmiSession(transport, clock.instant()));
         return transport;
+    }
+
+    /**
+     * Every request without a live cookie makes a session, which lives five seconds unless it logs
+     * in: Asterisk keeps every one of them, so a flood of cookie-less requests grows its sessions
+     * without bound. Here one address keeps at most {@link #MAX_STRANGERS_PER_ADDRESS} such sessions
+     * and its oldest ends to make room: the flooder churns only its own, nobody is refused, and
+     * sessions that logged in are never touched.
+     */
+    private void makeRoomFor(InetAddress client) {
+        HttpTransport oldest = null;
+        synchronized (strangers) {
+            Deque<HttpTransport> mine = strangers.get(client);
+            if (mine == null) {
+                return;
+            }
+            mine.removeIf(t -> t.isDestroyed() || t.session().isAuthenticated());
+            if (mine.size() >= MAX_STRANGERS_PER_ADDRESS) {
+                oldest = mine.pollFirst();
+            }
+            if (mine.isEmpty()) {
+                strangers.remove(client);
+            }
+        }
+        if (oldest != null) {
+            oldest.expireUnlessLoggedIn();
+        }
     }
 
     /** @return a new nonce for a 401, which a digest session may start from */
@@ -124,6 +164,10 @@ final class HttpSessions {
 
     /** Ends every session whose lifetime has passed (Asterisk's purge_sessions, run every few seconds). */
     void purge() {
+        synchronized (strangers) {
+            strangers.values().forEach(d -> d.removeIf(t -> t.isDestroyed() || t.session().isAuthenticated()));
+            strangers.values().removeIf(Deque::isEmpty);
+        }
         byId.values().stream().filter(t -> t.expired(clock.instant())).forEach(HttpTransport::expire);
         digests.keySet().stream().filter(t -> t.expired(clock.instant())).forEach(HttpTransport::expire);
         nonces.purge(clock.instant());

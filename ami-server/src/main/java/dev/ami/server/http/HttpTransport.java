@@ -214,6 +214,15 @@ final class HttpTransport implements SessionTransport {
         onThread(() -> inTurn(this::destroy));
     }
 
+    /** Ends the session unless it has logged in by the time its thread looks. Safe from any thread. */
+    void expireUnlessLoggedIn() {
+        onThread(() -> inTurn(() -> {
+            if (!session.isAuthenticated()) {
+                destroy();
+            }
+        }));
+    }
+
     /**
      * Runs work on the session's thread. If that thread has stopped (the web server is shutting
      * down), the session can do nothing more: it is taken out of the connector's sessions, and a

@@ -174,6 +174,22 @@ class HttpManagerServiceTest {
     }
 
     @Test
+    void oneAddressKeepsABoundedNumberOfSessionsThatHaveNotLoggedInAndLoggedInOnesAreNeverEnded() throws Exception {
+        String loggedIn = login();
+        int flood = HttpSessions.MAX_STRANGERS_PER_ADDRESS + 50;
+        for (int i = 0; i < flood; i++) {
+            assertEquals(200, get("/rawman?action=ping", null).status());
+        }
+        // the ends are handed to the sessions' thread: let it run them
+        assertEquals(42, loops.next().submit(() -> 42).get(5, TimeUnit.SECONDS));
+        assertEquals(HttpSessions.MAX_STRANGERS_PER_ADDRESS + 1, service.sessionCount(), "the flooder churns its own");
+        assertTrue(body(get("/rawman?action=ping", loggedIn)).contains("Ping: Pong"), "the logged-in one lives");
+        HttpManagerReply other = await(service.handle(new HttpManagerRequest("GET", "/rawman", "action=ping", "",
+                new byte[0], List.of(), LOCAL, new InetSocketAddress("127.0.0.2", 45000))).toCompletableFuture());
+        assertEquals(200, other.status(), "another address is not refused");
+    }
+
+    @Test
     void withSessionKeepAliveZeroEveryAnswerClosesTheConnection() {
         assertFalse(get("/rawman?action=ping", null).closes(), "keep-alive by default");
         http = new HttpSettings(true, "127.0.0.1", 8088, "", "Asterisk", 100, 30000, 0, false, false, List.of(),
