@@ -66,6 +66,24 @@ public final class AmiTestClient implements AutoCloseable {
         return greeted(open(port));
     }
 
+    /**
+     * Connects from another loopback address (127.0.0.0/8 is all this host's) and consumes the
+     * greeting: for tests that hold more connections before login than one address may
+     * (ami_authlimit_per_address).
+     */
+    public static AmiTestClient connectFrom(String localAddress, int port) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return greeted(new AmiTestClient(socket));
+    }
+
     /** Connects over TLS, trusting the test certificate, and consumes the greeting line. */
     public static AmiTestClient connectTls(int port) throws IOException {
         return greeted(open(port, trustingTls()));

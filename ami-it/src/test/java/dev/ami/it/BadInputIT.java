@@ -163,9 +163,10 @@ class BadInputIT {
         List<AmiTestClient> failing = new ArrayList<>();
         try (AmiTestClient bystander = quietAdmin()) {
             // More pending refusals than the connector has threads: were each one a sleeping thread,
-            // the bystander's ping would wait behind them.
+            // the bystander's ping would wait behind them. Each from an address of its own: one
+            // address may hold only ten connections before login (ami_authlimit_per_address).
             for (int i = 0; i < 16; i++) {
-                AmiTestClient c = AmiTestClient.connect(AmiEar.PORT);
+                AmiTestClient c = AmiTestClient.connectFrom("127.0.2." + (i + 1), AmiEar.PORT);
                 failing.add(c);
                 c.send(crlf("Action: Login\nUsername: " + (i % 2 == 0 ? "admin" : "nobody") + "\nSecret: bad\n\n"));
             }

@@ -4,6 +4,7 @@ import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.api.login.LoginThrottle;
+import dev.ami.api.metrics.ServerCounters;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -74,6 +75,15 @@ public interface ConnectorLink {
      *         HTTP, and the REST administration's login): list and clear locks here
      */
     LoginThrottle logins();
+
+    /** @return the running totals since the connector started, for metrics */
+    ServerCounters counters();
+
+    /**
+     * @return true if the AMI listener is bound where manager.conf says, or AMI is switched off
+     *         there ({@code enabled = no}): the connector does what it was told (readiness)
+     */
+    boolean listening();
 
     /** @return one entry per live AMI session, with its delivery counters */
     List<SessionStatistics> sessions();

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -37,6 +38,9 @@ public final class LoginThrottle {
     private final Map<InetAddress, Count> sources = new HashMap<>();
     private final Map<String, Count> accounts = new HashMap<>();
     private LockoutPolicy policy;
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder refusedByLock = new LongAdder();
 
     /** @param policy the thresholds in force */
     public LoginThrottle(LockoutPolicy policy) {
@@ -62,9 +66,13 @@ public final class LoginThrottle {
     public synchronized Optional<Lockout> lockout(String account, InetAddress source, Instant now) {
         String name = key(account);
         Pair pair = new Pair(name, source);
-        return active(pairs.get(pair), now).map(c -> lock(Lockout.Scope.ACCOUNT_FROM_SOURCE, name, source, c))
+        Optional<Lockout> lock = active(pairs.get(pair), now).map(c -> lock(Lockout.Scope.ACCOUNT_FROM_SOURCE, name, source, c))
                 .or(() -> active(sources.get(source), now).map(c -> lock(Lockout.Scope.SOURCE, "", source, c)))
                 .or(() -> active(accounts.get(name), now).map(c -> lock(Lockout.Scope.ACCOUNT, name, null, c)));
+        if (lock.isPresent()) {
+            refusedByLock.increment();
+        }
+        return lock;
     }
 
     /**
@@ -76,6 +84,7 @@ public final class LoginThrottle {
      * @return how long to wait before answering, and the locks this failure set
      */
     public synchronized Failure failed(String account, InetAddress source, Instant now) {
+        refused.increment();
         String name = key(account);
         List<Lockout> imposed = new ArrayList<>();
         Count pair = count(pairs, new Pair(name, source), now);
@@ -113,6 +122,7 @@ public final class LoginThrottle {
      * @param now     the time
      */
     public synchronized void succeeded(String account, InetAddress source, Instant now) {
+        accepted.increment();
         if (pairs.isEmpty() && sources.isEmpty() && accounts.isEmpty()) {
             return;
         }
@@ -120,6 +130,21 @@ public final class LoginThrottle {
         removeUnlocked(pairs, new Pair(name, source), now);
         removeUnlocked(sources, source, now);
         removeUnlocked(accounts, name, now);
+    }
+
+    /** @return logins (and digest requests) whose credentials were right, since the start */
+    public long accepted() {
+        return accepted.sum();
+    }
+
+    /** @return logins refused for their credentials or address, since the start */
+    public long refused() {
+        return refused.sum();
+    }
+
+    /** @return logins refused by a lock, whatever their secret, since the start */
+    public long refusedByLock() {
+        return refusedByLock.sum();
     }
 
     /** @return the locks in force, the latest ending first */

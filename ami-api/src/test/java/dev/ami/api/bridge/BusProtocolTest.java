@@ -21,6 +21,7 @@ import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
+import dev.ami.api.metrics.ServerCounters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,16 @@ class BusProtocolTest {
         @Override
         public LoginThrottle logins() {
             throw new UnsupportedOperationException("not used by the bus protocol");
+        }
+
+        @Override
+        public ServerCounters counters() {
+            throw new UnsupportedOperationException("not used by the bus protocol");
+        }
+
+        @Override
+        public boolean listening() {
+            return true;
         }
     }
 

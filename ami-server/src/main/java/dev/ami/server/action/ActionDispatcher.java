@@ -2,6 +2,7 @@ package dev.ami.server.action;
 
 import dev.ami.api.event.security.SecurityEvents;
 import dev.ami.api.message.ManagerAction;
+import dev.ami.api.metrics.ServerCounters;
 import dev.ami.server.action.login.MultipleLoginGuard;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
@@ -52,6 +53,7 @@ public final class ActionDispatcher {
         ActionCall call = new ActionCall(action, session, connector, actions);
         Optional<String> name = action.action();
         Optional<ActionHandler> handler = name.flatMap(actions::find);
+        connector.counters().actionRun(handler.map(ActionHandler::name).orElse(ServerCounters.UNKNOWN_ACTION));
         if (connector.configuration().general().debug()) {
             List<String> sensitive = handler.map(ActionHandler::sensitiveHeaders).orElse(List.of());
             LOG.info(() -> "Manager received request from " + session.remoteHost() + ": "

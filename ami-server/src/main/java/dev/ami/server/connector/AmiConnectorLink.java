@@ -8,6 +8,7 @@ import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.api.login.LoginThrottle;
+import dev.ami.api.metrics.ServerCounters;
 import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.action.application.ApplicationActionHandler;
 import dev.ami.server.http.HttpManagerService;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -36,12 +38,15 @@ final class AmiConnectorLink implements ConnectorLink {
     private final ConnectorContext context;
     private final ActionRegistry actions;
     private final Supplier<HttpManagerService> httpManager;
+    private final BooleanSupplier listening;
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
-    AmiConnectorLink(ConnectorContext context, ActionRegistry actions, Supplier<HttpManagerService> httpManager) {
+    AmiConnectorLink(ConnectorContext context, ActionRegistry actions, Supplier<HttpManagerService> httpManager,
+            BooleanSupplier listening) {
         this.context = context;
         this.actions = actions;
         this.httpManager = httpManager;
+        this.listening = listening;
     }
 
     @Override
@@ -97,6 +102,16 @@ final class AmiConnectorLink implements ConnectorLink {
     @Override
     public LoginThrottle logins() {
         return context.logins();
+    }
+
+    @Override
+    public ServerCounters counters() {
+        return context.counters();
+    }
+
+    @Override
+    public boolean listening() {
+        return listening.getAsBoolean();
     }
 
     @Override

@@ -214,6 +214,11 @@ final class AmiListener {
         return tlsChannel == null ? null : (InetSocketAddress) tlsChannel.localAddress();
     }
 
+    /** @return true if the listener is bound, or AMI is switched off (manager.conf enabled = no) */
+    synchronized boolean listening() {
+        return serverChannel != null || context != null && !context.configuration().general().enabled();
+    }
+
     /** @return the address the listener is bound to, or null */
     synchronized InetSocketAddress boundAddress() {
         return serverChannel == null ? null : (InetSocketAddress) serverChannel.localAddress();

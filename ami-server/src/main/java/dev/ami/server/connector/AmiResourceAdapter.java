@@ -136,7 +136,7 @@ public class AmiResourceAdapter implements ResourceAdapter {
             return null;
         }
         closeLink();
-        link = new AmiConnectorLink(listener.context(), listener.actions(), listener::httpManager);
+        link = new AmiConnectorLink(listener.context(), listener.actions(), listener::httpManager, listener::listening);
         return link;
     }
 

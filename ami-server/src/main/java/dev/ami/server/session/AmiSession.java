@@ -50,6 +50,7 @@ public final class AmiSession implements EventRecipient {
     private String challenge;
     /** authtimeout; cancelled at login and close so a finished connection is not held on the heap until it fires. */
     private SessionThread.Timer authTimer;
+    private volatile boolean overflowed;
     /** Replaced, never changed in place: the routing threads read it. */
     private volatile List<EventFilter> filters = List.of();
     private final EventOutbox outbox;
@@ -63,7 +64,7 @@ public final class AmiSession implements EventRecipient {
         this.transport = transport;
         this.createdAt = createdAt;
         this.id = "0x" + Long.toHexString(ThreadLocalRandom.current().nextLong(0x100000000L, 0x800000000000L));
-        this.outbox = new EventOutbox(transport, this::emit, this::overflowed);
+        this.outbox = new EventOutbox(transport, this::emit, this::closeOverflowed);
         this.wait = new WaitEventState(transport, outbox);
     }
 
@@ -204,7 +205,13 @@ public final class AmiSession implements EventRecipient {
         }
     }
 
-    private void overflowed() {
+    /** @return true if this session was closed because it did not read its events */
+    public boolean wasOverflowed() {
+        return overflowed;
+    }
+
+    private void closeOverflowed() {
+        overflowed = true;
         LOG.warning(() -> "AMI session " + loginName + "@" + remoteHost() + " closed: it did not read its events ("
                 + EventOutbox.CAPACITY + " waiting, " + outbox.dropped() + " dropped)");
         close();

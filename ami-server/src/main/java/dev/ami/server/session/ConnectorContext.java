@@ -3,6 +3,7 @@ package dev.ami.server.session;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.login.LoginThrottle;
+import dev.ami.api.metrics.ServerCounters;
 import dev.ami.server.routing.EventRouter;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Objects;
  */
 public final class ConnectorContext {
 
-    private final SessionRegistry sessions = new SessionRegistry();
+    private final ServerCounters counters = new ServerCounters();
+    private final SessionRegistry sessions = new SessionRegistry(counters);
     private final Clock clock;
     private final Instant startedAt;
     private volatile Instant lastReload;
@@ -57,7 +59,13 @@ public final class ConnectorContext {
      * @param event the event
      */
     public void publish(ManagerEvent event) {
+        counters.eventRouted();
         router.publish(event);
+    }
+
+    /** @return the running totals since the connector started */
+    public ServerCounters counters() {
+        return counters;
     }
 
     /** @return the event router, for in-server subscribers */

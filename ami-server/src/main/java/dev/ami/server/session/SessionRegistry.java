@@ -1,5 +1,6 @@
 package dev.ami.server.session;
 
+import dev.ami.api.metrics.ServerCounters;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -15,11 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SessionRegistry {
 
     private final Set<AmiSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ServerCounters counters;
     /** Kept, not counted, because authlimit is checked on every connect. */
     private final AtomicInteger unauthenticated = new AtomicInteger();
     /** The same, per client address and per network (ami's admission limits); entries at zero are removed. */
     private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
     private final Map<Network, Integer> byNetwork = new ConcurrentHashMap<>();
+
+    /** @param counters the totals that ended sessions add to */
+    public SessionRegistry(ServerCounters counters) {
+        this.counters = counters;
+    }
 
     /** Registers a new connection, not yet logged in. */
     public void add(AmiSession session) {
@@ -87,6 +94,12 @@ public final class SessionRegistry {
         if (removed && countsForAuthLimit(session)) {
             unauthenticated.decrementAndGet();
             count(session, -1);
+        }
+        if (removed) {
+            counters.sessionEnded(session.statistics());
+            if (session.wasOverflowed()) {
+                counters.slowConsumerClosed();
+            }
         }
         return removed;
     }

@@ -99,7 +99,7 @@ public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
         channel.pipeline()
                 // Asterisk's writetimeout: a write that cannot complete in time ends the session.
                 // Before login the default applies; LoginAction sets the account's value.
-                .addLast(WRITE_TIMEOUT, new WriteStallGuard(Account.DEFAULT_WRITE_TIMEOUT))
+                .addLast(WRITE_TIMEOUT, new WriteStallGuard(Account.DEFAULT_WRITE_TIMEOUT, connector.counters()::writeStalled))
                 .addLast("frames", new AmiFrameDecoder())
                 .addLast("messages", ENCODER)
                 .addLast("session", new AmiSessionHandler(connector, actions, transport));

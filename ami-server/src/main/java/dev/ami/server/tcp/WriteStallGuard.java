@@ -16,10 +16,16 @@ import java.util.concurrent.TimeUnit;
 final class WriteStallGuard extends ChannelInboundHandlerAdapter {
 
     private volatile long timeoutMillis;
+    private final Runnable onStall;
     private ScheduledFuture<?> timer;
 
-    WriteStallGuard(long timeoutMillis) {
+    /**
+     * @param timeoutMillis the writetimeout until the account's is known
+     * @param onStall       told of each connection ended by a stall (metrics)
+     */
+    WriteStallGuard(long timeoutMillis, Runnable onStall) {
         this.timeoutMillis = timeoutMillis;
+        this.onStall = onStall;
     }
 
     /** @param millis the account's writetimeout, applied from the next stall on */
@@ -34,6 +40,7 @@ final class WriteStallGuard extends ChannelInboundHandlerAdapter {
                 timer = ctx.executor().schedule(() -> {
                     timer = null;
                     if (!ctx.channel().isWritable() && ctx.channel().isActive()) {
+                        onStall.run();
                         ctx.fireExceptionCaught(WriteTimeoutException.INSTANCE);
                     }
                 }, timeoutMillis, TimeUnit.MILLISECONDS);

@@ -1,0 +1,105 @@
+package dev.ami.persistence.observe;
+
+import dev.ami.api.connector.ConnectorLink;
+import dev.ami.api.connector.SessionStatistics;
+import dev.ami.persistence.bridge.ConnectorLinks;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.logging.Logger;
+
+/**
+ * ami's gauges and counters in WildFly's Micrometer registry, which the server's management
+ * interface serves in Prometheus text at {@code /metrics}: sessions by transport, logins and
+ * refusals, locks in force, actions by name, events routed, delivered and dropped, events waiting
+ * in session queues, sessions cut off for not reading, write stalls. Each is read from the
+ * connector when scraped; without a running connector they read 0. Without the micrometer
+ * subsystem (a server not prepared by ami-http-listener.cli) nothing is registered. A startup
+ * EJB, so that registration does not depend on which module's CDI lifecycle events WildFly
+ * delivers in an EAR of several modules.
+ */
+@Singleton
+@Startup
+public class AmiMetrics {
+
+    private static final Logger LOG = Logger.getLogger(AmiMetrics.class.getName());
+    private static final List<String> TRANSPORTS = List.of("TCP", "TLS", "HTTP");
+    /** How often action names that appeared since (applications add actions) get their counter. */
+    private static final long ACTION_SCAN_SECONDS = 5;
+
+    @Inject
+    ConnectorLinks links;
+
+    @Inject
+    Instance<MeterRegistry> registries;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private final Set<String> countedActions = ConcurrentHashMap.newKeySet();
+
+    @PostConstruct
+    void register() {
+        if (!registries.isResolvable()) {
+            LOG.info("No Micrometer registry (the server has no micrometer subsystem): ami publishes no metrics");
+            return;
+        }
+        MeterRegistry registry = registries.get();
+        // registry.gauge and more().counter: the calls WildFly's per-deployment registry forwards
+        for (String transport : TRANSPORTS) {
+            registry.gauge("ami_sessions", Tags.of("transport", transport), links, l -> sessions(l).stream()
+                    .filter(s -> s.transport().equals(transport)).count());
+        }
+        registry.gauge("ami_event_queue_depth", Tags.empty(), links,
+                l -> sessions(l).stream().mapToLong(SessionStatistics::pending).sum());
+        registry.gauge("ami_login_lockouts", Tags.empty(), links,
+                l -> l.ifConnected().map(c -> c.logins().lockouts(Instant.now()).size()).orElse(0));
+        counter(registry, "ami_logins_accepted", "Logins and digest requests whose credentials were right",
+                c -> c.logins().accepted());
+        counter(registry, "ami_logins_refused", "Logins refused for their credentials or address",
+                c -> c.logins().refused());
+        counter(registry, "ami_logins_locked_out", "Logins refused by a lock, whatever their secret",
+                c -> c.logins().refusedByLock());
+        counter(registry, "ami_events_routed", "Events routed to the sessions", c -> c.counters().eventsRouted());
+        counter(registry, "ami_events_delivered", "Events written to sessions",
+                c -> c.counters().endedDelivered() + c.sessions().stream().mapToLong(SessionStatistics::delivered).sum());
+        counter(registry, "ami_events_dropped", "Events dropped from full session queues",
+                c -> c.counters().endedDropped() + c.sessions().stream().mapToLong(SessionStatistics::dropped).sum());
+        counter(registry, "ami_slow_consumer_disconnects", "Sessions closed because they did not read their events",
+                c -> c.counters().slowConsumersClosed());
+        counter(registry, "ami_write_stalls", "Connections closed because they took no bytes for their writetimeout",
+                c -> c.counters().writeStalls());
+        countNewActions(registry);
+        scheduler.scheduleWithFixedDelay(() -> countNewActions(registry), ACTION_SCAN_SECONDS, ACTION_SCAN_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    /** @param description what it counts (for the reader of this class: WildFly's registry keeps none) */
+    private void counter(MeterRegistry registry, String name, String description, ToDoubleFunction<ConnectorLink> read) {
+        registry.more().counter(name, Tags.empty(), links, l -> l.ifConnected().map(read::applyAsDouble).orElse(0.0));
+    }
+
+    /** Actions by name: a counter for each name the connector has counted, added as names appear. */
+    private void countNewActions(MeterRegistry registry) {
+        links.ifConnected().ifPresent(link -> link.counters().actions().keySet().stream()
+                .filter(countedActions::add)
+                .forEach(action -> registry.more().counter("ami_actions", Tags.of("action", action), links,
+                        l -> l.ifConnected().map(c -> c.counters().actions().getOrDefault(action, 0L)).orElse(0L))));
+    }
+
+    private static List<SessionStatistics> sessions(ConnectorLinks links) {
+        return links.ifConnected().map(ConnectorLink::sessions).orElse(List.of());
+    }
+}
