@@ -85,8 +85,11 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
                 "displayconnects = " + displayConnects,
                 "allowmultiplelogin = yes",
                 "authtimeout = 30",
-                // the idle scenario opens hundreds of connections at once before they log in
+                // the idle scenario opens hundreds of connections at once before they log in, all
+                // from 127.0.0.1, as a connection pool of one host would: no per-client share either
                 "authlimit = 20000",
+                "ami_authlimit_per_address = 0",
+                "ami_authlimit_per_network = 0",
                 // the HTTP manager (scenarios f to j); a WaitEvent may wait until 10 s before this
                 "webenabled = yes",
                 "httptimeout = 60",

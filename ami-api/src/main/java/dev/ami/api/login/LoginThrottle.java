@@ -37,6 +37,11 @@ public final class LoginThrottle {
     private final Map<Pair, Count> pairs = new HashMap<>();
     private final Map<InetAddress, Count> sources = new HashMap<>();
     private final Map<String, Count> accounts = new HashMap<>();
+    /**
+     * True while no failure is counted (almost always): logins then pass the lockout check and
+     * report their success without taking the lock, which every login of the server shares.
+     */
+    private volatile boolean nothingCounted = true;
     private LockoutPolicy policy;
     private final LongAdder accepted = new LongAdder();
     private final LongAdder refused = new LongAdder();
@@ -63,7 +68,11 @@ public final class LoginThrottle {
      * @param now     the time
      * @return the lock that refuses this login now, whatever its secret, if any
      */
-    public synchronized Optional<Lockout> lockout(String account, InetAddress source, Instant now) {
+    public Optional<Lockout> lockout(String account, InetAddress source, Instant now) {
+        return nothingCounted ? Optional.empty() : lockedOut(account, source, now);
+    }
+
+    private synchronized Optional<Lockout> lockedOut(String account, InetAddress source, Instant now) {
         String name = key(account);
         Pair pair = new Pair(name, source);
         Optional<Lockout> lock = active(pairs.get(pair), now).map(c -> lock(Lockout.Scope.ACCOUNT_FROM_SOURCE, name, source, c))
@@ -85,6 +94,7 @@ public final class LoginThrottle {
      */
     public synchronized Failure failed(String account, InetAddress source, Instant now) {
         refused.increment();
+        nothingCounted = false;
         String name = key(account);
         List<Lockout> imposed = new ArrayList<>();
         Count pair = count(pairs, new Pair(name, source), now);
@@ -121,15 +131,26 @@ public final class LoginThrottle {
      * @param source  the client's address
      * @param now     the time
      */
-    public synchronized void succeeded(String account, InetAddress source, Instant now) {
+    public void succeeded(String account, InetAddress source, Instant now) {
         accepted.increment();
-        if (pairs.isEmpty() && sources.isEmpty() && accounts.isEmpty()) {
-            return;
+        if (!nothingCounted) {
+            forgetRun(account, source, now);
         }
+    }
+
+    private synchronized void forgetRun(String account, InetAddress source, Instant now) {
         String name = key(account);
         removeUnlocked(pairs, new Pair(name, source), now);
         removeUnlocked(sources, source, now);
         removeUnlocked(accounts, name, now);
+        markIfEmpty();
+    }
+
+    /** Under the lock: once every count is gone, logins take the fast path again. */
+    private void markIfEmpty() {
+        if (pairs.isEmpty() && sources.isEmpty() && accounts.isEmpty()) {
+            nothingCounted = true;
+        }
     }
 
     /** @return logins (and digest requests) whose credentials were right, since the start */
@@ -177,6 +198,7 @@ public final class LoginThrottle {
         if (source == null) {
             accounts.keySet().removeIf(accountMatches);
         }
+        markIfEmpty();
         return before - pairs.size() - sources.size() - accounts.size();
     }
 
