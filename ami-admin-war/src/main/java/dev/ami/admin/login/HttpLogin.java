@@ -7,6 +7,7 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.event.security.SecurityEvents;
 import dev.ami.api.event.security.SecurityPeer;
+import dev.ami.api.login.LockoutPolicy;
 import dev.ami.api.login.LoginThrottle;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,8 @@ import java.util.function.Function;
  */
 public final class HttpLogin {
 
-    /** Asterisk's pause before refusing a login, as ami-server's {@code LoginAction.FAILURE_DELAY}. */
-    public static final Duration FAILURE_DELAY = Duration.ofSeconds(1);
+    /** Asterisk's pause before refusing a login, the one every way in shares. */
+    public static final Duration FAILURE_DELAY = LockoutPolicy.BASE_DELAY;
 
     /** The {@code Service} header of the events raised here. */
     public static final String SERVICE = "REST";

@@ -66,28 +66,30 @@ public class AmiMetrics {
                 l -> sessions(l).stream().mapToLong(SessionStatistics::pending).sum());
         registry.gauge("ami_login_lockouts", Tags.empty(), links,
                 l -> l.ifConnected().map(c -> c.logins().lockouts(Instant.now()).size()).orElse(0));
-        counter(registry, "ami_logins_accepted", "Logins and digest requests whose credentials were right",
-                c -> c.logins().accepted());
-        counter(registry, "ami_logins_refused", "Logins refused for their credentials or address",
-                c -> c.logins().refused());
-        counter(registry, "ami_logins_locked_out", "Logins refused by a lock, whatever their secret",
-                c -> c.logins().refusedByLock());
-        counter(registry, "ami_events_routed", "Events routed to the sessions", c -> c.counters().eventsRouted());
-        counter(registry, "ami_events_delivered", "Events written to sessions",
+        // Logins and digest requests whose credentials were right
+        counter(registry, "ami_logins_accepted", c -> c.logins().accepted());
+        // Logins refused for their credentials or address
+        counter(registry, "ami_logins_refused", c -> c.logins().refused());
+        // Logins refused by a lock, whatever their secret
+        counter(registry, "ami_logins_locked_out", c -> c.logins().refusedByLock());
+        // Events routed to the sessions
+        counter(registry, "ami_events_routed", c -> c.counters().eventsRouted());
+        // Events written to sessions
+        counter(registry, "ami_events_delivered",
                 c -> c.counters().endedDelivered() + c.sessions().stream().mapToLong(SessionStatistics::delivered).sum());
-        counter(registry, "ami_events_dropped", "Events dropped from full session queues",
+        // Events dropped from full session queues
+        counter(registry, "ami_events_dropped",
                 c -> c.counters().endedDropped() + c.sessions().stream().mapToLong(SessionStatistics::dropped).sum());
-        counter(registry, "ami_slow_consumer_disconnects", "Sessions closed because they did not read their events",
-                c -> c.counters().slowConsumersClosed());
-        counter(registry, "ami_write_stalls", "Connections closed because they took no bytes for their writetimeout",
-                c -> c.counters().writeStalls());
+        // Sessions closed because they did not read their events
+        counter(registry, "ami_slow_consumer_disconnects", c -> c.counters().slowConsumersClosed());
+        // Connections closed because they took no bytes for their writetimeout
+        counter(registry, "ami_write_stalls", c -> c.counters().writeStalls());
         countNewActions(registry);
         scheduler.scheduleWithFixedDelay(() -> countNewActions(registry), ACTION_SCAN_SECONDS, ACTION_SCAN_SECONDS,
                 TimeUnit.SECONDS);
     }
 
-    /** @param description what it counts (for the reader of this class: WildFly's registry keeps none) */
-    private void counter(MeterRegistry registry, String name, String description, ToDoubleFunction<ConnectorLink> read) {
+    private void counter(MeterRegistry registry, String name, ToDoubleFunction<ConnectorLink> read) {
         registry.more().counter(name, Tags.empty(), links, l -> l.ifConnected().map(read::applyAsDouble).orElse(0.0));
     }
 

@@ -8,10 +8,10 @@ import dev.ami.api.event.security.SecurityPeer;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.api.login.Lockout;
-import dev.ami.api.login.LockoutPolicy;
 import dev.ami.api.message.Header;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.server.action.ActionDispatcher;
+import dev.ami.server.action.login.LoginAction;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -91,7 +91,7 @@ final class HttpDigestService {
             connector.publish(SecurityEvents.sessionLimit(peer(request), digest.username(), now));
             LOG.info(() -> host(request) + " refused as '" + digest.username() + "': logins locked for "
                     + locked.get().describe() + " until " + locked.get().until());
-            return later(HttpDigest.unauthorized(sessions.issueNonce(), false, serverName), LockoutPolicy.BASE_DELAY);
+            return later(HttpDigest.unauthorized(sessions.issueNonce(), false, serverName), LoginAction.FAILURE_DELAY);
         }
         Optional<Account> found = connector.configuration().account(digest.username());
         if (found.isEmpty()) {

@@ -102,7 +102,7 @@ final class HttpSessions {
             if (mine == null) {
                 return;
             }
-            mine.removeIf(t -> t.isDestroyed() || t.session().isAuthenticated());
+            prune(mine);
             if (mine.size() >= MAX_STRANGERS_PER_ADDRESS) {
                 oldest = mine.pollFirst();
             }
@@ -113,6 +113,11 @@ final class HttpSessions {
         if (oldest != null) {
             oldest.expireUnlessLoggedIn();
         }
+    }
+
+    /** Drops the sessions that have ended or logged in: they are no client's strangers any more. */
+    private static void prune(Deque<HttpTransport> strangersOfOneAddress) {
+        strangersOfOneAddress.removeIf(t -> t.isDestroyed() || t.session().isAuthenticated());
     }
 
     /** @return a new nonce for a 401, which a digest session may start from */
@@ -165,7 +170,7 @@ final class HttpSessions {
     /** Ends every session whose lifetime has passed (Asterisk's purge_sessions, run every few seconds). */
     void purge() {
         synchronized (strangers) {
-            strangers.values().forEach(d -> d.removeIf(t -> t.isDestroyed() || t.session().isAuthenticated()));
+            strangers.values().forEach(HttpSessions::prune);
             strangers.values().removeIf(Deque::isEmpty);
         }
         byId.values().stream().filter(t -> t.expired(clock.instant())).forEach(HttpTransport::expire);

@@ -5,6 +5,7 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.event.security.SecurityEvents;
 import dev.ami.api.login.Lockout;
+import dev.ami.api.login.LockoutPolicy;
 import dev.ami.api.login.LoginThrottle;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.server.action.AbstractAction;
@@ -30,7 +31,7 @@ import java.util.logging.Logger;
 public final class LoginAction extends AbstractAction {
 
     /** Asterisk's pause before refusing a login. */
-    public static final Duration FAILURE_DELAY = Duration.ofSeconds(1);
+    public static final Duration FAILURE_DELAY = LockoutPolicy.BASE_DELAY;
 
     private static final Logger LOG = Logger.getLogger(LoginAction.class.getName());
 
