@@ -96,7 +96,7 @@ final class WildFlyServer implements AutoCloseable {
                 "-Dami.conf.dir=" + conf,
                 "-Dami.data.dir=" + data,
                 // the EAR's datasource takes its URL from here (H2 in the bench's own data folder)
-                "-Dami.db.url=jdbc:h2:file:" + data.resolve("ami") + ";DB_CLOSE_ON_EXIT=FALSE");
+                "-Dami.db.url=jdbc:h2:file:" + data.resolve("ami") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JBOSS_HOME", options.wildflyHome().toString());

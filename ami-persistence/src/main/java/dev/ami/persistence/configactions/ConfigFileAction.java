@@ -1,18 +1,24 @@
 package dev.ami.persistence.configactions;
 
 import dev.ami.api.action.ActionRequest;
+import dev.ami.api.action.AmiAction;
 import dev.ami.api.action.ManagerActionHandler;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
+import dev.ami.persistence.store.DatabaseFailure;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * What every configuration action does first, in one place: read the file name headers (an empty
  * one is {@code Filename not specified}), resolve them by name ({@link ConfigFile}), and answer
- * Asterisk's error for a file that cannot be served; only then does the action itself run.
+ * Asterisk's error for a file that cannot be served; only then does the action itself run. A
+ * database that fails meanwhile (gone away) is answered with the action's error and one log line.
  */
 abstract class ConfigFileAction implements ManagerActionHandler {
+
+    private static final Logger LOG = Logger.getLogger(ConfigFileAction.class.getName());
 
     final StoredFiles files;
 
@@ -32,7 +38,22 @@ abstract class ConfigFileAction implements ManagerActionHandler {
         if (refusal.isPresent()) {
             return ConfigReplies.error(m, refusal.get());
         }
-        return answer(request, named.get(0));
+        try {
+            return answer(request, named.get(0));
+        } catch (RuntimeException e) {
+            DatabaseFailure failure = DatabaseFailure.of(e).orElseThrow(() -> e);
+            LOG.warning(() -> getClass().getAnnotation(AmiAction.class).name() + " by " + request.username() + " not done: "
+                    + failure.message());
+            return ConfigReplies.error(m, unavailable());
+        }
+    }
+
+    /**
+     * @return the answer when the store cannot be read or written: Asterisk's for a file it cannot
+     *         load (main/manager.c, action_getconfig); an action that saves says so
+     */
+    String unavailable() {
+        return ConfigReplies.NOT_FOUND;
     }
 
     /** @return the headers that name files, the file acted on first */

@@ -25,6 +25,9 @@ final class UpdateConfigAction extends ConfigFileAction {
 
     private static final Logger LOG = Logger.getLogger(UpdateConfigAction.class.getName());
 
+    /** Asterisk's answer when the edited file cannot be saved (action_updateconfig). */
+    private static final String SAVE_FAILED = "Save of config failed";
+
     /** handle_updates stops at this many edits. */
     private static final int MAX_EDITS = 100_000;
 
@@ -45,6 +48,11 @@ final class UpdateConfigAction extends ConfigFileAction {
     }
 
     @Override
+    String unavailable() {
+        return SAVE_FAILED;
+    }
+
+    @Override
     List<ManagerMessage> answer(ActionRequest request, ConfigFile file) {
         ManagerAction m = request.action();
         EditResult result = apply(m, files.categories(file));
@@ -59,7 +67,7 @@ final class UpdateConfigAction extends ConfigFileAction {
             files.save(file, categories);
         } catch (ConfigParseException e) {
             LOG.warning(() -> "UpdateConfig by " + request.username() + " refused: " + e.getMessage());
-            return ConfigReplies.error(request.action(), "Save of config failed");
+            return ConfigReplies.error(request.action(), SAVE_FAILED);
         }
         return List.of(ManagerResponse.success(request.action()).build());
     }

@@ -1,12 +1,20 @@
 package dev.ami.persistence.secret;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +24,9 @@ import java.util.stream.Stream;
  * rather than fixed afterwards.
  */
 public final class OwnerOnlyFiles {
+
+    private static final String PARTIAL = ".partial";
+    private static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -69,7 +80,10 @@ public final class OwnerOnlyFiles {
     }
 
     /**
-     * Creates a new file, owner read/write only, holding this text.
+     * Creates a new file, owner read/write only, holding this text, whole or not at all: the text
+     * is written and forced to disk under a temporary name in the same folder, then linked to its
+     * name, so a server killed half-way leaves no short key or backup behind (only a temporary
+     * file, which the next write in the folder removes).
      *
      * @param file the file, which must not exist
      * @param text its content, written as UTF-8
@@ -77,11 +91,45 @@ public final class OwnerOnlyFiles {
      * @throws IOException if it cannot be written
      */
     public static void create(Path file, String text) throws IOException {
-        if (POSIX) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(file.toString());
         }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Path dir = file.toAbsolutePath().getParent();
+        removeLeftovers(dir);
+        Path partial = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + PARTIAL);
+        try {
+            if (POSIX) {
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(partial);
+            }
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            try {
+                // a link, unlike a rename, fails rather than replace a file another start made meanwhile
+                Files.createLink(file, partial);
+            } catch (UnsupportedOperationException noLinks) {
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** Temporary files of writes that a killed server never finished (a minute old: not a write in progress). */
+    private static void removeLeftovers(Path dir) throws IOException {
+        Instant before = Instant.now().minus(LEFTOVER_AGE);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(PARTIAL))::iterator) {
+                if (Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 }

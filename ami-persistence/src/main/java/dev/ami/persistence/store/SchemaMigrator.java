@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -35,6 +36,11 @@ public class SchemaMigrator {
         MigrateResult result = flyway(dataSource).migrate();
         // again: an H2 database is created by the first connection, which may be this migration
         restrictDataFolder();
+        try {
+            DurableCommits.ensure(dataSource).ifPresent(LOG::warning);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database's write delay: " + e.getMessage(), e);
+        }
         // the database may be H2 in the data folder or a PostgreSQL server (ami-ds.xml): name it
         LOG.info(() -> "AMI schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied) in " + result.databaseType + " database " + result.database

@@ -1,12 +1,20 @@
 package dev.ami.persistence.secret;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +65,26 @@ class OwnerOnlyFilesTest {
         Path fresh = dir.resolve("new/data");
         OwnerOnlyFiles.restrictFolder(fresh);
         assertEquals("rwx------", permissions(fresh));
+    }
+
+    @Test
+    void aFileIsWrittenWholeUnderATemporaryNameThatAKilledWriteLeavesForTheNextToRemove() throws Exception {
+        Path key = dir.resolve("secret.key");
+        // what a server killed half-way through an earlier write left: a short temporary file
+        Path leftover = Files.writeString(dir.resolve(".secret.key.0b1e.partial"), "shor");
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path recent = Files.writeString(dir.resolve(".manager.conf.1.9c2d.partial"), "being written");
+
+        OwnerOnlyFiles.create(key, "0123456789");
+        assertEquals("0123456789", Files.readString(key));
+        assertFalse(Files.exists(leftover), "an old leftover is removed");
+        assertTrue(Files.exists(recent), "a write that may still be going on is left alone");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(".manager.conf.1.9c2d.partial", "secret.key"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+
+        assertThrows(FileAlreadyExistsException.class, () -> OwnerOnlyFiles.create(key, "another key"));
+        assertEquals("0123456789", Files.readString(key), "an existing file is never replaced");
     }
 }

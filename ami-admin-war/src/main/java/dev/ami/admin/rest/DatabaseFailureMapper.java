@@ -1,0 +1,41 @@
+package dev.ami.admin.rest;
+
+import dev.ami.persistence.store.DatabaseFailure;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A store call that failed: 503 with what the database said while it cannot be reached (a client
+ * may try again later), 500 for another database error, each with one log line; anything else is
+ * a 500 whose cause is in the log, never in the answer. Nothing was changed in any case: every
+ * change is one transaction.
+ */
+@Provider
+public class DatabaseFailureMapper implements ExceptionMapper<EJBException> {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseFailureMapper.class.getName());
+
+    @Override
+    public Response toResponse(EJBException e) {
+        Optional<DatabaseFailure> failure = DatabaseFailure.of(e);
+        if (failure.isEmpty()) {
+            LOG.log(Level.SEVERE, "A REST request failed", e);
+            return refusal(Response.Status.INTERNAL_SERVER_ERROR,
+                    "internal error (the server log has the cause); nothing was changed");
+        }
+        LOG.warning(() -> "A REST request was not served: " + failure.get().message());
+        Response.Status status = failure.get().unreachable() ? Response.Status.SERVICE_UNAVAILABLE
+                : Response.Status.INTERNAL_SERVER_ERROR;
+        return refusal(status, failure.get().message() + "; nothing was changed");
+    }
+
+    private static Response refusal(Response.Status status, String error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ConfigurationResource.Refusal(error)).build();
+    }
+}
