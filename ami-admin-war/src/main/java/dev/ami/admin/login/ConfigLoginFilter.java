@@ -52,7 +52,9 @@ public class ConfigLoginFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         LoginThrottle throttle = links.ifConnected().map(ConnectorLink::logins).orElse(standalone);
-        LoginResult result = new HttpLogin(name -> store.currentConfiguration().account(name), throttle)
+        // the connector's snapshot while it runs, as AMI logins: logins go on while the database is away
+        LoginResult result = new HttpLogin(name -> links.ifConnected().map(ConnectorLink::configuration)
+                .orElseGet(store::currentConfiguration).account(name), throttle)
                 .check(loginRequest(request), Instant.now());
         result.event().ifPresent(event -> links.ifConnected().ifPresent(link -> link.publish(event)));
         if (result.admitted()) {

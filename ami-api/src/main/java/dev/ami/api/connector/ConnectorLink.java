@@ -76,6 +76,13 @@ public interface ConnectorLink {
      */
     LoginThrottle logins();
 
+    /**
+     * @return the configuration in force: the snapshot that AMI logins are checked against, which
+     *         stays in force while the database cannot be reached, so other logins (the REST
+     *         administration's) check against it too
+     */
+    ManagerConfiguration configuration();
+
     /** @return the running totals since the connector started, for metrics */
     ServerCounters counters();
 

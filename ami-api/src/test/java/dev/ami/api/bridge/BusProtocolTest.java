@@ -10,6 +10,7 @@ import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
+import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.SessionThread;
 import dev.ami.api.event.EventChannel;
@@ -82,6 +83,11 @@ class BusProtocolTest {
 
         @Override
         public ServerCounters counters() {
+            throw new UnsupportedOperationException("not used by the bus protocol");
+        }
+
+        @Override
+        public ManagerConfiguration configuration() {
             throw new UnsupportedOperationException("not used by the bus protocol");
         }
 

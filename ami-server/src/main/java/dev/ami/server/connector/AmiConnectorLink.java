@@ -2,6 +2,7 @@ package dev.ami.server.connector;
 
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
+import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.SessionThread;
 import dev.ami.api.event.ManagerEvent;
@@ -52,6 +53,11 @@ final class AmiConnectorLink implements ConnectorLink {
     @Override
     public String instanceId() {
         return instanceId;
+    }
+
+    @Override
+    public ManagerConfiguration configuration() {
+        return context.configuration();
     }
 
     @Override

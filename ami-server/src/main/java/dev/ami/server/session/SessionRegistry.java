@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The live sessions of one connector, and the delivery of events to them. */
@@ -37,7 +38,10 @@ public final class SessionRegistry {
     }
 
     private void count(AmiSession session, int delta) {
-        InetAddress address = clientAddress(session);
+        count(clientAddress(session), delta);
+    }
+
+    private void count(InetAddress address, int delta) {
         if (address != null) {
             byAddress.compute(address, (a, n) -> zeroless((n == null ? 0 : n) + delta));
             byNetwork.compute(Network.of(address), (a, n) -> zeroless((n == null ? 0 : n) + delta));
@@ -54,8 +58,25 @@ public final class SessionRegistry {
     }
 
     /**
+     * Counts a TLS connection whose handshake is under way towards its address's and network's
+     * admission shares; not towards authlimit, which Asterisk counts from the session's start.
+     *
+     * @param address the client's address
+     * @return what ends the count once the handshake has ended either way (it acts once)
+     */
+    public Runnable handshaking(InetAddress address) {
+        count(address, 1);
+        AtomicBoolean counted = new AtomicBoolean(true);
+        return () -> {
+            if (counted.getAndSet(false)) {
+                count(address, -1);
+            }
+        };
+    }
+
+    /**
      * @param address a client address
-     * @return how many connections from it have not logged in yet
+     * @return how many connections from it have not logged in yet (or are still in their TLS handshake)
      */
     public int unauthenticatedFrom(InetAddress address) {
         return byAddress.getOrDefault(address, 0);

@@ -6,11 +6,8 @@ import dev.ami.server.codec.AmiFrameDecoder;
 import dev.ami.server.codec.AmiMessageEncoder;
 import dev.ami.server.session.ConnectorContext;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -65,34 +62,10 @@ public final class AmiChannelInitializer extends ChannelInitializer<Channel> {
             addSessionHandlers(channel);
             return;
         }
-        // The same protocol inside TLS. The session starts (greeting, writetimeout, authtimeout)
-        // once the handshake is done, so a slow handshake is not taken for a stalled reader;
-        // SslHandler's own handshake timeout bounds a client that never finishes it.
+        // The same protocol inside TLS, from the end of the handshake (TlsStart).
         channel.pipeline()
                 .addLast("tls", tls.get().newHandler(channel.alloc()))
-                .addLast("tls-start", new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void channelActive(ChannelHandlerContext ctx) {
-                        // the session handlers are not there yet; they see channelActive after the handshake
-                    }
-
-                    @Override
-                    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-                        if (event instanceof SslHandshakeCompletionEvent done) {
-                            if (done.isSuccess()) {
-                                addSessionHandlers(ctx.channel());
-                                ctx.pipeline().remove(this);
-                                ctx.fireChannelActive();
-                            } else {
-                                LOG.fine(() -> "AMI TLS handshake with " + ctx.channel().remoteAddress()
-                                        + " failed: " + done.cause());
-                                ctx.close();
-                            }
-                        } else {
-                            ctx.fireUserEventTriggered(event);
-                        }
-                    }
-                });
+                .addLast("tls-start", new TlsStart(connector, ctx -> addSessionHandlers(ctx.channel())));
     }
 
     private void addSessionHandlers(Channel channel) {
