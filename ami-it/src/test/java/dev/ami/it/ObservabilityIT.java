@@ -8,6 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,16 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Health and metrics where WildFly serves them, on its management interface: /health/ready and
- * /health/live, and ami's gauges and counters in Prometheus text at /metrics, scraped as a
- * monitoring system would, before and after some AMI traffic.
+ * Health and metrics where WildFly serves them, on its management interface: /health/ready with
+ * ami's own readiness check, /health/live, and ami's gauges and counters in Prometheus text at
+ * /metrics, scraped as a monitoring system would, before and after some AMI traffic.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ObservabilityIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String MANAGEMENT = "http://127.0.0.1:" + (9990 + Integer.getInteger("it.port.offset", 0));
+    private static final String MANAGEMENT = "http://127.0.0.1:" + Integer.getInteger("it.management.port", 9990);
+    /** ami's check in /health/ready: its status and its data (flat strings). */
+    private static final Pattern AMI_CHECK = Pattern.compile(
+            "\\{\\s*\"name\"\\s*:\\s*\"ami\"\\s*,\\s*\"status\"\\s*:\\s*\"(UP|DOWN)\"\\s*,\\s*\"data\"\\s*:\\s*\\{([^}]*)}");
+    private static final Pattern DATUM = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"([^\"]*)\"");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -67,12 +74,49 @@ class ObservabilityIT {
         return false;
     }
 
+    /**
+     * @return /health/ready once ami's check in it is UP: the connector binds on its own threads
+     *         after the deployment has started (at most 20 s, then whatever it answers)
+     */
+    private static HttpResponse<String> readyOnceAmiIsUp() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+        for (int i = 0; i < 40 && !amiCheck(ready.body()).map(m -> m.group(1).equals("UP")).orElse(false); i++) {
+            Thread.sleep(500);
+            ready = get("/health/ready");
+        }
+        return ready;
+    }
+
+    private static Optional<Matcher> amiCheck(String body) {
+        Matcher check = AMI_CHECK.matcher(body);
+        return check.find() ? Optional.of(check) : Optional.empty();
+    }
+
     @Test
     void readinessAndLivenessAreServedAndNameTheDeployment() throws Exception {
-        HttpResponse<String> ready = get("/health/ready");
+        HttpResponse<String> ready = readyOnceAmiIsUp();
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"status\":\"UP\"") && ready.body().contains("\"ami.ear\":\"OK\""), ready.body());
         assertEquals(200, get("/health/live").statusCode());
+    }
+
+    /**
+     * ami's readiness check is there, UP, and names where AMI listens (src/test/conf/manager.conf:
+     * TCP and TLS on 127.0.0.1) and the database (the test server's H2), nothing secret.
+     */
+    @Test
+    void amisReadinessCheckIsUpAndNamesTheListenersAndTheDatabase() throws Exception {
+        String body = readyOnceAmiIsUp().body();
+        Matcher check = amiCheck(body).orElseThrow(() -> new AssertionError("no ami check in /health/ready: " + body));
+        assertEquals("UP", check.group(1), body);
+        Map<String, String> data = new TreeMap<>();
+        Matcher datum = DATUM.matcher(check.group(2));
+        while (datum.find()) {
+            data.put(datum.group(1), datum.group(2));
+        }
+        assertEquals(Map.of("tcp", "127.0.0.1:" + AmiEar.PORT, "tls", "127.0.0.1:" + AmiEar.TLS_PORT, "database", "H2"), data,
+                body);
+        assertTrue(!body.contains("s3cret") && !body.contains("jdbc:"), body);
     }
 
     @Test

@@ -5,7 +5,9 @@ import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
 import dev.ami.api.login.LoginThrottle;
 import dev.ami.api.metrics.ServerCounters;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -91,6 +93,16 @@ public interface ConnectorLink {
      *         there ({@code enabled = no}): the connector does what it was told (readiness)
      */
     boolean listening();
+
+    /**
+     * Where AMI can be reached now, for readiness reports and logs.
+     *
+     * @return the address each bound listener accepts connections on, by transport as
+     *         {@link SessionStatistics#transport()} names it: {@code TCP}, then {@code TLS} while
+     *         AMI over TLS is enabled and bound; empty while no listener is bound (before the first
+     *         configuration, after a failed bind, with {@code enabled = no})
+     */
+    Map<String, InetSocketAddress> listenerAddresses();
 
     /** @return one entry per live AMI session, with its delivery counters */
     List<SessionStatistics> sessions();

@@ -95,6 +95,11 @@ class BusProtocolTest {
         public boolean listening() {
             return true;
         }
+
+        @Override
+        public java.util.Map<String, java.net.InetSocketAddress> listenerAddresses() {
+            return java.util.Map.of();
+        }
     }
 
     private final RecordingLink link = new RecordingLink();

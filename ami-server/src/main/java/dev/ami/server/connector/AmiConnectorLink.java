@@ -15,8 +15,10 @@ import dev.ami.server.action.application.ApplicationActionHandler;
 import dev.ami.server.http.HttpManagerService;
 import dev.ami.server.session.AmiSession;
 import dev.ami.server.session.ConnectorContext;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,14 +42,16 @@ final class AmiConnectorLink implements ConnectorLink {
     private final ActionRegistry actions;
     private final Supplier<HttpManagerService> httpManager;
     private final BooleanSupplier listening;
+    private final Supplier<Map<String, InetSocketAddress>> listenerAddresses;
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
     AmiConnectorLink(ConnectorContext context, ActionRegistry actions, Supplier<HttpManagerService> httpManager,
-            BooleanSupplier listening) {
+            BooleanSupplier listening, Supplier<Map<String, InetSocketAddress>> listenerAddresses) {
         this.context = context;
         this.actions = actions;
         this.httpManager = httpManager;
         this.listening = listening;
+        this.listenerAddresses = listenerAddresses;
     }
 
     @Override
@@ -118,6 +122,11 @@ final class AmiConnectorLink implements ConnectorLink {
     @Override
     public boolean listening() {
         return listening.getAsBoolean();
+    }
+
+    @Override
+    public Map<String, InetSocketAddress> listenerAddresses() {
+        return listenerAddresses.get();
     }
 
     @Override

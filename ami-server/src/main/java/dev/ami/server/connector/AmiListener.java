@@ -18,6 +18,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -222,6 +225,18 @@ final class AmiListener {
     /** @return the address the listener is bound to, or null */
     synchronized InetSocketAddress boundAddress() {
         return serverChannel == null ? null : (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** @return the bound listeners' addresses by transport, TCP first (ConnectorLink.listenerAddresses) */
+    synchronized Map<String, InetSocketAddress> listenerAddresses() {
+        Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
+        if (serverChannel != null) {
+            addresses.put("TCP", boundAddress());
+        }
+        if (tlsChannel != null) {
+            addresses.put("TLS", boundTlsAddress());
+        }
+        return Collections.unmodifiableMap(addresses);
     }
 
     /** Stops accepting connections, tells every session the server is shutting down, and closes them. */

@@ -136,7 +136,8 @@ public class AmiResourceAdapter implements ResourceAdapter {
             return null;
         }
         closeLink();
-        link = new AmiConnectorLink(listener.context(), listener.actions(), listener::httpManager, listener::listening);
+        link = new AmiConnectorLink(listener.context(), listener.actions(), listener::httpManager, listener::listening,
+                listener::listenerAddresses);
         return link;
     }
 

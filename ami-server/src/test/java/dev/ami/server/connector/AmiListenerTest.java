@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -157,6 +159,21 @@ class AmiListenerTest {
     void disabledMeansNoListener() {
         listener.apply(config(false));
         assertNull(listener.boundAddress());
+        assertEquals(Map.of(), listener.listenerAddresses());
+        assertTrue(listener.listening(), "switched off as told counts as doing what it was told");
+    }
+
+    @Test
+    void theListenerAddressesNameEachBoundTransport() {
+        assertEquals(Map.of(), listener.listenerAddresses(), "nothing before the first configuration");
+        assertTrue(!listener.listening());
+        listener.apply(tlsConfig(TlsContextFactoryTest.fixture("ami-cert.pem"), TlsContextFactoryTest.fixture("ami-key.pem")));
+        assertEquals(List.of("TCP", "TLS"), List.copyOf(listener.listenerAddresses().keySet()));
+        assertEquals(listener.boundAddress(), listener.listenerAddresses().get("TCP"));
+        assertEquals(listener.boundTlsAddress(), listener.listenerAddresses().get("TLS"));
+        listener.apply(config(true));
+        assertEquals(List.of("TCP"), List.copyOf(listener.listenerAddresses().keySet()), "TLS switched off");
+        assertTrue(listener.listening());
     }
 
     @Test
