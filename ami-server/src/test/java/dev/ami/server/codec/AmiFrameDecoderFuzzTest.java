@@ -3,6 +3,7 @@ package dev.ami.server.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.server.testing.Allocations;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The AMI decoder against generated input (jqwik; 1,000 inputs per property in every build, a
@@ -48,6 +50,27 @@ class AmiFrameDecoderFuzzTest {
                 assertTrue(line.length() < AmiFrameDecoder.LINE_BUFFER, "a line fits Asterisk's buffer");
                 assertTrue(line.indexOf('\0') < 0 && line.indexOf('\n') < 0, "no NUL and no line feed in a line");
             }
+        }
+    }
+
+    /**
+     * No unbounded allocation: what decoding an input allocates grows at most linearly with its
+     * length, however it is split (the thread's allocation counter, after a warm-up so that class
+     * loading is not counted). The bound is loose on purpose (16 bytes per input byte plus 64 KiB for
+     * the test channel; about 4.5 bytes per byte were measured): a decoder that copied its
+     * cumulation on every read, or kept every overlong line, would exceed it many times over.
+     */
+    @Property
+    void allocationGrowsAtMostLinearlyWithTheInput(@ForAll("input") byte[] input, @ForAll("cuts") List<Integer> cuts) {
+        long allocated = Allocations.of(() -> decode(input, cuts));
+        assertTrue(allocated <= 16L * input.length + 64 * 1024, allocated + " bytes allocated for " + input.length);
+    }
+
+    /** Loads and compiles what decoding uses, so the allocation property counts decoding alone. */
+    @BeforeContainer
+    static void warmUp() {
+        for (int i = 0; i < 2_000; i++) {
+            decode(String.join("", SEEDS).getBytes(StandardCharsets.ISO_8859_1), List.of(7, 300, 1));
         }
     }
 

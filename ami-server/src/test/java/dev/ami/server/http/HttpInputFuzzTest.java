@@ -2,6 +2,7 @@ package dev.ami.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.server.testing.Allocations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -9,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The HTTP manager's own parsers against generated input (jqwik; 1,000 inputs per property in
@@ -28,6 +30,30 @@ class HttpInputFuzzTest {
         // takes the first 128, as astman_append_headers does; the body's 40,960 bytes bound the rest
         assertTrue(HttpParameters.toAction(parameters).lines().size() <= HttpParameters.MAX_HEADERS,
                 "at most Asterisk's 128 headers");
+    }
+
+    /**
+     * No unbounded allocation: decoding a query and a body allocates at most linearly in their
+     * length, measured after a warm-up. A parameter costs a few hundred bytes (its record, its
+     * decoded name and value, its header line), so a body of 4-byte pairs takes up to about 115
+     * bytes per byte; the bound, 256 bytes per byte plus 16 KiB, still fails anything quadratic.
+     */
+    @Property
+    void decodingAllocatesAtMostLinearlyWithTheInput(@ForAll("urlish") String query, @ForAll("urlish") String body) {
+        byte[] form = body.getBytes(StandardCharsets.ISO_8859_1);
+        long allocated = Allocations.of(() -> HttpParameters.toAction(
+                HttpParameters.of("POST", query, "application/x-www-form-urlencoded", form)));
+        long length = query.length() + form.length;
+        assertTrue(allocated <= 256L * length + 16 * 1024, allocated + " bytes allocated for " + length);
+    }
+
+    /** Loads and compiles the decoding, so the allocation property counts decoding alone. */
+    @BeforeContainer
+    static void warmUp() {
+        byte[] form = "action=login&username=admin&secret=x%41y+z&".repeat(50).getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 2_000; i++) {
+            HttpParameters.toAction(HttpParameters.of("POST", "a=b&c=%zz", "application/x-www-form-urlencoded", form));
+        }
     }
 
     @Property
