@@ -5,7 +5,6 @@ import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.server.action.ActionRegistry;
 import dev.ami.server.action.BuiltInActions;
-import dev.ami.server.event.SystemEvents;
 import dev.ami.server.http.HttpManagerService;
 import dev.ami.server.session.ConfigurationReloader;
 import dev.ami.server.session.ConnectorContext;
@@ -18,6 +17,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +29,9 @@ import java.util.logging.Logger;
 
 /**
  * The TCP listener of the connector: binds where the configuration says, and owns the live
- * sessions through its {@link ConnectorContext}. Calls are serialized by the adapter.
+ * sessions through its {@link ConnectorContext}. Changes are serialized by this object's lock,
+ * which a stop holds while its sessions drain; what other threads read while that lasts (the
+ * HTTP manager, the bound addresses, the periodic certificate check) takes no part of that lock.
  */
 final class AmiListener {
 
@@ -37,27 +39,46 @@ final class AmiListener {
 
     private final EventLoopGroup group;
     private final ConfigurationReloader reloader;
-    private ConnectorContext context;
+    private final Duration drainLimit;
+    private volatile ConnectorContext context;
     /** The built-in actions and those applications add; kept across configuration changes. */
     private final ActionRegistry actions = BuiltInActions.registry();
-    private Channel serverChannel;
+    private volatile Channel serverChannel;
     private InetSocketAddress configuredAddress;
-    private Channel tlsChannel;
+    private volatile Channel tlsChannel;
     /** How often the TLS certificate files are looked at for a change. */
     static final long CERTIFICATE_CHECK_SECONDS = 10;
 
-    private TlsSettings configuredTls;
+    /**
+     * Guards the certificate fields below. The periodic check runs on an event loop and takes only
+     * this lock: were it to wait for the listener's lock while a stop holds it, the sessions of its
+     * loop could not drain.
+     */
+    private final Object certificates = new Object();
+    private volatile TlsSettings configuredTls;
     /** The TLS context for new connections; replaced when the certificate files change. */
     private final AtomicReference<SslContext> tlsContext = new AtomicReference<>();
     private String tlsFiles = "";
     private String refusedTlsFiles = "";
     private ScheduledFuture<?> certificateWatch;
     /** The HTTP manager's sessions, on this connector's loops; the web side hands it requests. */
-    private HttpManagerService httpManager;
+    private volatile HttpManagerService httpManager;
+    /** True from a stop until the next configuration is applied: a second close has nothing to stop. */
+    private boolean stopped;
 
     AmiListener(EventLoopGroup group, ConfigurationReloader reloader) {
+        this(group, reloader, StopSequence.DRAIN_LIMIT);
+    }
+
+    /**
+     * @param group      the event loops of the listeners and sessions
+     * @param reloader   what re-reads the stored configuration
+     * @param drainLimit how long a session may take to answer what it has received when the listener closes
+     */
+    AmiListener(EventLoopGroup group, ConfigurationReloader reloader, Duration drainLimit) {
         this.group = group;
         this.reloader = reloader;
+        this.drainLimit = drainLimit;
     }
 
     /**
@@ -65,6 +86,7 @@ final class AmiListener {
      * moves when bindaddr or port changed, and closes (keeping its sessions) when AMI is disabled.
      */
     synchronized void apply(ManagerConfiguration configuration) {
+        stopped = false;
         if (context == null) {
             context = new ConnectorContext(configuration, Clock.systemDefaultZone(), reloader);
         } else {
@@ -129,10 +151,12 @@ final class AmiListener {
             return;
         }
         closeTlsChannel();
-        configuredTls = tls;
-        tlsContext.set(sslContext);
-        tlsFiles = files;
-        refusedTlsFiles = "";
+        synchronized (certificates) {
+            configuredTls = tls;
+            tlsContext.set(sslContext);
+            tlsFiles = files;
+            refusedTlsFiles = "";
+        }
         try {
             tlsChannel = listen(new AmiChannelInitializer(context, actions, "TLS", tlsContext::get), address);
             LOG.info(() -> "AMI over TLS listening on " + address);
@@ -148,23 +172,25 @@ final class AmiListener {
      * already connected keep theirs. Files that cannot be used are logged once and the previous
      * certificate stays.
      */
-    synchronized void reloadCertificateIfChanged() {
-        TlsSettings tls = configuredTls;
-        if (tlsChannel == null || tls == null) {
-            return;
-        }
-        String files = TlsContextFactory.filesDigest(tls);
-        if (files.equals(tlsFiles) || files.equals(refusedTlsFiles)) {
-            return;
-        }
-        try {
-            tlsContext.set(TlsContextFactory.serverContext(tls));
-            tlsFiles = files;
-            refusedTlsFiles = "";
-            LOG.info(() -> "AMI over TLS took the changed certificate " + tls.certFile() + " for new connections");
-        } catch (IllegalArgumentException e) {
-            refusedTlsFiles = files;
-            LOG.severe("AMI over TLS keeps its previous certificate: " + e.getMessage());
+    void reloadCertificateIfChanged() {
+        synchronized (certificates) {
+            TlsSettings tls = configuredTls;
+            if (tlsChannel == null || tls == null) {
+                return;
+            }
+            String files = TlsContextFactory.filesDigest(tls);
+            if (files.equals(tlsFiles) || files.equals(refusedTlsFiles)) {
+                return;
+            }
+            try {
+                tlsContext.set(TlsContextFactory.serverContext(tls));
+                tlsFiles = files;
+                refusedTlsFiles = "";
+                LOG.info(() -> "AMI over TLS took the changed certificate " + tls.certFile() + " for new connections");
+            } catch (IllegalArgumentException e) {
+                refusedTlsFiles = files;
+                LOG.severe("AMI over TLS keeps its previous certificate: " + e.getMessage());
+            }
         }
     }
 
@@ -198,12 +224,12 @@ final class AmiListener {
     }
 
     /** @return what the sessions share, or null before the first configuration */
-    synchronized ConnectorContext context() {
+    ConnectorContext context() {
         return context;
     }
 
     /** @return the HTTP manager, or null before the first configuration and after {@link #close()} */
-    synchronized HttpManagerService httpManager() {
+    HttpManagerService httpManager() {
         return httpManager;
     }
 
@@ -213,48 +239,60 @@ final class AmiListener {
     }
 
     /** @return the address the TLS listener is bound to, or null */
-    synchronized InetSocketAddress boundTlsAddress() {
-        return tlsChannel == null ? null : (InetSocketAddress) tlsChannel.localAddress();
+    InetSocketAddress boundTlsAddress() {
+        Channel tls = tlsChannel;
+        return tls == null ? null : (InetSocketAddress) tls.localAddress();
     }
 
     /** @return true if the listener is bound, or AMI is switched off (manager.conf enabled = no) */
-    synchronized boolean listening() {
-        return serverChannel != null || context != null && !context.configuration().general().enabled();
+    boolean listening() {
+        ConnectorContext shared = context;
+        return serverChannel != null || shared != null && !shared.configuration().general().enabled();
     }
 
     /** @return the address the listener is bound to, or null */
-    synchronized InetSocketAddress boundAddress() {
-        return serverChannel == null ? null : (InetSocketAddress) serverChannel.localAddress();
+    InetSocketAddress boundAddress() {
+        Channel server = serverChannel;
+        return server == null ? null : (InetSocketAddress) server.localAddress();
     }
 
     /** @return the bound listeners' addresses by transport, TCP first (ConnectorLink.listenerAddresses) */
-    synchronized Map<String, InetSocketAddress> listenerAddresses() {
+    Map<String, InetSocketAddress> listenerAddresses() {
         Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
-        if (serverChannel != null) {
-            addresses.put("TCP", boundAddress());
+        InetSocketAddress tcp = boundAddress();
+        if (tcp != null) {
+            addresses.put("TCP", tcp);
         }
-        if (tlsChannel != null) {
-            addresses.put("TLS", boundTlsAddress());
+        InetSocketAddress tls = boundTlsAddress();
+        if (tls != null) {
+            addresses.put("TLS", tls);
         }
         return Collections.unmodifiableMap(addresses);
     }
 
-    /** Stops accepting connections, tells every session the server is shutting down, and closes them. */
-    synchronized void close() {
+    /**
+     * Stops as Asterisk stops ({@link StopSequence}): no new connections; the Shutdown event to
+     * every session; each session answers what it had received and closes, within the drain limit.
+     * Returns once every session has closed (or the limit and its grace have passed).
+     *
+     * @return what the stop did
+     */
+    synchronized StopSequence.Outcome close() {
         if (certificateWatch != null) {
             certificateWatch.cancel(false);
             certificateWatch = null;
         }
         closeServerChannel();
         closeTlsChannel();
-        if (context != null) {
-            context.beginShutdown();
-            context.publish(SystemEvents.shutdown());
-            context.sessions().closeAll();
+        StopSequence.Outcome outcome = StopSequence.Outcome.NONE;
+        if (context != null && !stopped) {
+            stopped = true;
+            outcome = StopSequence.begin(context, drainLimit).await();
         }
         if (httpManager != null) {
-            httpManager.stop();
+            httpManager.stop(); // the purge, and any session made after the drain
             httpManager = null;
         }
+        return outcome;
     }
 }

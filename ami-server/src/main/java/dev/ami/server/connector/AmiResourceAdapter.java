@@ -62,16 +62,27 @@ public class AmiResourceAdapter implements ResourceAdapter {
         LOG.info("AMI connector started");
     }
 
+    /**
+     * Lets the sessions answer what they had received (at most {@link StopSequence#DRAIN_LIMIT} and
+     * its grace), then ends the event loops. The sessions drain outside the adapter's lock: a Reload
+     * under way ends on a Work thread that takes it.
+     */
     @Override
-    public synchronized void stop() {
-        closeLink();
-        if (listener != null) {
-            listener.close();
+    public void stop() {
+        AmiListener stopping;
+        EventLoopGroup loops;
+        synchronized (this) {
+            activeEndpoint = null;
+            closeLink();
+            stopping = listener;
+            loops = group;
         }
-        if (group != null) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (stopping != null) {
+            stopping.close();
         }
-        activeEndpoint = null;
+        if (loops != null) {
+            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
         LOG.info("AMI connector stopped");
     }
 
@@ -86,13 +97,17 @@ public class AmiResourceAdapter implements ResourceAdapter {
         scheduleLoad(factory);
     }
 
+    /** The application is going away: the listener stops as in {@link #stop()}, outside the adapter's lock. */
     @Override
-    public synchronized void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        if (factory == activeEndpoint) {
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        synchronized (this) {
+            if (factory != activeEndpoint) {
+                return;
+            }
             activeEndpoint = null;
             closeLink();
-            listener.close();
         }
+        listener.close();
     }
 
     @Override

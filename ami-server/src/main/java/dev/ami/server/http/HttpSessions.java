@@ -85,6 +85,9 @@ final class HttpSessions {
         HttpTransport transport = new HttpTransport(id, thread, local, request.remote(),
                 local.getAddress() instanceof Inet6Address, request.secure(), clock, this::ended);
         transport.attach(new AmiSession(transport, clock.instant()));
+        if (connector.isShuttingDown()) {
+            transport.endAfterItsRequest(); // the stop has begun: nothing would end this session otherwise
+        }
         return transport;
     }
 

@@ -57,6 +57,8 @@ final class HttpTransport implements SessionTransport {
     private volatile Exchange current;
     private boolean busy;
     private boolean answerDelayed;
+    /** The server is stopping: the session ends once nothing of it is under way. */
+    private boolean draining;
     private volatile boolean destroyed;
     private volatile Instant expiresAt;
 
@@ -176,6 +178,9 @@ final class HttpTransport implements SessionTransport {
             // last: what completing runs (the caller's next request, on this thread) finds the session settled
             answer(done.answer(), Optional.of(done.text().toString()));
         }
+        if (draining && current == null && !destroyed) {
+            destroy();
+        }
         if (destroyed && current == null) {
             waiting.forEach(request -> answer(request.answer(), Optional.empty()));
             waiting.clear();
@@ -207,6 +212,42 @@ final class HttpTransport implements SessionTransport {
 
     boolean isDestroyed() {
         return destroyed;
+    }
+
+    /**
+     * Made while the server stops: the session ends once its first request is answered (the
+     * dispatcher answers it {@code Asterisk is shutting down}). Before that request runs.
+     */
+    void endAfterItsRequest() {
+        draining = true;
+    }
+
+    /**
+     * The request under way and those waiting behind it are answered (a pending WaitEvent has ended
+     * already), then the session ends; at the end of this turn if nothing is under way. A request
+     * whose work has not ended by the limit fails, and the web server answers it as a server error:
+     * nothing better can be said about work that may or may not have been done.
+     */
+    @Override
+    public void closeWhenAnswered(Duration limit, Runnable atLimit) {
+        if (destroyed && current == null) {
+            return;
+        }
+        draining = true;
+        later(() -> inTurn(() -> {
+            if (destroyed && current == null) {
+                return;
+            }
+            atLimit.run();
+            Exchange unfinished = current;
+            current = null;
+            destroy();
+            if (unfinished != null) {
+                inProgress.decrementAndGet();
+                unfinished.answer().completeExceptionally(
+                        new IllegalStateException("the AMI connector stopped before the answer was ready"));
+            }
+        }), limit);
     }
 
     /** Ends the session: from the purge (expired) or the listener stopping. Safe from any thread. */

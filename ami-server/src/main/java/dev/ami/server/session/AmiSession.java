@@ -297,6 +297,29 @@ public final class AmiSession implements EventRecipient {
         wait.finish(null);
     }
 
+    /**
+     * The server is stopping and has routed its Shutdown event: a pending WaitEvent ends, as
+     * Asterisk's ends at the next event whether or not the session may read it (main/manager.c,
+     * action_waitevent), with the Shutdown event in its answer when the session may; then the
+     * transport answers what the session has received and closes it within {@code limit} (see
+     * {@link SessionTransport#closeWhenAnswered}). Safe from any thread.
+     *
+     * @param limit   how long the session may take
+     * @param atLimit told if the limit closed the session
+     */
+    public void stop(Duration limit, Runnable atLimit) {
+        // after the Shutdown event: routed first, it reaches the session's thread first
+        transport.execute(() -> {
+            endWait();
+            transport.closeWhenAnswered(limit, atLimit);
+        });
+    }
+
+    /** @return how many routed events wait to be written */
+    public int pendingEvents() {
+        return outbox.pending();
+    }
+
     /** Writes a message to the client. Safe from any thread. */
     public void send(ManagerMessage message) {
         transport.send(message);

@@ -8,8 +8,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +26,8 @@ public final class SessionRegistry {
     /** The same, per client address and per network (ami's admission limits); entries at zero are removed. */
     private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
     private final Map<Network, Integer> byNetwork = new ConcurrentHashMap<>();
+    /** Told when the last session has gone (a stop waits for it). */
+    private final Queue<CompletableFuture<Void>> emptyWatchers = new ConcurrentLinkedQueue<>();
 
     /** @param counters the totals that ended sessions add to */
     public SessionRegistry(ServerCounters counters) {
@@ -121,8 +126,28 @@ public final class SessionRegistry {
             if (session.wasOverflowed()) {
                 counters.slowConsumerClosed();
             }
+            if (!emptyWatchers.isEmpty()) {
+                tellIfEmpty();
+            }
         }
         return removed;
+    }
+
+    /** @return completed once no session is left: at once if none is */
+    public CompletableFuture<Void> whenEmpty() {
+        CompletableFuture<Void> empty = new CompletableFuture<>();
+        emptyWatchers.add(empty);
+        tellIfEmpty(); // a session removed before the watcher was added did not see it
+        return empty;
+    }
+
+    private void tellIfEmpty() {
+        if (sessions.isEmpty()) {
+            CompletableFuture<Void> watcher;
+            while ((watcher = emptyWatchers.poll()) != null) {
+                watcher.complete(null);
+            }
+        }
     }
 
     /** @return a live view of the sessions */
@@ -167,7 +192,7 @@ public final class SessionRegistry {
         }
     }
 
-    /** Closes every session, as when the listener stops. */
+    /** Closes every session at once, without a further message (a stop that ran out of time). */
     public void closeAll() {
         sessions.forEach(AmiSession::close);
     }

@@ -114,6 +114,19 @@ public interface SessionTransport {
     /** @param millis the account's writetimeout, applied from now on */
     void setWriteTimeout(long millis);
 
+    /**
+     * The server is stopping (the connector's stop sequence): read nothing more, answer what was
+     * received (a request whose work is under way gets its own answer, the dispatcher answers the
+     * rest {@code Asterisk is shutting down}), write the events queued for the client, and close once
+     * all that is written; close anyway, after running {@code atLimit}, if that has not happened
+     * {@code limit} from now (a client that does not read, work that does not end). On the
+     * session's thread.
+     *
+     * @param limit   how long the session may take
+     * @param atLimit told, on the session's thread, if the limit closed the session
+     */
+    void closeWhenAnswered(Duration limit, Runnable atLimit);
+
     /** Closes without a further message. */
     void close();
 

@@ -80,6 +80,11 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         GeneralSettings general = connector.configuration().general();
         transport = new ChannelTransport(ctx.channel(), transportName);
         session = new AmiSession(transport, connector.clock().instant());
+        if (connector.isShuttingDown()) {
+            // the stop began after this connection was accepted (a TLS handshake that ended meanwhile)
+            session.close();
+            return;
+        }
         // authlimit: one connection too many is closed at once, without a greeting.
         if (connector.sessions().unauthenticatedCount() >= general.authLimit()) {
             LOG.fine(() -> "AMI authlimit " + general.authLimit() + " reached; refused " + session.remoteHost());
@@ -95,6 +100,7 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         }
         connector.sessions().add(session);
         transport.setOnIdle(() -> outsideThePipeline(this::runHeld));
+        transport.setOnDrain(this::drain);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(GREETING));
         // authtimeout: a connection that has not logged in by then is closed without a word.
         session.expireUnlessAuthenticated(Duration.ofSeconds(general.authTimeoutSeconds()), () -> {
@@ -155,7 +161,9 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             if (transport.isBusy()) {
                 return; // onIdle resumes
             }
-            if (inputShutdown) {
+            if (transport.isDraining()) {
+                closeOnceEventsAreWritten();
+            } else if (inputShutdown) {
                 transport.closeAfterWrites();
             } else {
                 ctx.channel().config().setAutoRead(true);
@@ -168,6 +176,30 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         // the loop has served the I/O that is ready. Busy or unwritable: onIdle or writability resumes.
         if (budget == 0) {
             scheduleTurn();
+        }
+    }
+
+    /**
+     * The server is stopping: nothing more is read from the socket; the requests already read (held
+     * here or still in the decoder's buffer) are answered, those not yet started with the
+     * dispatcher's {@code Asterisk is shutting down}, after the one whose work is under way; then
+     * the connection closes. {@link ChannelTransport#closeWhenAnswered} bounds how long this takes.
+     */
+    private void drain() {
+        ctx.channel().config().setAutoRead(false);
+        runHeld();
+    }
+
+    /**
+     * Stopping, with every request read answered: the queued events (the Shutdown event among them)
+     * go out while the client takes them, then the connection closes once everything is written.
+     * A connection that does not take them waits for writability (or for the stop's limit).
+     */
+    private void closeOnceEventsAreWritten() {
+        session.resumeEvents();
+        if (session.pendingEvents() == 0 || ctx.channel().isWritable()) {
+            // writable: what is still queued was routed after this very drain and may be left behind
+            transport.closeAfterWrites();
         }
     }
 

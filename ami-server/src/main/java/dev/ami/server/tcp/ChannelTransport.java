@@ -26,10 +26,12 @@ final class ChannelTransport implements SessionTransport {
     private final Channel channel;
     private final String name;
     private boolean closing;
+    private boolean draining;
     private boolean busy;
     private boolean flushDeferred;
     private boolean unflushed;
     private Runnable onIdle = () -> { };
+    private Runnable onDrain = () -> { };
 
     /**
      * @param channel the connection
@@ -131,6 +133,39 @@ final class ChannelTransport implements SessionTransport {
     /** @param whenIdle run on the event loop each time the session stops being busy */
     void setOnIdle(Runnable whenIdle) {
         this.onIdle = whenIdle;
+    }
+
+    /** @param whenDraining run on the event loop when the server starts stopping (see {@link #closeWhenAnswered}) */
+    void setOnDrain(Runnable whenDraining) {
+        this.onDrain = whenDraining;
+    }
+
+    /** @return true once the server is stopping: nothing more is read; the connection closes once what was read is answered */
+    boolean isDraining() {
+        return draining;
+    }
+
+    /**
+     * Starts the limit's timer (a connection already closing after a final write has it too, since
+     * that write may never complete), then lets the session handler answer what it has read.
+     */
+    @Override
+    public void closeWhenAnswered(Duration limit, Runnable atLimit) {
+        if (!channel.isOpen()) {
+            return;
+        }
+        ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
+            if (channel.isOpen()) {
+                atLimit.run();
+                close(); // what is still unwritten is dropped
+            }
+        }, limit.toNanos(), TimeUnit.NANOSECONDS);
+        channel.closeFuture().addListener(closed -> deadline.cancel(false));
+        boolean alreadyClosing = closing;
+        draining = true;
+        if (!alreadyClosing) {
+            onDrain.run();
+        }
     }
 
     @Override

@@ -48,7 +48,14 @@ public final class TestConnector {
                 this::reloadStored);
     }
 
+    /** When set, what the next Reload waits for (slow work under way), instead of applying {@link #stored}. */
+    public volatile CompletableFuture<ManagerConfiguration> slowReload;
+
     private CompletableFuture<ManagerConfiguration> reloadStored() {
+        CompletableFuture<ManagerConfiguration> slow = slowReload;
+        if (slow != null) {
+            return slow;
+        }
         context.reload(stored);
         return CompletableFuture.completedFuture(stored);
     }
