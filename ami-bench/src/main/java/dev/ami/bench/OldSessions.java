@@ -91,13 +91,24 @@ final class OldSessions implements AutoCloseable {
         return httpReconnects;
     }
 
+    /**
+     * Logs both sessions off (best effort: a session the attack ended has nothing to log off) and
+     * closes their connections, so that no session of one case lives on into the next.
+     */
     @Override
     public synchronized void close() throws IOException {
         try {
-            ami.close();
+            ami.send("Action: Logoff\r\n\r\n");
+            connection().exchange(requests.logoff(cookie, true));
+        } catch (IOException ignored) {
+            // the session or its connection is already gone
         } finally {
-            if (http != null) {
-                http.close();
+            try {
+                ami.close();
+            } finally {
+                if (http != null) {
+                    http.close();
+                }
             }
         }
     }
