@@ -13,11 +13,12 @@ import java.util.List;
  * @param settled         its footprint after the attack, once its descriptors were back (or the settle time was over)
  * @param settleSeconds   how long after the attack {@code settled} was read
  * @param httpReconnects  how often the old HTTP session's keep-alive connection had to be opened again
+ * @param cpu             the cores the server, the harness and everything else used while the attack ran
  * @param failures        why the case failed; empty if it passed
  */
 record CaseResult(ReliabilityCase reliabilityCase, String attackSummary, Probes during, Probes after,
                   ServerFootprint before, ServerFootprint settled, double settleSeconds, int httpReconnects,
-                  List<String> failures) {
+                  ProcStat.Cpu cpu, List<String> failures) {
 
     /**
      * The four probes of one phase.

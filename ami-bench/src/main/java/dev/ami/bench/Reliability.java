@@ -211,13 +211,15 @@ public final class Reliability {
         } catch (IOException e) {
             ServerFootprint now = footprint();
             return new CaseResult(c, "not run", CaseResult.Probes.NONE, CaseResult.Probes.NONE, now, now, 0, 0,
-                    List.of("the sessions of before the attack could not log in: " + e));
+                    new ProcStat.Cpu(0, 0, 0), List.of("the sessions of before the attack could not log in: " + e));
         }
         try {
             ServerFootprint before = footprint();
             Attack attack = c.attack().get();
             Phase during = new Phase();
             Prober prober = new Prober(PAUSE);
+            ProcStat.Window cpuWindow = new ProcStat.Window(server.pid());
+            ProcStat.Cpu cpu;
             try {
                 attack.start();
                 prober.repeat("ami", legit::amiLoginPing, during.ami);
@@ -226,6 +228,7 @@ public final class Reliability {
                 prober.repeat("old-http", old::httpPing, during.oldHttp);
                 Thread.sleep(c.window().toMillis());
             } finally {
+                cpu = cpuWindow.end();
                 prober.stop();
                 attack.stop();
             }
@@ -242,7 +245,8 @@ public final class Reliability {
             CaseResult.Probes d = during.summary();
             CaseResult.Probes a = after.summary();
             List<String> failures = verdict(attack, d, a, before, settled);
-            return new CaseResult(c, attack.summary(), d, a, before, settled, settleSeconds, old.httpReconnects(), failures);
+            return new CaseResult(c, attack.summary(), d, a, before, settled, settleSeconds, old.httpReconnects(), cpu,
+                    failures);
         } finally {
             old.close();
         }

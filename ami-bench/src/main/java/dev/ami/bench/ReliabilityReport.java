@@ -58,8 +58,8 @@ final class ReliabilityReport {
                     .append("; old HTTP session: ").append(r.during().oldHttp().detail())
                     .append(String.format(Locale.ROOT, " (its keep-alive connection opened again %d times).",
                             r.httpReconnects()));
-            md.append(String.format(Locale.ROOT, " Server: %s, read %.1f s after the attack.%n",
-                    ServerFootprint.change(r.before(), r.settled()), r.settleSeconds()));
+            md.append(String.format(Locale.ROOT, " Server: %s, read %.1f s after the attack. CPU during the attack: %s.%n",
+                    ServerFootprint.change(r.before(), r.settled()), r.settleSeconds(), r.cpu()));
             md.append("  Asterisk 22.10.1: ").append(c.asterisk()).append(".\n");
             if (!r.passed()) {
                 md.append("  **Failed**: ").append(String.join("; ", r.failures())).append(".\n");
