@@ -50,7 +50,7 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        try (WildFlyServer server = new WildFlyServer(options)) {
+        try (WildFlyServer server = new WildFlyServer(options, options.managerConf(), options.httpConf())) {
             new Bench(options, server).run();
         } catch (Exception e) {
             // the server is already stopped here (try-with-resources closes before catch)

@@ -30,11 +30,23 @@ final class BlockingHttp implements AutoCloseable, HttpResponseParser.Sink {
     private Reply reply;
 
     BlockingHttp(int port) throws IOException {
+        this(null, port, 30_000);
+    }
+
+    /**
+     * @param from          the local address to connect from (the reliability harness's clients each
+     *                      have one of 127.0.0.0/8), or null for the system's choice
+     * @param timeoutMillis how long the connect and each read may wait
+     */
+    BlockingHttp(String from, int port, int timeoutMillis) throws IOException {
         socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(BenchOptions.HOST, port), 10_000);
-            socket.setSoTimeout(30_000);
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
+            socket.connect(new InetSocketAddress(BenchOptions.HOST, port), Math.min(10_000, timeoutMillis));
+            socket.setSoTimeout(timeoutMillis);
             in = socket.getInputStream();
             out = socket.getOutputStream();
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.ami.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** CPU time and resident memory of a process, read from Linux's /proc (the server is measured from outside). */
 final class ProcStat {
@@ -28,9 +29,42 @@ final class ProcStat {
 
     /** @return the resident set size in KiB, or -1 if /proc does not say */
     static long rssKib(long pid) {
+        return statusField(pid, "VmRSS:");
+    }
+
+    /** @return the process's thread count (/proc/<pid>/status Threads), or -1 if /proc does not say */
+    static long threads(long pid) {
+        return statusField(pid, "Threads:");
+    }
+
+    /** @return the process's open file descriptors (entries of /proc/<pid>/fd), or -1 if they cannot be listed */
+    static long descriptors(long pid) {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** @return this process's soft limit of open files (/proc/self/limits), or -1 if unlimited or unknown */
+    static long openFilesLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return "unlimited".equals(soft) ? -1 : Long.parseLong(soft);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static long statusField(long pid, String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(name)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }

@@ -23,10 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * The bench's own WildFly: a fresh base directory (configuration copied from the unpacked dist,
- * the EAR in its deployments folder), a conf folder with the bench manager.conf and http.conf, an
- * empty data folder, all under ami-bench/target, started with standalone.sh and stopped again on
- * every exit path. Everything the bench learns about it comes from outside: the AMI and HTTP
- * manager ports, /proc and jcmd.
+ * the EAR in its deployments folder), a conf folder with the caller's manager.conf and http.conf
+ * (the bench's or the reliability harness's), an empty data folder, all under ami-bench/target,
+ * started with standalone.sh and stopped again on every exit path. Everything the bench learns
+ * about it comes from outside: the AMI and HTTP manager ports, /proc and jcmd.
  */
 final class WildFlyServer implements AutoCloseable {
 
@@ -35,6 +35,8 @@ final class WildFlyServer implements AutoCloseable {
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
 
     private final BenchOptions options;
+    private final String managerConf;
+    private final String httpConf;
     private final Path base;
     private final Path conf;
     private final Path data;
@@ -45,8 +47,14 @@ final class WildFlyServer implements AutoCloseable {
     private long javaPid = -1;
     private Thread shutdownHook;
 
-    WildFlyServer(BenchOptions options) {
+    /**
+     * @param managerConf the manager.conf the server imports at its first start
+     * @param httpConf    its http.conf
+     */
+    WildFlyServer(BenchOptions options, String managerConf, String httpConf) {
         this.options = options;
+        this.managerConf = managerConf;
+        this.httpConf = httpConf;
         this.base = options.target().resolve("bench-server");
         this.conf = options.target().resolve("bench-conf");
         this.data = options.target().resolve("bench-data");
@@ -83,9 +91,9 @@ final class WildFlyServer implements AutoCloseable {
         // deployed once the server has booted (deployAfterBoot), not from the folder at boot
         Files.copy(options.ear(), base.resolve("ami.ear"), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(conf);
-        Files.writeString(conf.resolve("manager.conf"), options.managerConf());
-        Files.writeString(conf.resolve("http.conf"), options.httpConf());
-        // an empty data folder: the first start imports the bench manager.conf
+        Files.writeString(conf.resolve("manager.conf"), managerConf);
+        Files.writeString(conf.resolve("http.conf"), httpConf);
+        // an empty data folder: the first start imports this manager.conf
         Files.createDirectories(data);
 
         ProcessBuilder builder = new ProcessBuilder(
