@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param connectedAt   when the connection was accepted
  * @param queued        events accepted into the session's outbound queue
  * @param delivered     events written to the connection
- * @param dropped       events lost because the session was cut off as a slow consumer
+ * @param dropped       events lost because the session was cut off as a slow consumer, or forgotten by an
+ *                      HTTP session's full queue (oldest first)
  * @param pending       events waiting in the queue now
  * @param maxLagMillis  the longest time an event waited between routing and writing
  */

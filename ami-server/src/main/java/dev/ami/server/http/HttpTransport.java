@@ -405,6 +405,11 @@ final class HttpTransport implements SessionTransport {
     }
 
     @Override
+    public boolean polled() {
+        return true;
+    }
+
+    @Override
     public int boundWaitEvent(AmiSession waiter, int requestedSeconds) {
         long max = Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds() - 10);
         if (waiter.eventMask().isEmpty() && waiter.account() != null) {

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * them in order, in batches, while the connection is writable, and flushes once per batch. A
  * client that does not read fills its connection, then this queue; past {@link #CAPACITY} the
  * session is cut off as Asterisk cuts off a client whose write failed, and the rest is counted as
- * dropped. Other sessions are never held up.
+ * dropped. A session whose client polls for events (HTTP) is not cut off: its oldest event is
+ * dropped to make room ({@link SessionTransport#polled()}). Other sessions are never held up.
  */
 final class EventOutbox {
 
@@ -23,6 +24,7 @@ final class EventOutbox {
     private final SessionTransport transport;
     private final Consumer<OutboundEvent> emitter;
     private final Runnable onOverflow;
+    private final boolean dropOldest;
     private final Queue<OutboundEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -41,6 +43,7 @@ final class EventOutbox {
         this.transport = transport;
         this.emitter = emitter;
         this.onOverflow = onOverflow;
+        this.dropOldest = transport.polled();
     }
 
     /** Queues an event; never blocks. Called on the routing thread. */
@@ -50,16 +53,24 @@ final class EventOutbox {
             return;
         }
         if (size.incrementAndGet() > CAPACITY) {
-            size.decrementAndGet();
-            dropped.incrementAndGet();
-            if (!closed) {
-                closed = true;
-                transport.execute(() -> {
-                    onOverflow.run();
-                    drain();
-                });
+            if (!dropOldest) {
+                size.decrementAndGet();
+                dropped.incrementAndGet();
+                if (!closed) {
+                    closed = true;
+                    transport.execute(() -> {
+                        onOverflow.run();
+                        drain();
+                    });
+                }
+                return;
             }
-            return;
+            OutboundEvent oldest = queue.poll();
+            if (oldest != null) {
+                size.decrementAndGet();
+                oldest.releaseBytes();
+                dropped.incrementAndGet();
+            }
         }
         event.retainBytes();
         queue.offer(event);

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** The live sessions of one connector, and the delivery of events to them. */
 public final class SessionRegistry {
@@ -26,12 +27,28 @@ public final class SessionRegistry {
     /** The same, per client address and per network (ami's admission limits); entries at zero are removed. */
     private final Map<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
     private final Map<Network, Integer> byNetwork = new ConcurrentHashMap<>();
+    /** Counts only rise under it (ends and logins lower them freely, which only makes a check stricter). */
+    private final Object admissionLock = new Object();
     /** Told when the last session has gone (a stop waits for it). */
     private final Queue<CompletableFuture<Void>> emptyWatchers = new ConcurrentLinkedQueue<>();
 
     /** @param counters the totals that ended sessions add to */
     public SessionRegistry(ServerCounters counters) {
         this.counters = counters;
+    }
+
+    /**
+     * Runs an admission: a check of the limits and, if they admit the connection, its counting
+     * ({@link #add}, {@link #handshaking}), as one step for all connections, so that connections
+     * accepted on different event loops at the same moment cannot pass a limit together.
+     *
+     * @param admission checks and counts; returns why the connection is refused, or null
+     * @return what the admission returned
+     */
+    public String admitting(Supplier<String> admission) {
+        synchronized (admissionLock) {
+            return admission.get();
+        }
     }
 
     /** Registers a new connection, not yet logged in. */

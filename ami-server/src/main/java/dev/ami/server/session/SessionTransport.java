@@ -91,6 +91,16 @@ public interface SessionTransport {
     }
 
     /**
+     * @return true if the client collects its events by asking (HTTP's WaitEvent) rather than
+     *         having them written to it: a full queue then forgets its oldest event, as Asterisk's
+     *         shared event list forgets events that no session read in time (main/manager.c,
+     *         purge_events), instead of ending the session as a reader that fell behind
+     */
+    default boolean polled() {
+        return false;
+    }
+
+    /**
      * Bounds a WaitEvent before it starts. Over TCP it waits as asked; an HTTP session caps it at
      * its remaining lifetime less 10 s, since the client would give up on a silent request, and
      * records events even if the session turned them off (main/manager.c, action_waitevent).

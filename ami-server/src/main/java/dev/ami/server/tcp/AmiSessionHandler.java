@@ -85,20 +85,22 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
             session.close();
             return;
         }
-        // authlimit: one connection too many is closed at once, without a greeting.
-        if (connector.sessions().unauthenticatedCount() >= general.authLimit()) {
-            LOG.fine(() -> "AMI authlimit " + general.authLimit() + " reached; refused " + session.remoteHost());
+        // authlimit, then ami's admission limits (one address or network cannot fill authlimit for
+        // everybody else): one connection too many is closed at once, without a greeting
+        String refused = connector.sessions().admitting(() -> {
+            String why = connector.sessions().unauthenticatedCount() >= general.authLimit()
+                    ? "authlimit " + general.authLimit() + " reached"
+                    : Admission.refusal(connector.sessions(), general.admission(), session.remoteAddress());
+            if (why == null) {
+                connector.sessions().add(session);
+            }
+            return why;
+        });
+        if (refused != null) {
+            LOG.fine(() -> "AMI " + refused + "; refused " + session.remoteHost());
             session.close();
             return;
         }
-        // ami's admission limits: one address or network cannot fill authlimit for everybody else
-        String overLimit = Admission.refusal(connector.sessions(), general.admission(), session.remoteAddress());
-        if (overLimit != null) {
-            LOG.fine(() -> "AMI " + overLimit + "; refused " + session.remoteHost());
-            session.close();
-            return;
-        }
-        connector.sessions().add(session);
         transport.setOnIdle(() -> outsideThePipeline(this::runHeld));
         transport.setOnDrain(this::drain);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(GREETING));

@@ -38,12 +38,16 @@ final class TlsStart extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         // the session handlers are not there yet; they see channelActive after the handshake
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        String overLimit = Admission.refusal(connector.sessions(), connector.configuration().general().admission(), remote);
+        String overLimit = connector.sessions().admitting(() -> {
+            String why = Admission.refusal(connector.sessions(), connector.configuration().general().admission(), remote);
+            if (why == null && remote != null) {
+                release = connector.sessions().handshaking(remote.getAddress());
+            }
+            return why;
+        });
         if (overLimit != null) {
             LOG.fine(() -> "AMI " + overLimit + "; refused TLS from " + remote);
             ctx.close();
-        } else if (remote != null) {
-            release = connector.sessions().handshaking(remote.getAddress());
         }
     }
 

@@ -293,6 +293,25 @@ class HttpManagerServiceTest {
     }
 
     @Test
+    void aSessionThatDoesNotPollForgetsItsOldestEventsAndIsNotEnded() {
+        String id = login();
+        AmiSession session = connector.context.sessions().all().iterator().next();
+        int published = 10_005;
+        for (int i = 0; i < published; i++) {
+            connector.context.publish(ManagerEvent.of("UserEvent", AuthorityClass.USER).header("UserEvent", "E" + i).build());
+        }
+        // a TCP session is ended at 10,000 waiting events; an HTTP one keeps the newest 10,000
+        assertEquals("Response: Success\r\nPing: Pong\r\nTimestamp: <t>\r\n\r\n",
+                maskTimestamp(body(get("/rawman?action=ping", id))), "still logged in");
+        assertFalse(session.wasOverflowed());
+        String events = body(get("/rawman?action=waitevent&timeout=30", id));
+        assertFalse(events.contains("UserEvent: E4\r\n"), "the oldest are forgotten");
+        assertTrue(events.contains("UserEvent: E5\r\n") && events.contains("UserEvent: E10004\r\n"));
+        assertEquals(10_000, events.split("Event: UserEvent\r\n", -1).length - 1);
+        assertEquals(5, session.statistics().dropped());
+    }
+
+    @Test
     void aNewRequestOfTheSessionEndsItsPendingWaitEvent() {
         String id = login();
         CompletableFuture<HttpManagerReply> poll = send("/rawman?action=waitevent", id);
