@@ -48,21 +48,29 @@ final class ListenerPlan {
     }
 
     /**
-     * http.conf's connection limits as the listener's attributes (main/http.c): {@code sessionlimit}
-     * concurrent connections ({@code max-connections}), {@code session_inactivity} ms without data
-     * while a request is read ({@code read-timeout}), {@code session_keep_alive} ms idle between
-     * requests ({@code no-request-timeout}). With {@code session_keep_alive = 0} every answer closes
-     * its connection (the manager says {@code Connection: close}); Undertow's 60 s then bound only
-     * the wait for a connection's first request.
+     * http.conf's connection limits as the listener's attributes (main/http.c): {@code session_inactivity}
+     * ms without data while a request is read ({@code read-timeout}), {@code session_keep_alive} ms
+     * idle between requests ({@code no-request-timeout}). With {@code session_keep_alive = 0} every
+     * answer closes its connection (the manager says {@code Connection: close}); Undertow's 60 s then
+     * bound only the wait for a connection's first request. {@code sessionlimit} itself is counted
+     * by the manager, which closes a connection over it at its first request as Asterisk closes one
+     * at accept (ami-http-war's {@code ConnectionLimit}): Undertow's own cap suspends accepting, which
+     * leaves every newcomer connected and unanswered while clients that send a byte a second hold
+     * the slots. Undertow keeps a hard cap ten times as large (at least 1,000), so descriptors stay
+     * bounded, and a request head must arrive whole within {@link #REQUEST_PARSE_MILLIS}
+     * ({@code request-parse-timeout}), however slowly its bytes come.
      */
-    record Limits(int maxConnections, int readTimeoutMillis, int noRequestTimeoutMillis) {
+    record Limits(int maxConnections, int readTimeoutMillis, int noRequestTimeoutMillis, int requestParseTimeoutMillis) {
 
         /** Undertow's wait for a request, kept when http.conf's session_keep_alive is 0 (no second request). */
         static final int UNDERTOW_NO_REQUEST_TIMEOUT = 60000;
 
+        /** The time a request head may take to arrive, at any speed. */
+        static final int REQUEST_PARSE_MILLIS = 10_000;
+
         static Limits of(int sessionLimit, int sessionInactivityMillis, int sessionKeepAliveMillis) {
-            return new Limits(sessionLimit, sessionInactivityMillis,
-                    sessionKeepAliveMillis > 0 ? sessionKeepAliveMillis : UNDERTOW_NO_REQUEST_TIMEOUT);
+            return new Limits(Math.max(10 * sessionLimit, 1000), sessionInactivityMillis,
+                    sessionKeepAliveMillis > 0 ? sessionKeepAliveMillis : UNDERTOW_NO_REQUEST_TIMEOUT, REQUEST_PARSE_MILLIS);
         }
     }
 
@@ -100,6 +108,7 @@ final class ListenerPlan {
         listenerAdd.get("max-connections").set(limits.maxConnections());
         listenerAdd.get("read-timeout").set(limits.readTimeoutMillis());
         listenerAdd.get("no-request-timeout").set(limits.noRequestTimeoutMillis());
+        listenerAdd.get("request-parse-timeout").set(limits.requestParseTimeoutMillis());
         listenerAdd.get("max-headers").set(MAX_HEADERS);
         // the connector decodes the query as Asterisk does, malformed escapes included; Undertow would refuse them
         listenerAdd.get("decode-url").set(false);

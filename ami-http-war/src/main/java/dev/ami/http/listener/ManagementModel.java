@@ -72,7 +72,7 @@ final class ManagementModel implements AutoCloseable {
         address.get("resolve-expressions").set(true);
         ModelNode l = listener.get();
         ListenerPlan.Limits limits = new ListenerPlan.Limits(intOr(l, "max-connections", -1), intOr(l, "read-timeout", -1),
-                intOr(l, "no-request-timeout", -1));
+                intOr(l, "no-request-timeout", -1), intOr(l, "request-parse-timeout", -1));
         return new ListenerPlan.Current(Optional.of(binding), execute(address).asString(), execute(port).asInt(), limits);
     }
 

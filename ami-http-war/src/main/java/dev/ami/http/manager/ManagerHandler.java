@@ -8,6 +8,7 @@ import dev.ami.persistence.bridge.ConnectorLinks;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.server.ServerConnection;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.xnio.IoUtils;
 
 /**
  * Every request to the AMI HTTP listener, handed undecoded to the connector
@@ -40,6 +42,7 @@ final class ManagerHandler implements HttpHandler {
     private static final HttpString POST = HttpString.tryFromString("POST");
 
     private final ClassLoader deployment;
+    private final ConnectionLimit sessionLimit = new ConnectionLimit();
     private volatile ConnectorLinks links;
 
     /** @param deployment this deployment's class loader: CDI finds the deployment's beans through it */
@@ -53,6 +56,14 @@ final class ManagerHandler implements HttpHandler {
         if (link.isEmpty()) {
             exchange.setStatusCode(503);
             exchange.getResponseSender().send("The AMI connector is not running\n");
+            return;
+        }
+        ServerConnection connection = exchange.getConnection();
+        int limit = link.get().configuration().http().sessionLimit();
+        if (!sessionLimit.admit(connection, limit, release -> connection.addCloseListener(closed -> release.run()))) {
+            // as Asterisk closes a connection over sessionlimit (main/http.c): no answer
+            LOG.fine(() -> "HTTP sessionlimit " + limit + " reached; closed " + exchange.getSourceAddress());
+            IoUtils.safeClose(connection);
             return;
         }
         if (!exchange.getRequestMethod().equals(POST)) {

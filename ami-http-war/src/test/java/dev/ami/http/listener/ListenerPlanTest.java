@@ -24,7 +24,7 @@ class ListenerPlanTest {
             String text = step.get("operation").asString() + " " + step.get("address").asPropertyList().stream()
                     .map(p -> p.getName() + "=" + p.getValue().asString()).reduce((a, b) -> a + "/" + b).orElse("");
             for (String attribute : List.of("inet-address", "name", "value", "socket-binding", "max-connections",
-                    "read-timeout", "no-request-timeout", "max-headers", "decode-url")) {
+                    "read-timeout", "no-request-timeout", "request-parse-timeout", "max-headers", "decode-url")) {
                 if (step.hasDefined(attribute)) {
                     text += " " + attribute + "=" + step.get(attribute).asString();
                 }
@@ -38,8 +38,9 @@ class ListenerPlanTest {
         assertEquals(List.of("remove interface=ami-http-a",
                 "add interface=ami-http-a inet-address=127.0.0.1",
                 "write-attribute socket-binding-group=standard-sockets/socket-binding=ami-http-a name=port value=18088",
-                "add subsystem=undertow/server=ami-http/http-listener=ami-http socket-binding=ami-http-a max-connections=100"
-                        + " read-timeout=30000 no-request-timeout=15000 max-headers=100 decode-url=false"),
+                "add subsystem=undertow/server=ami-http/http-listener=ami-http socket-binding=ami-http-a max-connections=1000"
+                        + " read-timeout=30000 no-request-timeout=15000 request-parse-timeout=10000"
+                        + " max-headers=100 decode-url=false"),
                 steps(ListenerPlan.operations(ListenerPlan.Current.none(), LOOPBACK_18088).orElseThrow()));
     }
 
@@ -50,8 +51,9 @@ class ListenerPlanTest {
                 "add interface=ami-http-b inet-address=0.0.0.0",
                 "write-attribute socket-binding-group=standard-sockets/socket-binding=ami-http-b name=port value=8088",
                 "remove subsystem=undertow/server=ami-http/http-listener=ami-http",
-                "add subsystem=undertow/server=ami-http/http-listener=ami-http socket-binding=ami-http-b max-connections=100"
-                        + " read-timeout=30000 no-request-timeout=15000 max-headers=100 decode-url=false"),
+                "add subsystem=undertow/server=ami-http/http-listener=ami-http socket-binding=ami-http-b max-connections=1000"
+                        + " read-timeout=30000 no-request-timeout=15000 request-parse-timeout=10000"
+                        + " max-headers=100 decode-url=false"),
                 steps(ListenerPlan.operations(onA, Optional.of(new ListenerPlan.Wanted("0.0.0.0", 8088, DEFAULTS)))
                         .orElseThrow()));
         ListenerPlan.Current onB = new ListenerPlan.Current(Optional.of("ami-http-b"), "0.0.0.0", 8088, DEFAULTS);
@@ -70,9 +72,9 @@ class ListenerPlanTest {
     void newLimitsReAddTheListenerOnTheSpareBindingAndAKeepAliveOfZeroKeepsUndertowsIdleTime() {
         ListenerPlan.Current onA = new ListenerPlan.Current(Optional.of("ami-http-a"), "127.0.0.1", 18088, DEFAULTS);
         List<String> steps = steps(ListenerPlan.operations(onA, Optional.of(new ListenerPlan.Wanted("127.0.0.1", 18088,
-                ListenerPlan.Limits.of(10, 5000, 0)))).orElseThrow());
+                ListenerPlan.Limits.of(500, 5000, 0)))).orElseThrow());
         assertEquals("add subsystem=undertow/server=ami-http/http-listener=ami-http socket-binding=ami-http-b"
-                + " max-connections=10 read-timeout=5000 no-request-timeout=60000"
+                + " max-connections=5000 read-timeout=5000 no-request-timeout=60000 request-parse-timeout=10000"
                 + " max-headers=100 decode-url=false", steps.get(steps.size() - 1));
     }
 
