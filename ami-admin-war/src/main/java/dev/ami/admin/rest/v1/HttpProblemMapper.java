@@ -24,8 +24,7 @@ public class HttpProblemMapper implements ExceptionMapper<WebApplicationExceptio
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
-        String path = uri.getPath();
-        if (!(path.equals("v1") || path.startsWith("v1/") || path.startsWith("/v1"))) {
+        if (!Problem.answers(uri)) {
             return original;
         }
         Response.StatusType status = original.getStatusInfo();

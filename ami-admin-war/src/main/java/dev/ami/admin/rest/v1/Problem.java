@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,6 +45,15 @@ public record Problem(String type, String title, int status, String detail, List
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");
         errors = List.copyOf(errors);
+    }
+
+    /**
+     * @param uri a request's URI
+     * @return true if the request is one of the API v1's, whose errors are problems
+     */
+    public static boolean answers(UriInfo uri) {
+        String path = uri.getPath();
+        return path.equals("v1") || path.startsWith("v1/") || path.equals("/v1") || path.startsWith("/v1/");
     }
 
     /**
