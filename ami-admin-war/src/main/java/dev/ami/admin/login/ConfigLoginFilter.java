@@ -24,11 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * HTTP Basic login for {@code /ami/api/config/...}, decided by {@link HttpLogin}. A refusal of
- * offered credentials is answered after {@link HttpLogin#FAILURE_DELAY} from the managed
- * scheduler, the request suspended meanwhile, so that waiting guesses hold no request thread.
+ * HTTP Basic login for {@code /ami/api/config/...} and {@code /ami/api/v1/...}, decided by
+ * {@link HttpLogin}. A refusal of offered credentials is answered after
+ * {@link HttpLogin#FAILURE_DELAY} from the managed scheduler, the request suspended meanwhile, so
+ * that waiting guesses hold no request thread.
  */
-@WebFilter(urlPatterns = "/api/config/*", asyncSupported = true)
+@WebFilter(urlPatterns = {"/api/config/*", "/api/v1/*"}, asyncSupported = true)
 public class ConfigLoginFilter extends HttpFilter {
 
     /** The request attribute naming the admitted account; the JAX-RS side refuses a request without it. */

@@ -1,11 +1,15 @@
 package dev.ami.admin.rest;
 
+import dev.ami.admin.rest.v1.Problem;
 import dev.ami.persistence.store.DatabaseFailure;
 import jakarta.ejb.EJBException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,12 +18,15 @@ import java.util.logging.Logger;
  * A store call that failed: 503 with what the database said while it cannot be reached (a client
  * may try again later), 500 for another database error, each with one log line; anything else is
  * a 500 whose cause is in the log, never in the answer. Nothing was changed in any case: every
- * change is one transaction.
+ * change is one transaction. Under {@code /ami/api/v1} the answer is a {@link Problem}.
  */
 @Provider
 public class DatabaseFailureMapper implements ExceptionMapper<EJBException> {
 
     private static final Logger LOG = Logger.getLogger(DatabaseFailureMapper.class.getName());
+
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(EJBException e) {
@@ -35,7 +42,11 @@ public class DatabaseFailureMapper implements ExceptionMapper<EJBException> {
         return refusal(status, failure.get().message() + "; nothing was changed");
     }
 
-    private static Response refusal(Response.Status status, String error) {
+    private Response refusal(Response.Status status, String error) {
+        if (uri != null && Problem.answers(uri)) {
+            return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), error, List.of())
+                    .toResponse(uri.getRequestUri().getRawPath());
+        }
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ConfigurationResource.Refusal(error)).build();
     }
 }

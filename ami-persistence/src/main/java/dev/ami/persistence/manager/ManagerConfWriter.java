@@ -4,6 +4,8 @@ import dev.ami.api.connector.AdmissionPolicy;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.api.login.LockoutPolicy;
+import dev.ami.persistence.conf.ConfigDocument;
+import java.util.List;
 
 /**
  * Writes a stored configuration as manager.conf text in the dialect Asterisk reads, such that
@@ -74,37 +76,16 @@ public final class ManagerConfWriter {
             option(out, flag.substring(0, eq), flag.substring(eq + 1));
         }
         for (AccountDefinition a : configuration.accounts()) {
-            out.append('\n').append('[').append(a.username()).append("]\n");
-            if (a.secret() != null) {
-                option(out, "secret", a.secret());
-            }
-            option(out, "read", a.read());
-            option(out, "write", a.write());
-            for (AclLine line : a.acl()) {
-                option(out, line.permit() ? "permit" : "deny", line.value());
-            }
-            if (a.allowMultipleLogin() != null) {
-                option(out, "allowmultiplelogin", yesNo(a.allowMultipleLogin()));
-            }
-            if (a.displayConnects() != null) {
-                option(out, "displayconnects", yesNo(a.displayConnects()));
-            }
-            // written whenever it was set, even to the default, so that a re-import gives the same state
-            if (a.writeTimeout() != null) {
-                option(out, "writetimeout", Integer.toString(a.writeTimeout()));
-            }
-            for (FilterLine f : a.eventFilters()) {
-                option(out, f.key(), f.value());
-            }
-            a.variables().forEach(v -> option(out, "setvar", v));
-            a.namedAcls().forEach(n -> option(out, "acl", n));
+            // the header as the parser reads it back: a ';' in the name escaped
+            out.append('\n').append(ConfigDocument.header(a.username(), List.of())).append('\n');
+            AccountSection.lines(a).forEach(line -> option(out, line.option(), line.value()));
         }
         return out.toString();
     }
 
     private static void option(StringBuilder out, String name, String value) {
-        // ';' starts a comment unless escaped; Asterisk turns '\;' back into ';'
-        out.append(name).append(" = ").append(value.replace(";", "\\;")).append('\n');
+        // ';' starts a comment unless escaped (in an event filter's option name too); Asterisk turns '\;' back into ';'
+        out.append(ConfigDocument.line(name, value)).append('\n');
     }
 
     private static String yesNo(boolean b) {

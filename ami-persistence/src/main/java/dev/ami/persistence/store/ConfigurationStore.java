@@ -7,6 +7,7 @@ import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigParseException;
+import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.HttpConfReader;
 import dev.ami.persistence.manager.HttpConfWriter;
@@ -36,6 +37,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -264,6 +266,104 @@ public class ConfigurationStore {
             // without a backup nothing is replaced
             throw new IllegalStateException("Cannot write the backup " + file + " before importing: " + e, e);
         }
+    }
+
+    /**
+     * One page of the stored accounts, by name without regard to case.
+     *
+     * @param nameContains only accounts whose names hold this, without regard to case; empty for all
+     * @param offset       how many matching accounts to skip
+     * @param limit        how many to return at most
+     * @return the page and the number of all matching accounts
+     */
+    @Lock(LockType.READ)
+    public AccountPage accounts(String nameContains, int offset, int limit) {
+        String part = AccountEntity.key(nameContains);
+        boolean all = part.isEmpty();
+        List<AccountState> page = (all ? em.createNamedQuery(AccountEntity.BY_NAME, AccountEntity.class)
+                : em.createNamedQuery(AccountEntity.NAMED_LIKE, AccountEntity.class).setParameter("part", part))
+                .setFirstResult(offset).setMaxResults(limit).getResultStream().map(a -> AccountState.of(a, cipher)).toList();
+        long total = (all ? em.createNamedQuery(AccountEntity.COUNT, Long.class)
+                : em.createNamedQuery(AccountEntity.COUNT_NAMED_LIKE, Long.class).setParameter("part", part)).getSingleResult();
+        return new AccountPage(page, total);
+    }
+
+    /**
+     * @param name an account name, matched without regard to case (as a login matches it)
+     * @return the stored account, without its secret
+     */
+    @Lock(LockType.READ)
+    public Optional<AccountState> account(String name) {
+        return accountWriter().find(name).map(a -> AccountState.of(a, cipher));
+    }
+
+    /**
+     * Adds an account, checked as an import checks it and applied as an import is (the connector
+     * re-reads the store once committed). Single-account changes take no backup: see ARCHITECTURE.md.
+     *
+     * @param account the account, its secret in clear (or null for none)
+     * @return what was stored
+     * @throws AccountChangeRefused if the name is taken or the account would not be valid; nothing changes
+     */
+    public AccountWrite createAccount(AccountDefinition account) throws AccountChangeRefused {
+        return accountWriter().create(account);
+    }
+
+    /**
+     * Replaces an account's options, keeping its name and its secret.
+     *
+     * @param name    the account, matched without regard to case
+     * @param ifMatch tested with the account's current ETag; false refuses the change
+     * @param account the options as they are to be (its name and secret are not used)
+     * @return what was stored
+     * @throws AccountChangeRefused unknown, stale or invalid; nothing changes
+     */
+    public AccountWrite replaceAccount(String name, Predicate<String> ifMatch, AccountDefinition account)
+            throws AccountChangeRefused {
+        return accountWriter().replace(name, ifMatch, account);
+    }
+
+    /**
+     * Renames an account.
+     *
+     * @param name    the account, matched without regard to case
+     * @param ifMatch tested with the account's current ETag; false refuses the change
+     * @param newName its new name (no other account's, no template's)
+     * @return what was stored
+     * @throws AccountChangeRefused unknown, stale, the new name taken or invalid; nothing changes
+     */
+    public AccountWrite renameAccount(String name, Predicate<String> ifMatch, String newName) throws AccountChangeRefused {
+        return accountWriter().rename(name, ifMatch, newName);
+    }
+
+    /**
+     * Sets or removes an account's secret.
+     *
+     * @param name    the account, matched without regard to case
+     * @param ifMatch tested with the account's current ETag; false refuses the change
+     * @param secret  the secret in clear, or null for none (the account can then no longer log in)
+     * @return what was stored
+     * @throws AccountChangeRefused unknown, stale or a secret manager.conf cannot hold; nothing changes
+     */
+    public AccountWrite setAccountSecret(String name, Predicate<String> ifMatch, String secret) throws AccountChangeRefused {
+        return accountWriter().secret(name, ifMatch, secret);
+    }
+
+    /**
+     * Deletes an account; its sessions stay until they end, as after an import without it.
+     *
+     * @param name    the account, matched without regard to case
+     * @param ifMatch tested with the account's current ETag; false refuses the change
+     * @return what was stored (no state)
+     * @throws AccountChangeRefused unknown or stale; nothing changes
+     */
+    public AccountWrite deleteAccount(String name, Predicate<String> ifMatch) throws AccountChangeRefused {
+        return accountWriter().delete(name, ifMatch);
+    }
+
+    private AccountWriter accountWriter() {
+        return new AccountWriter(em, cipher, this::stored, () -> importedText(ManagerConfReader.FILE),
+                doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire);
     }
 
     /** @return a consistent snapshot of the stored configuration, http.conf's included (AMI disabled if none is stored) */

@@ -1,0 +1,322 @@
+package dev.ami.admin.rest.v1;
+
+import dev.ami.admin.rest.ConfigWriters;
+import dev.ami.persistence.conf.ConfigText;
+import dev.ami.persistence.manager.AccountDefinition;
+import dev.ami.persistence.manager.AccountSection;
+import dev.ami.persistence.manager.FieldProblem;
+import dev.ami.persistence.store.AccountChangeRefused;
+import dev.ami.persistence.store.AccountPage;
+import dev.ami.persistence.store.AccountState;
+import dev.ami.persistence.store.AccountWrite;
+import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * {@code /ami/api/v1/accounts}: the AMI accounts, one JSON object each ({@link AccountJson}).
+ * Every change is checked and applied as an import of manager.conf with that change would be (the
+ * store does both, {@link ConfigurationStore#createAccount} and the others), and must name the
+ * state it changes: {@code If-Match} with the ETag of a read, or {@code *}; a stale one is
+ * answered 412, none 428. Errors are RFC 9457 problems ({@link Problem}). The secret is write-only:
+ * {@code PUT .../secret}; no answer holds it.
+ */
+@RequestScoped
+@Path("v1/accounts")
+@ConfigWriters
+public class AccountsResource {
+
+    /** RFC 7396's media type, the only one PATCH takes. */
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    /** How often a PATCH with {@code If-Match: *} is tried again when the account changed under it. */
+    private static final int PATCH_TRIES = 3;
+
+    @Inject
+    ConfigurationStore store;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    /** A change of one account in the store, which may refuse it. */
+    @FunctionalInterface
+    private interface Change {
+        AccountWrite run() throws AccountChangeRefused;
+    }
+
+    /**
+     * @param offset how many accounts to skip (default 0)
+     * @param limit  how many to return, 1 to 1000 (default 100)
+     * @param q      only accounts whose names hold this, without regard to case
+     * @return {@code {total, offset, limit, accounts}}, by name
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("q") String q) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Paging paging = new Paging(number("offset", offset, 0, problems), number("limit", limit, Paging.DEFAULT_LIMIT,
+                problems));
+        Checks.validate(validator, paging, problems);
+        Checks.refuseIf(problems, "offset is a whole number from 0, limit one from 1 to " + Paging.MAX_LIMIT);
+        AccountPage page = store.accounts(q == null ? "" : q, paging.offset(), paging.limit());
+        JsonArrayBuilder accounts = Json.createArrayBuilder();
+        page.accounts().forEach(a -> accounts.add(AccountJson.view(a)));
+        return json(Response.ok(), Json.createObjectBuilder().add("total", page.total()).add("offset", paging.offset())
+                .add("limit", paging.limit()).add("accounts", accounts).build());
+    }
+
+    /**
+     * @param body the account (its secret may be given here, and only here besides {@code PUT .../secret})
+     * @return 201 with the account, its Location and ETag
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(InputStream body) {
+        AccountDefinition account = account(Jsons.read(body), null);
+        AccountWrite write = change(() -> store.createAccount(account));
+        return written(Response.created(location(write.state().account().username())), write);
+    }
+
+    /**
+     * @param name the account, matched without regard to case
+     * @return the account with its ETag (304 when If-None-Match names it)
+     */
+    @GET
+    @Path("{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response read(@PathParam("name") String name) {
+        AccountState state = store.account(name).orElseThrow(() -> unknown(name));
+        EntityTags ifNoneMatch = EntityTags.parse(HttpHeaders.IF_NONE_MATCH, headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH));
+        if (ifNoneMatch != null && ifNoneMatch.weakMatch(state.etag())) {
+            return Response.notModified(new EntityTag(state.etag())).build();
+        }
+        return json(Response.ok().tag(new EntityTag(state.etag())), AccountJson.view(state));
+    }
+
+    /**
+     * Replaces everything but the name and the secret; members left out take their defaults.
+     *
+     * @param name the account
+     * @param body the account as it is to be
+     * @return the account as stored, with its new ETag
+     */
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response replace(@PathParam("name") String name, InputStream body) {
+        Predicate<String> ifMatch = ifMatch().strongMatch();
+        AccountDefinition account = account(Jsons.read(body), name);
+        return written(Response.ok(), change(() -> store.replaceAccount(name, ifMatch, account)));
+    }
+
+    /**
+     * Changes the members an RFC 7396 merge patch names, applied to the account as a read shows it.
+     *
+     * @param name the account
+     * @param body the merge patch
+     * @return the account as stored, with its new ETag
+     */
+    @PATCH
+    @Path("{name}")
+    @Consumes(MERGE_PATCH)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response patch(@PathParam("name") String name, InputStream body) {
+        EntityTags ifMatch = ifMatch();
+        JsonValue patch = Jsons.read(body);
+        for (int attempt = 1; ; attempt++) {
+            AccountState current = store.account(name).orElseThrow(() -> unknown(name));
+            AccountDefinition account = account(Json.createMergePatch(patch).apply(AccountJson.view(current)), name);
+            // the patch was applied to this state: the store must still hold it, besides what If-Match says
+            String base = current.etag();
+            try {
+                return written(Response.ok(), store.replaceAccount(name, etag -> etag.equals(base)
+                        && ifMatch.strongMatch().test(etag), account));
+            } catch (AccountChangeRefused e) {
+                if (e.reason() != AccountChangeRefused.Reason.STALE || !ifMatch.any() || attempt == PATCH_TRIES) {
+                    throw refused(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param name the account
+     * @return 204; its sessions go on until they end, as after an import without it
+     */
+    @DELETE
+    @Path("{name}")
+    public Response delete(@PathParam("name") String name) {
+        Predicate<String> ifMatch = ifMatch().strongMatch();
+        change(() -> store.deleteAccount(name, ifMatch));
+        return Response.noContent().build();
+    }
+
+    /**
+     * @param name the account
+     * @param body {@code {"name": "new name"}}
+     * @return the account under its new name (Content-Location), with its new ETag
+     */
+    @POST
+    @Path("{name}/rename")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rename(@PathParam("name") String name, InputStream body) {
+        Predicate<String> ifMatch = ifMatch().strongMatch();
+        List<FieldProblem> problems = new ArrayList<>();
+        RenameInput in = AccountJson.rename(Jsons.read(body), problems);
+        Checks.validate(validator, in, problems);
+        Checks.refuseIf(problems, "the body must be {\"name\": \"new name\"}");
+        AccountWrite write = change(() -> store.renameAccount(name, ifMatch, in.name()));
+        return written(Response.ok().contentLocation(location(write.state().account().username())), write);
+    }
+
+    /**
+     * @param name the account
+     * @param body {@code {"secret": "..."}}
+     * @return 204 with the account's new ETag
+     */
+    @PUT
+    @Path("{name}/secret")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setSecret(@PathParam("name") String name, InputStream body) {
+        Predicate<String> ifMatch = ifMatch().strongMatch();
+        List<FieldProblem> problems = new ArrayList<>();
+        SecretInput in = AccountJson.secret(Jsons.read(body), problems);
+        Checks.validate(validator, in, problems);
+        Checks.refuseIf(problems, "the body must be {\"secret\": \"...\"}");
+        AccountWrite write = change(() -> store.setAccountSecret(name, ifMatch, in.secret()));
+        return Response.noContent().tag(new EntityTag(write.state().etag())).build();
+    }
+
+    /**
+     * @param name the account
+     * @return 204 with the account's new ETag; it can no longer log in
+     */
+    @DELETE
+    @Path("{name}/secret")
+    public Response removeSecret(@PathParam("name") String name) {
+        Predicate<String> ifMatch = ifMatch().strongMatch();
+        AccountWrite write = change(() -> store.setAccountSecret(name, ifMatch, null));
+        return Response.noContent().tag(new EntityTag(write.state().etag())).build();
+    }
+
+    /**
+     * @param json     a body (or a patched account)
+     * @param pathName null when creating; else the account the path names, which the body may name too
+     */
+    private AccountDefinition account(JsonValue json, String pathName) {
+        boolean creating = pathName == null;
+        List<FieldProblem> problems = new ArrayList<>();
+        AccountInput in = AccountJson.account(json, creating, problems);
+        if (!creating) {
+            if (in.name() != null && !in.name().equalsIgnoreCase(pathName)) {
+                problems.add(new FieldProblem(AccountSection.NAME, "is the account's name; rename it with POST"
+                        + " /ami/api/v1/accounts/{name}/rename"));
+            }
+            // the store keeps the stored name; the path's is checked by finding the account
+            in = new AccountInput(pathName, in.secret(), in.read(), in.write(), in.acl(), in.allowMultipleLogin(),
+                    in.displayConnects(), in.writeTimeout(), in.eventFilters(), in.variables(), in.namedAcls());
+        }
+        // class names are checked whatever else is wrong, so that every bad member is named at once
+        String read = AuthorityNames.stored(in.read(), "read", problems);
+        String write = AuthorityNames.stored(in.write(), "write", problems);
+        List<FieldProblem> violations = new ArrayList<>();
+        Checks.validate(validator, in, violations);
+        violations.stream().filter(v -> creating || !AccountSection.NAME.equals(v.field())).forEach(problems::add);
+        Checks.refuseIf(problems, "the account is not valid");
+        return AccountJson.definition(in, read, write);
+    }
+
+    private EntityTags ifMatch() {
+        EntityTags tags = EntityTags.parse(HttpHeaders.IF_MATCH, headers.getRequestHeader(HttpHeaders.IF_MATCH));
+        if (tags == null) {
+            throw new ProblemException(new Problem(Problem.IF_MATCH_REQUIRED, "If-Match is required", 428,
+                    "a change must name the state it changes: If-Match with the ETag of the account as last read,"
+                            + " or * to change it whatever its state", List.of()));
+        }
+        return tags;
+    }
+
+    private static AccountWrite change(Change change) {
+        try {
+            return change.run();
+        } catch (AccountChangeRefused e) {
+            throw refused(e);
+        }
+    }
+
+    private static ProblemException refused(AccountChangeRefused e) {
+        Problem problem = switch (e.reason()) {
+            case INVALID -> new Problem(Problem.INVALID, "The account is not valid", 400, e.getMessage(), e.problems());
+            case UNKNOWN -> new Problem(Problem.UNKNOWN_ACCOUNT, "No such account", 404, e.getMessage(), e.problems());
+            case EXISTS -> new Problem(Problem.NAME_TAKEN, "The name is taken", 409, e.getMessage(), e.problems());
+            case STALE -> new Problem(Problem.STALE, "The account has changed", 412, e.getMessage(), e.problems());
+        };
+        return new ProblemException(problem);
+    }
+
+    private static ProblemException unknown(String name) {
+        return new ProblemException(new Problem(Problem.UNKNOWN_ACCOUNT, "No such account", 404,
+                "no account is named " + ConfigText.name(name) + " (names are matched without regard to case)", List.of()));
+    }
+
+    private static int number(String parameter, String value, int dflt, List<FieldProblem> problems) {
+        if (value == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(parameter, "must be a whole number"));
+            return dflt;
+        }
+    }
+
+    private URI location(String name) {
+        return URI.create(uri.getBaseUriBuilder().path(AccountsResource.class).build() + "/" + Segments.encode(name));
+    }
+
+    private static Response written(Response.ResponseBuilder answer, AccountWrite write) {
+        return json(answer.tag(new EntityTag(write.state().etag())), AccountJson.written(write.state(), write.warnings()));
+    }
+
+    private static Response json(Response.ResponseBuilder answer, JsonObject body) {
+        return answer.type(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()))
+                .entity(Jsons.bytes(body)).build();
+    }
+}

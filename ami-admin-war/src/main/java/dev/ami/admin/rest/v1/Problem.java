@@ -1,0 +1,91 @@
+package dev.ami.admin.rest.v1;
+
+import dev.ami.persistence.manager.FieldProblem;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An error answer of the API, in RFC 9457's problem details: {@code type}, {@code title},
+ * {@code status}, {@code detail}, {@code instance}, and the extension member {@code errors}, one
+ * {@code {field, reason}} per field concerned (empty when no field is). No member quotes a value
+ * the client sent: a value may be a secret.
+ *
+ * @param type   a URI naming the kind of problem ({@code about:blank} for a bare HTTP status)
+ * @param title  the kind of problem, the same for every occurrence
+ * @param status the HTTP status
+ * @param detail this occurrence
+ * @param errors the fields concerned
+ */
+public record Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
+
+    /** The media type of a problem. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The request body is not JSON, or not the JSON value expected. */
+    public static final String BAD_JSON = "urn:ami:problem:bad-json";
+    /** A field, a parameter or the account as a whole is not valid. */
+    public static final String INVALID = "urn:ami:problem:invalid";
+    /** No account has the name. */
+    public static final String UNKNOWN_ACCOUNT = "urn:ami:problem:unknown-account";
+    /** The name is taken. */
+    public static final String NAME_TAKEN = "urn:ami:problem:name-taken";
+    /** The account changed since the state If-Match names. */
+    public static final String STALE = "urn:ami:problem:stale";
+    /** A change without If-Match. */
+    public static final String IF_MATCH_REQUIRED = "urn:ami:problem:if-match-required";
+
+    public Problem {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(title, "title");
+        errors = List.copyOf(errors);
+    }
+
+    /**
+     * @param uri a request's URI
+     * @return true if the request is one of the API v1's, whose errors are problems
+     */
+    public static boolean answers(UriInfo uri) {
+        String path = uri.getPath();
+        return path.equals("v1") || path.startsWith("v1/") || path.equals("/v1") || path.startsWith("/v1/");
+    }
+
+    /**
+     * @param instance the request's path, naming this occurrence
+     * @return the problem as JSON, members in RFC 9457's order
+     */
+    public JsonObject toJson(String instance) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        if (detail != null) {
+            json.add("detail", detail);
+        }
+        if (instance != null) {
+            json.add("instance", instance);
+        }
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (FieldProblem e : errors) {
+            JsonObjectBuilder item = Json.createObjectBuilder();
+            if (e.field() == null) {
+                item.addNull("field");
+            } else {
+                item.add("field", e.field());
+            }
+            list.add(item.add("reason", e.reason()));
+        }
+        return json.add("errors", list).build();
+    }
+
+    /**
+     * @param instance the request's path
+     * @return the answer: this status, {@value #MEDIA_TYPE}
+     */
+    public Response toResponse(String instance) {
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(Jsons.bytes(toJson(instance))).build();
+    }
+}

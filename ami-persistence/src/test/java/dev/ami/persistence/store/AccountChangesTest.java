@@ -1,0 +1,345 @@
+package dev.ami.persistence.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ami.api.connector.Account;
+import dev.ami.persistence.conf.ConfigParseException;
+import dev.ami.persistence.manager.AccountDefinition;
+import dev.ami.persistence.manager.AclLine;
+import dev.ami.persistence.manager.FieldProblem;
+import dev.ami.persistence.manager.FilterLine;
+import dev.ami.persistence.secret.SecretCipher;
+import dev.ami.persistence.store.AccountChangeRefused.Reason;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Changes of one account on each database: applied as an import of manager.conf with that change
+ * would be (the kept manager.conf edited too, the change announced), refused with nothing changed
+ * when unknown, stale, taken or invalid, and every stored state named by an ETag that changes with
+ * it, after an import too.
+ */
+class AccountChangesTest {
+
+    private static final String MANAGER_CONF = """
+            [general]
+            enabled = yes
+            bindaddr = 127.0.0.1
+
+            [operator](!)
+            read = system,call
+            write = system
+            deny = 0.0.0.0/0.0.0.0
+            permit = 127.0.0.1/255.255.255.255
+
+            [user01](operator)
+            secret = one
+
+            [User02](operator)
+            secret = two
+
+            [admin]
+            secret = s3cret
+            read = all
+            write = all
+            """;
+
+    private static final Predicate<String> ANY = etag -> true;
+
+    @TempDir
+    Path conf;
+
+    @TempDir
+    Path data;
+
+    private final List<String> previous = new ArrayList<>();
+    private final List<ConfigurationChanged> announced = new ArrayList<>();
+
+    @BeforeEach
+    void folders() {
+        previous.add(System.setProperty("ami.conf.dir", conf.toString()));
+        previous.add(System.setProperty("ami.data.dir", data.toString()));
+    }
+
+    @AfterEach
+    void restore() {
+        restore("ami.conf.dir", previous.get(0));
+        restore("ami.data.dir", previous.get(1));
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+
+    private static AccountDefinition carol() {
+        return new AccountDefinition("carol", "c-secret", "system,call", "all",
+                List.of(new AclLine(false, "0.0.0.0/0"), new AclLine(true, "10.0.0.0/8")), false, true, 300,
+                List.of(new FilterLine("eventfilter", "!Event: Newexten"),
+                        new FilterLine("eventfilter(action(exclude),header(UserEvent),method(exact))", "Blocked")),
+                List.of("ACCOUNTCODE=ops"), List.of("office"));
+    }
+
+    private static AccountDefinition withAcl(AccountDefinition a, List<AclLine> acl) {
+        return new AccountDefinition(a.username(), a.secret(), a.read(), a.write(), acl, a.allowMultipleLogin(),
+                a.displayConnects(), a.writeTimeout(), a.eventFilters(), a.variables(), a.namedAcls());
+    }
+
+    @OnEachDatabase
+    void createListReadReplaceRenameSecretDelete(TestDatabase database) throws Exception {
+        onImportedStore(database, store -> {
+            AccountWrite created = tx(store, () -> store.createAccount(carol()));
+            assertTrue(created.changed());
+            AccountState carol = created.state();
+            assertTrue(carol.hasSecret());
+            assertNull(carol.account().secret(), "a state never carries the secret");
+            assertEquals(List.of("namedAcls[0]", "variables[0]").stream().sorted().toList(),
+                    created.warnings().stream().map(FieldProblem::field).sorted().toList(), "the import's warnings");
+            assertEquals(List.of("carol"), announced.get(0).diff().accountsAdded());
+            Account live = tx(store, store::currentConfiguration).account("CAROL").orElseThrow();
+            assertEquals("c-secret", live.secret());
+            assertEquals(300, live.writeTimeoutMillis());
+            // GetConfig and UpdateConfig work on the kept manager.conf: it says so too
+            String kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
+            assertTrue(kept.contains("\n[carol]\nsecret = c-secret\nread = system,call\nwrite = all\n"), kept);
+            assertEquals(carol, tx(store, () -> store.account("Carol")).orElseThrow());
+
+            AccountPage page = tx(store, () -> store.accounts("", 0, 2));
+            assertEquals(4, page.total());
+            assertEquals(List.of("admin", "carol"), page.accounts().stream().map(s -> s.account().username()).toList());
+            AccountPage users = tx(store, () -> store.accounts("USER", 1, 10));
+            assertEquals(2, users.total());
+            assertEquals(List.of("User02"), users.accounts().stream().map(s -> s.account().username()).toList());
+
+            // replace an account that inherits from a template: its section says everything itself now
+            AccountState user01 = tx(store, () -> store.account("user01")).orElseThrow();
+            AccountDefinition replacement = new AccountDefinition("ignored", "ignored too", "user", "user", List.of(),
+                    null, null, null, List.of(), List.of(), List.of());
+            AccountWrite replaced = tx(store, () -> store.replaceAccount("USER01", user01.etag()::equals, replacement));
+            assertNotEquals(user01.etag(), replaced.state().etag());
+            assertEquals("user01", replaced.state().account().username(), "the name is kept");
+            assertEquals("one", tx(store, store::currentConfiguration).account("user01").orElseThrow().secret(),
+                    "the secret is kept");
+            kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
+            assertTrue(kept.contains("\n[user01]\nsecret = one\nread = user\nwrite = user\n\n"), kept);
+            assertTrue(kept.contains("\n[User02](operator)\nsecret = two\n"), "the others are untouched: " + kept);
+
+            // the same again: nothing written, nobody told, the same ETag
+            int told = announced.size();
+            AccountWrite same = tx(store, () -> store.replaceAccount("user01", ANY, replacement));
+            assertFalse(same.changed());
+            assertEquals(replaced.state().etag(), same.state().etag());
+            assertEquals(told, announced.size());
+
+            AccountWrite renamed = tx(store, () -> store.renameAccount("user02", ANY, "robert"));
+            assertEquals("robert", renamed.state().account().username());
+            assertEquals(List.of("robert"), announced.get(announced.size() - 1).diff().accountsAdded());
+            assertEquals(List.of("User02"), announced.get(announced.size() - 1).diff().accountsRemoved());
+            assertEquals("two", tx(store, store::currentConfiguration).account("robert").orElseThrow().secret());
+            assertTrue(tx(store, () -> store.account("user02")).isEmpty());
+            kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
+            // in its place, with the lines it had from its template as its own
+            assertTrue(kept.contains("\n[user01]\nsecret = one\nread = user\nwrite = user\n\n[robert]\nsecret = two\n"
+                    + "read = system,call\nwrite = system\ndeny = 0.0.0.0/0.0.0.0\n") && !kept.contains("User02"), kept);
+
+            // the same secret again changes nothing; another changes the ETag, though the state shows no secret
+            String before = tx(store, () -> store.account("robert")).orElseThrow().etag();
+            assertFalse(tx(store, () -> store.setAccountSecret("robert", before::equals, "two")).changed());
+            AccountWrite secret = tx(store, () -> store.setAccountSecret("robert", before::equals, "three"));
+            assertNotEquals(before, secret.state().etag());
+            assertEquals("three", tx(store, store::currentConfiguration).account("robert").orElseThrow().secret());
+            AccountWrite none = tx(store, () -> store.setAccountSecret("robert", ANY, null));
+            assertFalse(none.state().hasSecret());
+            assertNull(tx(store, store::currentConfiguration).account("robert").orElseThrow().secret());
+
+            AccountWrite deleted = tx(store, () -> store.deleteAccount("carol", ANY));
+            assertNull(deleted.state());
+            assertEquals(List.of("carol"), announced.get(announced.size() - 1).diff().accountsRemoved());
+            assertTrue(tx(store, store::currentConfiguration).account("carol").isEmpty());
+            assertFalse(tx(store, () -> store.importedText("manager.conf")).orElseThrow().contains("[carol]"));
+        });
+    }
+
+    @OnEachDatabase
+    void refusedChangesChangeNothing(TestDatabase database) throws Exception {
+        onImportedStore(database, store -> {
+            String export = body(tx(store, store::exportManagerConf));
+            String kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
+            String etag = tx(store, () -> store.account("admin")).orElseThrow().etag();
+            int told = announced.size();
+
+            assertRefused(Reason.EXISTS, () -> store.createAccount(withName(carol(), "ADMIN")));
+            assertRefused(Reason.EXISTS, () -> store.createAccount(withName(carol(), "Operator")), "name");
+            assertRefused(Reason.EXISTS, () -> store.renameAccount("user01", ANY, "admin"));
+            AccountChangeRefused invalid = assertRefused(Reason.INVALID, () -> store.createAccount(
+                    withAcl(carol(), List.of(new AclLine(true, "10.0.0.0/8"), new AclLine(false, "nowhere")))), "acl[1]");
+            assertTrue(invalid.problems().get(0).reason().startsWith("deny in [carol]: entry 1"),
+                    invalid.problems().get(0).reason());
+            assertRefused(Reason.INVALID, () -> store.createAccount(withName(carol(), "general")), "name");
+            assertRefused(Reason.INVALID, () -> store.setAccountSecret("admin", ANY, "line\nbreak"), "secret");
+            assertRefused(Reason.UNKNOWN, () -> store.deleteAccount("nobody", ANY));
+            assertRefused(Reason.UNKNOWN, () -> store.replaceAccount("nobody", ANY, carol()));
+            assertRefused(Reason.STALE, () -> store.deleteAccount("admin", "not-the-etag"::equals));
+            assertRefused(Reason.STALE, () -> store.setAccountSecret("admin", "not-the-etag"::equals, "x"));
+            assertRefused(Reason.STALE, () -> store.renameAccount("admin", "not-the-etag"::equals, "root"));
+
+            assertEquals(export, body(tx(store, store::exportManagerConf)));
+            assertEquals(kept, tx(store, () -> store.importedText("manager.conf")).orElseThrow());
+            assertEquals(etag, tx(store, () -> store.account("admin")).orElseThrow().etag());
+            assertEquals(told, announced.size(), "nobody was told of a refused change");
+        });
+    }
+
+    @OnEachDatabase
+    void anImportOfTheSameFileStillChangesEveryEtag(TestDatabase database) throws Exception {
+        onImportedStore(database, store -> {
+            String admin = tx(store, () -> store.account("admin")).orElseThrow().etag();
+            String user01 = tx(store, () -> store.account("user01")).orElseThrow().etag();
+            assertEquals(admin, tx(store, () -> store.account("admin")).orElseThrow().etag(), "stable while unchanged");
+            tx(store, () -> importManager(store, MANAGER_CONF));
+            assertNotEquals(admin, tx(store, () -> store.account("admin")).orElseThrow().etag());
+            assertNotEquals(user01, tx(store, () -> store.account("user01")).orElseThrow().etag());
+            assertRefused(Reason.STALE, () -> store.deleteAccount("admin", admin::equals));
+        });
+    }
+
+    private static AccountDefinition withName(AccountDefinition a, String name) {
+        return new AccountDefinition(name, a.secret(), a.read(), a.write(), a.acl(), a.allowMultipleLogin(),
+                a.displayConnects(), a.writeTimeout(), a.eventFilters(), a.variables(), a.namedAcls());
+    }
+
+    private interface Change {
+        AccountWrite run() throws AccountChangeRefused;
+    }
+
+    /** Asserts a refusal in a transaction of its own, which is rolled back, and the fields it names. */
+    private AccountChangeRefused assertRefused(Reason reason, Change change, String... fields) {
+        AccountChangeRefused refused = assertThrows(AccountChangeRefused.class, () -> {
+            try {
+                txChecked(change);
+            } finally {
+                em.clear();
+            }
+        });
+        assertEquals(reason, refused.reason(), refused.getMessage());
+        if (fields.length > 0) {
+            assertEquals(List.of(fields), refused.problems().stream().map(FieldProblem::field).toList());
+        }
+        return refused;
+    }
+
+    private interface StoreWork {
+        void run(ConfigurationStore store) throws Exception;
+    }
+
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private EntityManager em;
+
+    private void onImportedStore(TestDatabase database, StoreWork work) throws Exception {
+        try (TestDatabase.Schema db = database.open()) {
+            SchemaMigrator.flyway(db.dataSource()).migrate();
+            try (EntityManagerFactory emf = db.persistenceUnit()) {
+                ConfigurationStore store = new ConfigurationStore();
+                store.cipher = SecretCipher.inDataDir(data);
+                store.changed = new Recorded();
+                store.em = emf.createEntityManager();
+                em = store.em;
+                tx(store, () -> importManager(store, MANAGER_CONF));
+                announced.clear();
+                work.run(store);
+            }
+        }
+    }
+
+    private static Object importManager(ConfigurationStore store, String text) throws ConfigParseException {
+        return store.importManagerConf(text, false);
+    }
+
+    /** One container-managed call: a transaction around it, rolled back when it throws. */
+    private <T> T tx(ConfigurationStore store, Work<T> work) throws Exception {
+        em.getTransaction().begin();
+        try {
+            T result = work.run();
+            em.getTransaction().commit();
+            return result;
+        } catch (Exception | Error e) {
+            em.getTransaction().rollback();
+            throw e;
+        } finally {
+            em.clear();
+        }
+    }
+
+    private void txChecked(Change change) throws AccountChangeRefused {
+        em.getTransaction().begin();
+        try {
+            change.run();
+            em.getTransaction().commit();
+        } catch (AccountChangeRefused | RuntimeException e) {
+            em.getTransaction().rollback();
+            throw e;
+        }
+    }
+
+    /** The export without its first (comment) line, which carries the time. */
+    private static String body(String export) {
+        return export.substring(export.indexOf('\n') + 1);
+    }
+
+    /** Keeps what the store announces (the container would tell the observers after the commit). */
+    private final class Recorded implements Event<ConfigurationChanged> {
+        @Override
+        public void fire(ConfigurationChanged event) {
+            announced.add(event);
+        }
+
+        @Override
+        public <U extends ConfigurationChanged> CompletionStage<U> fireAsync(U event) {
+            return CompletableFuture.completedFuture(event);
+        }
+
+        @Override
+        public <U extends ConfigurationChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            return CompletableFuture.completedFuture(event);
+        }
+
+        @Override
+        public Event<ConfigurationChanged> select(Annotation... qualifiers) {
+            return this;
+        }
+
+        @Override
+        public <U extends ConfigurationChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends ConfigurationChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
