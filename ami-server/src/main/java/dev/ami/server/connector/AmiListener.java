@@ -15,6 +15,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -198,6 +199,9 @@ final class AmiListener {
         return new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
+                // the system's largest listen backlog (net.core.somaxconn), where Asterisk asks for 10:
+                // a flood is accepted and refused by the admission limits, not left half-open in the kernel
+                .option(ChannelOption.SO_BACKLOG, NetUtil.SOMAXCONN)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // a client that sends its requests and then shuts down its side (printf … | nc) is
                 // answered in full before the connection closes, as Asterisk does
