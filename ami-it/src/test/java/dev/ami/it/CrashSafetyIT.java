@@ -152,9 +152,12 @@ class CrashSafetyIT {
                 Wire.exchange(old, "Action: Reload\nActionID: reload\n\n",
                         "Response: Success\nActionID: reload\nMessage: Module Reloaded\n\n");
                 assertEquals(Set.of(ADMIN, "keeper", "newcomer", "edited"), accounts());
-            } finally {
-                server.stop();
+            } catch (Exception failure) {
+                throw server.stopAfter(failure);
+            } catch (Error failure) {
+                throw server.stopAfter(failure);
             }
+            server.stop();
         }
     }
 
@@ -183,9 +186,12 @@ class CrashSafetyIT {
                         String text = httpConf(i);
                         return new Change(() -> post("http.conf", text).statusCode() == 200, httpSettingsOf(i));
                     });
-        } finally {
-            server.stop();
+        } catch (Exception failure) {
+            throw server.stopAfter(failure);
+        } catch (Error failure) {
+            throw server.stopAfter(failure);
         }
+        server.stop();
     }
 
     /** A change to make, and the state it leaves. */
@@ -260,6 +266,8 @@ class CrashSafetyIT {
                 return;
             }
         }
+        throw new AssertionError(what + ": every change was answered before its kill, even at "
+                + delay * 2 / 1_000_000 + " ms; nothing was killed half-way");
     }
 
     /** @return how long the change took to be answered, in nanoseconds */

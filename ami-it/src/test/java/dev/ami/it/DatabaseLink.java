@@ -74,6 +74,11 @@ final class DatabaseLink implements AutoCloseable {
                 }
                 open.add(client);
                 open.add(server);
+                if (s.isClosed()) { // cut while this one was connecting: it must not outlive the cut
+                    close(client);
+                    close(server);
+                    continue;
+                }
                 spawn(() -> pump(client, server));
                 spawn(() -> pump(server, client));
             } catch (IOException closedOrRefused) {

@@ -107,6 +107,20 @@ final class KillableServer {
         }
     }
 
+    /**
+     * Stops after a failure, keeping the failure first: stopping a broken or dead server may fail too.
+     *
+     * @return the failure, to throw
+     */
+    <T extends Throwable> T stopAfter(T failure) {
+        try {
+            stop();
+        } catch (RuntimeException stopFailed) {
+            failure.addSuppressed(stopFailed);
+        }
+        return failure;
+    }
+
     /** Arquillian's bookkeeping for a process that is gone (its stop finds nothing to stop). */
     private void forget() {
         driverDeployed = false;

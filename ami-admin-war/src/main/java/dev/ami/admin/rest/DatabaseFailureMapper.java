@@ -15,10 +15,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A store call that failed: 503 with what the database said while it cannot be reached (a client
- * may try again later), 500 for another database error, each with one log line; anything else is
- * a 500 whose cause is in the log, never in the answer. Nothing was changed in any case: every
- * change is one transaction. Under {@code /ami/api/v1} the answer is a {@link Problem}.
+ * A store call that failed: 503 while the database cannot be reached (a client may try again
+ * later), 500 for another database error, each with its SQLSTATE and one log line holding what the
+ * database said; anything else is a 500 whose cause is in the log, never in the answer. Every
+ * change is one transaction, so it was not made, unless the connection broke while committing it.
+ * Under {@code /ami/api/v1} the answer is a {@link Problem}.
  */
 @Provider
 public class DatabaseFailureMapper implements ExceptionMapper<EJBException> {
@@ -39,7 +40,10 @@ public class DatabaseFailureMapper implements ExceptionMapper<EJBException> {
         LOG.warning(() -> "A REST request was not served: " + failure.get().message());
         Response.Status status = failure.get().unreachable() ? Response.Status.SERVICE_UNAVAILABLE
                 : Response.Status.INTERNAL_SERVER_ERROR;
-        return refusal(status, failure.get().message() + "; nothing was changed");
+        // the driver's own words (hosts, ports) stay in the log; a connection lost while committing
+        // may have left the change made, which the client cannot tell from here
+        return refusal(status, failure.get().summary() + "; the change was not made, unless the database failed while"
+                + " committing it: read it back to be sure");
     }
 
     private Response refusal(Response.Status status, String error) {

@@ -69,7 +69,7 @@ final class ListenerPlan {
         static final int REQUEST_PARSE_MILLIS = 10_000;
 
         static Limits of(int sessionLimit, int sessionInactivityMillis, int sessionKeepAliveMillis) {
-            return new Limits(Math.max(10 * sessionLimit, 1000), sessionInactivityMillis,
+            return new Limits((int) Math.min(Integer.MAX_VALUE, Math.max(10L * sessionLimit, 1000)), sessionInactivityMillis,
                     sessionKeepAliveMillis > 0 ? sessionKeepAliveMillis : UNDERTOW_NO_REQUEST_TIMEOUT, REQUEST_PARSE_MILLIS);
         }
     }

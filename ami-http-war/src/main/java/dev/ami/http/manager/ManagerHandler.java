@@ -60,7 +60,12 @@ final class ManagerHandler implements HttpHandler {
         }
         ServerConnection connection = exchange.getConnection();
         int limit = link.get().configuration().http().sessionLimit();
-        if (!sessionLimit.admit(connection, limit, release -> connection.addCloseListener(closed -> release.run()))) {
+        if (!sessionLimit.admit(connection, limit, release -> {
+            connection.addCloseListener(closed -> release.run());
+            if (!connection.isOpen()) {
+                release.run(); // closed before the listener was added: Undertow would never call it
+            }
+        })) {
             // as Asterisk closes a connection over sessionlimit (main/http.c): no answer
             LOG.fine(() -> "HTTP sessionlimit " + limit + " reached; closed " + exchange.getSourceAddress());
             IoUtils.safeClose(connection);

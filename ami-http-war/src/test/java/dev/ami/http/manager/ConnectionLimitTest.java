@@ -34,4 +34,14 @@ class ConnectionLimitTest {
         assertTrue(admit(c));
         assertFalse(admit(new Object()));
     }
+
+    @Test
+    void aConnectionClosedWhileItWasCountedGivesItsPlaceBackOnce() {
+        assertTrue(limit.admit(new Object(), 1, release -> {
+            release.run(); // already closed: the handler runs the release itself
+            release.run(); // and the close listener may run it too
+        }));
+        assertEquals(0, limit.size());
+        assertTrue(admit(new Object()));
+    }
 }

@@ -114,10 +114,23 @@ public final class OwnerOnlyFiles {
                 // a link, unlike a rename, fails rather than replace a file another start made meanwhile
                 Files.createLink(file, partial);
             } catch (UnsupportedOperationException noLinks) {
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new FileAlreadyExistsException(file.toString());
+                }
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             }
+            forceFolder(dir);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /** The new name on disk too, so that a power cut cannot lose it (a SIGKILL cannot: the kernel has it). */
+    private static void forceFolder(Path dir) {
+        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisSystem) {
+            // some systems cannot open a folder this way; the file itself was forced
         }
     }
 

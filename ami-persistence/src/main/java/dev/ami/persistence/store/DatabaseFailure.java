@@ -12,9 +12,17 @@ import java.util.Optional;
  * one transaction per change, and the connector keeps serving its last configuration.
  *
  * @param unreachable true if the database could not be reached (no connection, or one that broke)
- * @param message     what failed, for the client and the log: the deepest database error's message
+ * @param message     what failed, for the log: the deepest database error's message (it may name
+ *                    hosts and ports, so answers to clients use {@link #summary()})
+ * @param sqlState    the deepest database error's SQLSTATE, or null
  */
-public record DatabaseFailure(boolean unreachable, String message) {
+public record DatabaseFailure(boolean unreachable, String message, String sqlState) {
+
+    /** @return what failed, without the driver's own words: for answers to clients */
+    public String summary() {
+        return (unreachable ? "the database cannot be reached" : "the database failed")
+                + (sqlState == null ? "" : " (SQLSTATE " + sqlState + ")");
+    }
 
     /** Deeper than any real chain of causes; guards against a cycle. */
     private static final int MAX_DEPTH = 32;
@@ -40,6 +48,6 @@ public record DatabaseFailure(boolean unreachable, String message) {
         }
         String detail = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
         return Optional.of(new DatabaseFailure(unreachable,
-                (unreachable ? "the database cannot be reached: " : "the database failed: ") + detail));
+                (unreachable ? "the database cannot be reached: " : "the database failed: ") + detail, deepest.getSQLState()));
     }
 }

@@ -17,14 +17,17 @@ class DatabaseFailureTest {
         // as WildFly wraps it: the pool's SQLException, Hibernate's, the EJB container's
         Throwable thrown = new EJBException(new PersistenceException("Unable to acquire JDBC Connection",
                 new SQLException("IJ031084: Unable to create connection", refused)));
-        assertEquals(Optional.of(new DatabaseFailure(true,
-                "the database cannot be reached: Connection to 127.0.0.1:5432 refused.")), DatabaseFailure.of(thrown));
+        DatabaseFailure failure = DatabaseFailure.of(thrown).orElseThrow();
+        assertEquals(new DatabaseFailure(true, "the database cannot be reached: Connection to 127.0.0.1:5432 refused.",
+                "08001"), failure);
+        assertEquals("the database cannot be reached (SQLSTATE 08001)", failure.summary(), "no host or port for clients");
     }
 
     @Test
     void anotherDatabaseErrorIsAFailureButNotUnreachable() {
         Throwable thrown = new EJBException(new PersistenceException(new SQLException("value too long", "22001")));
-        assertEquals(Optional.of(new DatabaseFailure(false, "the database failed: value too long")), DatabaseFailure.of(thrown));
+        assertEquals(Optional.of(new DatabaseFailure(false, "the database failed: value too long", "22001")),
+                DatabaseFailure.of(thrown));
     }
 
     @Test

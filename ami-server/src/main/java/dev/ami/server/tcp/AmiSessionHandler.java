@@ -87,15 +87,8 @@ public final class AmiSessionHandler extends SimpleChannelInboundHandler<Decoded
         }
         // authlimit, then ami's admission limits (one address or network cannot fill authlimit for
         // everybody else): one connection too many is closed at once, without a greeting
-        String refused = connector.sessions().admitting(() -> {
-            String why = connector.sessions().unauthenticatedCount() >= general.authLimit()
-                    ? "authlimit " + general.authLimit() + " reached"
-                    : Admission.refusal(connector.sessions(), general.admission(), session.remoteAddress());
-            if (why == null) {
-                connector.sessions().add(session);
-            }
-            return why;
-        });
+        String refused = Admission.admit(connector.sessions(), general, true, session.remoteAddress(),
+                () -> connector.sessions().add(session));
         if (refused != null) {
             LOG.fine(() -> "AMI " + refused + "; refused " + session.remoteHost());
             session.close();

@@ -38,12 +38,10 @@ final class TlsStart extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         // the session handlers are not there yet; they see channelActive after the handshake
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        String overLimit = connector.sessions().admitting(() -> {
-            String why = Admission.refusal(connector.sessions(), connector.configuration().general().admission(), remote);
-            if (why == null && remote != null) {
+        String overLimit = Admission.admit(connector.sessions(), connector.configuration().general(), false, remote, () -> {
+            if (remote != null) {
                 release = connector.sessions().handshaking(remote.getAddress());
             }
-            return why;
         });
         if (overLimit != null) {
             LOG.fine(() -> "AMI " + overLimit + "; refused TLS from " + remote);

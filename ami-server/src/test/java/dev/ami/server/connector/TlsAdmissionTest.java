@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A TLS connection counts towards its address's admission share from its first byte, not from the
+ * A TLS connection counts towards its address's admission share from the moment it is accepted, not from the
  * end of its handshake: a client that opens TLS connections and never handshakes holds no more than
  * a plain one may.
  */

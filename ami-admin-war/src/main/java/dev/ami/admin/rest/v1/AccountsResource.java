@@ -140,6 +140,7 @@ public class AccountsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
+        precondition(name, ifMatch);
         AccountDefinition account = account(Jsons.read(body), name);
         return written(Response.ok(), change(() -> store.replaceAccount(name, ifMatch, account)));
     }
@@ -157,6 +158,7 @@ public class AccountsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response patch(@PathParam("name") String name, InputStream body) {
         EntityTags ifMatch = ifMatch();
+        precondition(name, ifMatch.strongMatch());
         JsonValue patch = Jsons.read(body);
         for (int attempt = 1; ; attempt++) {
             AccountState current = store.account(name).orElseThrow(() -> unknown(name));
@@ -278,6 +280,17 @@ public class AccountsResource {
         } catch (AccountChangeRefused e) {
             throw refused(e);
         }
+    }
+
+    /**
+     * A stale If-Match is answered 412 before the body is read, as RFC 9110 (13.2.1) evaluates
+     * preconditions before the content; the store checks again as it writes.
+     */
+    private void precondition(String name, Predicate<String> ifMatch) {
+        store.account(name).filter(current -> !ifMatch.test(current.etag())).ifPresent(current -> {
+            throw refused(new AccountChangeRefused(AccountChangeRefused.Reason.STALE, "the account "
+                    + ConfigText.name(name) + " has changed since the state named by If-Match; read it again", List.of()));
+        });
     }
 
     private static ProblemException refused(AccountChangeRefused e) {

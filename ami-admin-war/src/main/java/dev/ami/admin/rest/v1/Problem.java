@@ -15,7 +15,8 @@ import java.util.Objects;
  * An error answer of the API, in RFC 9457's problem details: {@code type}, {@code title},
  * {@code status}, {@code detail}, {@code instance}, and the extension member {@code errors}, one
  * {@code {field, reason}} per field concerned (empty when no field is). No member quotes a value
- * the client sent: a value may be a secret.
+ * the client sent but the account's name (in {@code detail} and {@code instance}): another value
+ * may be a secret.
  *
  * @param type   a URI naming the kind of problem ({@code about:blank} for a bare HTTP status)
  * @param title  the kind of problem, the same for every occurrence
