@@ -11,6 +11,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The attackers' connections: one NIO event loop carries every attack connection (10,000 of a
@@ -34,6 +37,32 @@ final class AttackClient implements AutoCloseable {
                 .handler(handler)
                 .localAddress(new InetSocketAddress(from, 0))
                 .connect(new InetSocketAddress(BenchOptions.HOST, port));
+    }
+
+    /**
+     * Opens one attack connection while the attack runs, counting it; a connect that fails is
+     * counted and tried again a second later, so that an attack keeps its number of connections.
+     *
+     * @param running  whether the attack still runs
+     * @param from     the local address
+     * @param port     the server's port
+     * @param handler  a new handler per connection
+     * @param connects counts every connect
+     * @param failures counts every failed connect
+     */
+    void keepConnecting(BooleanSupplier running, String from, int port, Supplier<ChannelHandler> handler,
+            AtomicLong connects, AtomicLong failures) {
+        if (!running.getAsBoolean()) {
+            return;
+        }
+        connects.incrementAndGet();
+        connect(from, port, handler.get()).addListener(f -> {
+            if (!f.isSuccess()) {
+                failures.incrementAndGet();
+                group.next().schedule(() -> keepConnecting(running, from, port, handler, connects, failures),
+                        1, TimeUnit.SECONDS);
+            }
+        });
     }
 
     EventLoopGroup group() {

@@ -143,16 +143,7 @@ final class BadInputStream implements Attack {
     }
 
     private void connect() {
-        if (!running) {
-            return;
-        }
-        connects.incrementAndGet();
-        client.connect(from, port, new Conn()).addListener(f -> {
-            if (!f.isSuccess()) {
-                connectFailures.incrementAndGet();
-                client.group().next().schedule(this::connect, 1, TimeUnit.SECONDS);
-            }
-        });
+        client.keepConnecting(() -> running, from, port, Conn::new, connects, connectFailures);
     }
 
     @Override

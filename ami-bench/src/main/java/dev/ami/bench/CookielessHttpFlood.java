@@ -134,16 +134,7 @@ final class CookielessHttpFlood implements Attack {
     }
 
     private void connect() {
-        if (!running) {
-            return;
-        }
-        connects.incrementAndGet();
-        client.connect(from, port, new Conn()).addListener(f -> {
-            if (!f.isSuccess()) {
-                connectFailures.incrementAndGet();
-                client.group().next().schedule(this::connect, 1, TimeUnit.SECONDS);
-            }
-        });
+        client.keepConnecting(() -> running, from, port, Conn::new, connects, connectFailures);
     }
 
     private void error(String what) {

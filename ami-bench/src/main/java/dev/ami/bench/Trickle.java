@@ -145,16 +145,7 @@ final class Trickle implements Attack {
     }
 
     private void connect(String from) {
-        if (!running) {
-            return;
-        }
-        connects.incrementAndGet();
-        client.connect(from, port, new Conn(from)).addListener(f -> {
-            if (!f.isSuccess()) {
-                connectFailures.incrementAndGet();
-                client.group().next().schedule(() -> connect(from), 1, TimeUnit.SECONDS);
-            }
-        });
+        client.keepConnecting(() -> running, from, port, () -> new Conn(from), connects, connectFailures);
     }
 
     @Override

@@ -38,6 +38,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -199,10 +200,7 @@ public class AccountsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response rename(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
-        List<FieldProblem> problems = new ArrayList<>();
-        RenameInput in = AccountJson.rename(Jsons.read(body), problems);
-        Checks.validate(validator, in, problems);
-        Checks.refuseIf(problems, "the body must be {\"name\": \"new name\"}");
+        RenameInput in = small(body, AccountJson::rename, "the body must be {\"name\": \"new name\"}");
         AccountWrite write = change(() -> store.renameAccount(name, ifMatch, in.name()));
         return written(Response.ok().contentLocation(location(write.state().account().username())), write);
     }
@@ -217,10 +215,7 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setSecret(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
-        List<FieldProblem> problems = new ArrayList<>();
-        SecretInput in = AccountJson.secret(Jsons.read(body), problems);
-        Checks.validate(validator, in, problems);
-        Checks.refuseIf(problems, "the body must be {\"secret\": \"...\"}");
+        SecretInput in = small(body, AccountJson::secret, "the body must be {\"secret\": \"...\"}");
         AccountWrite write = change(() -> store.setAccountSecret(name, ifMatch, in.secret()));
         return Response.noContent().tag(new EntityTag(write.state().etag())).build();
     }
@@ -280,6 +275,15 @@ public class AccountsResource {
         } catch (AccountChangeRefused e) {
             throw refused(e);
         }
+    }
+
+    /** Reads a body of one member, checked by its reader and by Bean Validation; refused (400) with {@code shape}. */
+    private <T> T small(InputStream body, BiFunction<JsonValue, List<FieldProblem>, T> reader, String shape) {
+        List<FieldProblem> problems = new ArrayList<>();
+        T in = reader.apply(Jsons.read(body), problems);
+        Checks.validate(validator, in, problems);
+        Checks.refuseIf(problems, shape);
+        return in;
     }
 
     /**
