@@ -7,12 +7,22 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /ami/api/v1/openapi.json}: the API's OpenAPI 3 document, made at build time from
  * these classes (smallrye-open-api-maven-plugin, ami-admin-war's pom) and read here from the WAR.
+ * No login: {@code login.ConfigLoginFilter} passes exactly this path, and this resource is not
+ * bound to {@code ConfigWriterFilter} ({@code rest.ConfigWriters}), on purpose.
  */
 @Path(OpenApiResource.PATH)
+@Tag(name = OpenApiNames.SERVER)
 public class OpenApiResource {
 
     /** The path under the application path. */
@@ -24,6 +34,10 @@ public class OpenApiResource {
     /** @return the document */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "This document", description = "OpenAPI 3, made from the code at build time. No login.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "The OpenAPI document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public byte[] document() {
         return Document.BYTES;
     }
