@@ -204,6 +204,7 @@ public class AccountsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response rename(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
+        precondition(name, ifMatch);
         RenameInput in = small(body, AccountJson::rename, "the body must be {\"name\": \"new name\"}");
         AccountWrite write = change(() -> store.renameAccount(actor(), name, ifMatch, in.name()));
         return written(Response.ok().contentLocation(location(write.state().account().username())), write);
@@ -219,6 +220,7 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setSecret(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
+        precondition(name, ifMatch);
         SecretInput in = small(body, AccountJson::secret, "the body must be {\"secret\": \"...\"}");
         AccountWrite write = change(() -> store.setAccountSecret(actor(), name, ifMatch, in.secret()));
         return Response.noContent().tag(new EntityTag(write.state().etag())).build();
