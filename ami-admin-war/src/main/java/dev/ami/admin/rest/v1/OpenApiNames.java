@@ -16,6 +16,8 @@ public final class OpenApiNames {
 
     /** Tag: the AMI accounts. */
     public static final String ACCOUNTS = "accounts";
+    /** Tag: the audit trail. */
+    public static final String AUDIT = "audit";
     /** Tag: manager.conf and http.conf as a whole. */
     public static final String CONFIGURATION = "configuration";
     /** Tag: the server and the API's description. */
@@ -39,6 +41,8 @@ public final class OpenApiNames {
     public static final String ACCOUNT = "Account";
     /** Schema: a page of accounts. */
     public static final String ACCOUNT_LIST = "AccountList";
+    /** Schema: a page of the audit trail. */
+    public static final String AUDIT_LIST = "AuditList";
     /** Schema: a rename's body. */
     public static final String RENAME = "Rename";
     /** Schema: a new secret's body. */
