@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
+import java.util.function.Predicate;
 
 /**
  * The API's rule for a resource marked {@link ConfigWriters} whose method declares no roles itself:
@@ -38,13 +39,26 @@ public class ConfigWriterFilter implements ContainerRequestFilter {
             return;
         }
         SecurityContext security = request.getSecurityContext();
-        boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
-        if (!security.isUserInRole(Roles.ADMIN) && !(read && security.isUserInRole(Roles.READER))) {
+        if (!allowed(request.getMethod(), security::isUserInRole)) {
             throw new ForbiddenException();
         }
     }
 
-    private static boolean declares(AnnotatedElement element) {
+    /**
+     * @param method the HTTP method
+     * @param inRole whether the caller holds a role
+     * @return true if the API's rule lets the caller make the request
+     */
+    static boolean allowed(String method, Predicate<String> inRole) {
+        boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+        return inRole.test(Roles.ADMIN) || read && inRole.test(Roles.READER);
+    }
+
+    /**
+     * @param element a resource method or class
+     * @return true if it declares its roles itself, for RESTEasy's role-based security
+     */
+    static boolean declares(AnnotatedElement element) {
         return element != null && (element.isAnnotationPresent(RolesAllowed.class)
                 || element.isAnnotationPresent(PermitAll.class) || element.isAnnotationPresent(DenyAll.class));
     }
