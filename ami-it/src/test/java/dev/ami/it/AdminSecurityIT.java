@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -186,6 +190,18 @@ class AdminSecurityIT {
         assertEquals(Optional.empty(), stale.headers().firstValue("WWW-Authenticate"), "a cookie: the console's");
     }
 
+    /** A browser replays Basic credentials it once prompted for, even on another site's form posts. */
+    @Test
+    void aBrowsersBasicChangeFromAnotherSiteIsRefusedAsCsrf() throws Exception {
+        problem(send("POST", "/v1/accounts", "admin", "s3cret", CHANGE, "Sec-Fetch-Site", "cross-site"), 403,
+                "urn:ami:problem:csrf");
+        problem(send("POST", "/v1/accounts", "admin", "s3cret", CHANGE, "Origin", "https://evil.example"), 403,
+                "urn:ami:problem:csrf");
+        assertEquals(404, send("GET", "/v1/accounts/sec-made", "admin", "s3cret", null).statusCode(), "nothing made");
+        assertEquals(200, send("GET", "/v1/accounts", "admin", "s3cret", null, "Sec-Fetch-Site", "cross-site")
+                .statusCode(), "a read changes nothing");
+    }
+
     @Test
     void aSessionLoginGetsANewSessionIdAndAReaderTheReaderRole() throws Exception {
         HttpResponse<String> first = send("POST", "/v1/session", null, null,
@@ -218,6 +234,49 @@ class AdminSecurityIT {
         problem(send("POST", "/v1/session", null, null, "{\"username\":\"limited\",\"secret\":\"pw2\"}"), 403,
                 "urn:ami:problem:forbidden");
         problem(send("GET", "/v1/session", null, null, null), 401, "urn:ami:problem:unauthorized");
+    }
+
+    /** bin/ami-config against the real server: an administrator exports and imports, a reader only exports. */
+    @Test
+    void amiConfigWorksForAnAdministratorAndExportsForAReader() throws Exception {
+        SystemTools.require(AmiConfigScriptTest.REQUIRED, "bin/ami-config with curl", "curl");
+        Script admin = amiConfig("admin", "s3cret", "export", "manager.conf");
+        assertEquals(0, admin.exitCode(), admin.output());
+        assertTrue(admin.output().contains("[admin]"), admin.output());
+        Script reader = amiConfig(READER, READER_SECRET, "export", "http.conf");
+        assertEquals(0, reader.exitCode(), reader.output());
+        Path conf = Files.createTempFile("ami-sec", ".conf");
+        try {
+            Files.writeString(conf, admin.output());
+            Script dryRun = amiConfig("admin", "s3cret", "import", "manager.conf", conf.toString(), "--dry-run");
+            assertEquals(0, dryRun.exitCode(), dryRun.output());
+            assertTrue(dryRun.output().contains("\"applied\":false"), dryRun.output());
+            Script refused = amiConfig(READER, READER_SECRET, "import", "manager.conf", conf.toString(), "--dry-run");
+            assertNotEquals(0, refused.exitCode(), refused.output());
+            assertTrue(refused.output().contains("urn:ami:problem:forbidden"), refused.output());
+            Script wrong = amiConfig("admin", "wrong", "export", "manager.conf");
+            assertNotEquals(0, wrong.exitCode(), wrong.output());
+            assertTrue(wrong.output().contains("urn:ami:problem:unauthorized"), wrong.output());
+        } finally {
+            Files.delete(conf);
+        }
+    }
+
+    private record Script(int exitCode, String output) {
+    }
+
+    private static Script amiConfig(String user, String secret, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of(System.getProperty("user.dir"))
+                .getParent().resolve("bin/ami-config").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("AMI_USER", user);
+        builder.environment().put("AMI_SECRET", secret);
+        builder.environment().put("AMI_URL", API);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Script(process.waitFor(), output);
     }
 
     private static String member(String json, String name) {
