@@ -1,11 +1,13 @@
 package dev.ami.admin.rest;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.v1.Actors;
 import dev.ami.admin.rest.v1.OpenApiNames;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,11 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ConfigWriters
 @Tag(name = OpenApiNames.CONFIGURATION)
 @SecurityRequirement(name = OpenApiNames.BASIC)
-@APIResponse(responseCode = "401", description = "No login, or one refused (after one second); text/plain, with"
-        + " WWW-Authenticate")
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 @APIResponse(responseCode = "404", description = "Not a file the store keeps",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ConfigurationResource.Refusal.class)))
+@RolesAllowed(Roles.ADMIN)
 public class ConfigurationResource {
 
     @Inject
@@ -66,6 +69,7 @@ public class ConfigurationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Export manager.conf or http.conf as stored")
     @APIResponse(responseCode = "200", description = "The file's text",
