@@ -114,11 +114,13 @@ final class SettingsWriter<S> {
             }
         });
         ConfigDocument edited = null;
+        S read = null;
         Map<String, Object> back = null;
         // a second pass writes out the options whose value followed one that changed (tlsbindaddr follows bindaddr)
         for (int pass = 0; pass < 2; pass++) {
             edited = reparsed(edited(base, asked, editing));
-            back = read(edited);
+            read = read(edited);
+            back = form.view().apply(read);
             Map<String, Object> now = back;
             List<String> differing = asked.keySet().stream().filter(n -> !Objects.equals(now.get(n), asked.get(n))).toList();
             if (differing.isEmpty()) {
@@ -146,7 +148,8 @@ final class SettingsWriter<S> {
                 || diff.changes().stream().anyMatch(c -> !c.kind().equals(kind) || !c.name().equals("general"))) {
             throw new IllegalStateException("a change of " + form.file() + " [general] would have changed more: " + diff);
         }
-        store.accept(check.settings());
+        // the whole file's reading: http.conf's restriction sections are part of its settings
+        store.accept(read);
         keep.accept(edited);
         ConfigurationDiff logged = diff;
         LOG.info(() -> form.file() + " [general] changed through the administration API: " + logged);
@@ -156,9 +159,9 @@ final class SettingsWriter<S> {
         return new SettingsWrite(new SettingsState(now.values(), now.etag(), check.warnings()), true);
     }
 
-    private Map<String, Object> read(ConfigDocument doc) throws SettingsChangeRefused {
+    private S read(ConfigDocument doc) throws SettingsChangeRefused {
         try {
-            return form.view().apply(form.reader().read(doc, new ArrayList<>()));
+            return form.reader().read(doc, new ArrayList<>());
         } catch (ConfigParseException e) {
             throw new SettingsChangeRefused(Reason.INVALID, form.file() + " with this change would not be read: "
                     + e.getMessage(), List.of());
