@@ -176,9 +176,9 @@ class SettingsChangesTest {
             assertEquals("port: Invalid port number (must be 1024-65535)", bad.problems().get(0).reason());
             assertEquals("authtimeout is not a number of at least 1; using 30", bad.problems().get(2).reason());
             assertEquals("ami_lockout_minutes must be a whole number from 1 to 1000000", bad.problems().get(3).reason());
-            // a value the reader reads otherwise: a port written into bindaddr is dropped by the reader
+            // a value the reader reads otherwise (a port written into bindaddr is dropped), named beside a bad one
             assertRefused(Reason.INVALID, () -> store.replaceGeneralSettings(ANY, with(before.values(), "bindaddr",
-                    "10.0.0.1:5038")), "bindaddr");
+                    "10.0.0.1:5038", "authtimeout", -1)), "authtimeout", "bindaddr");
             assertEquals(before, tx(store, store::generalSettings));
             assertEquals(kept, tx(store, () -> store.importedText("manager.conf")).orElseThrow());
             assertTrue(announced.isEmpty(), "nobody was told of a refused change");
