@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,6 +47,21 @@ class SettingsRestIT {
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return AmiEar.fromBuild();
+    }
+
+    /**
+     * Leaves the shared server as it started: both files imported again as the first start imported
+     * them, so that the kept text other tests read (GetConfig) is the same as before.
+     */
+    @AfterAll
+    static void importTheTestFilesAgain() throws Exception {
+        Path conf = Path.of(System.getProperty("user.dir"), "src", "test", "conf");
+        for (String file : new String[] {"manager.conf", "http.conf"}) {
+            HttpResponse<String> done = call("POST", "/v1/config/" + file, "text/plain",
+                    Files.readString(conf.resolve(file), StandardCharsets.UTF_8));
+            assertEquals(200, done.statusCode(), done.body());
+        }
+        assertTrue(serves(18088, "Asterisk/22.10.1"), "the HTTP listener is not back");
     }
 
     /** One request as admin (config write); headers alternate name and value. */
