@@ -233,6 +233,16 @@ class SettingsRestIT {
         assertTrue(serves(18088, "Asterisk/22.10.1"), "the listener did not move back");
     }
 
+    /** Whether this account's Command is refused for want of command write. */
+    private static boolean commandDenied(String user, String secret) {
+        try (AmiTestClient c = AmiTestClient.login(AmiEar.PORT, user, secret, "off")) {
+            c.send(Wire.crlf("Action: Command\nCommand: core show uptime\nActionID: cmd\n\n"));
+            return c.readMessage().contains("Message: Permission denied");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Test
     void templatesDryRunAndImportOverV1AndTheOldEndpoints() throws Exception {
         String before = get("/v1/config/manager.conf").body();
@@ -272,6 +282,26 @@ class SettingsRestIT {
             assertEquals(200, ops.statusCode(), ops.body());
             assertEquals(304, get("/v1/templates/ops", "If-None-Match", etag(ops)).statusCode());
             problem(get("/v1/templates/nosuch"), 404, "urn:ami:problem:unknown-template");
+
+            // a template's change reaches its inheritors at once, as an import would
+            assertTrue(commandDenied("tpl-user", "tpl-secret"), "write = system runs no Command");
+            problem(call("PUT", "/v1/templates/ops", "application/json", "{\"options\":{\"read\":\"all\"}}"), 428,
+                    "urn:ami:problem:if-match-required");
+            String opsTag = etag(ops);
+            HttpResponse<String> changed = call("PUT", "/v1/templates/ops", "application/json",
+                    "{\"name\":\"ops\",\"options\":{\"read\":\"all\",\"write\":\"all\"}}", "If-Match", opsTag);
+            assertEquals(200, changed.statusCode(), changed.body());
+            assertTrue(changed.body().startsWith("{\"name\":\"ops\",\"accounts\":[\"tpl-user\",\"tpl-user2\"],"
+                    + "\"templates\":[],\"options\":{\"read\":\"all\",\"write\":\"all\"}}"), changed.body());
+            assertNotEquals(opsTag, etag(changed));
+            problem(call("PUT", "/v1/templates/ops", "application/json", "{\"options\":{}}", "If-Match", opsTag), 412,
+                    "urn:ami:problem:stale");
+            assertTrue(Wire.eventually(() -> !commandDenied("tpl-user", "tpl-secret")), "the inheritor did not change");
+            assertTrue(get("/v1/accounts/tpl-user").body().contains("\"write\":[\"all\"]"));
+            String bad = problem(call("PUT", "/v1/templates/ops", "application/json",
+                    "{\"options\":{\"permit\":\"nowhere\",\"read\":1}}", "If-Match", "*"), 400, "urn:ami:problem:invalid");
+            assertTrue(bad.contains("{\"field\":\"options.read\",\"reason\":\"must be a string or an array of strings\"}"),
+                    bad);
             problem(get("/v1/config/sip.conf"), 404, "urn:ami:problem:unknown-file");
 
             // the old endpoints answer as before

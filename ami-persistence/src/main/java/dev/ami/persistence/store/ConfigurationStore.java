@@ -466,6 +466,24 @@ public class ConfigurationStore {
         return Templates.of(keptManagerConf());
     }
 
+    /**
+     * Replaces a template's own lines, applied as an import of manager.conf with that change would
+     * be: every account inheriting from it gets the new lines, the connector re-reads the store once
+     * committed.
+     *
+     * @param name    the template, matched without regard to case
+     * @param ifMatch tested with the template's ETag ({@link Templates.Template#etag()}); false refuses the change
+     * @param options its own lines as they are to be: option name to a value, or to a list of values in order
+     * @return the template as kept now
+     * @throws SettingsChangeRefused unknown, stale, invalid (the option named), or no coherent kept manager.conf
+     *                               to change it in; nothing changes
+     */
+    public TemplateWrite replaceTemplate(String name, Predicate<String> ifMatch, Map<String, Object> options)
+            throws SettingsChangeRefused {
+        return new TemplateWriter(em, cipher, this::stored, () -> importedText(ManagerConfReader.FILE),
+                doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire).replace(name, ifMatch, options);
+    }
+
     /** @return a consistent snapshot of the stored configuration, http.conf's included (AMI disabled if none is stored) */
     @Lock(LockType.READ)
     public ManagerConfiguration currentConfiguration() {

@@ -237,6 +237,48 @@ class SettingsChangesTest {
         });
     }
 
+    @OnEachDatabase
+    void aTemplateChangeReachesEveryInheritorAsAnImportWould(TestDatabase database) throws Exception {
+        onImportedStore(database, store -> {
+            Templates.Template operator = tx(store, store::templates).get(0);
+            Map<String, Object> options = new LinkedHashMap<>(operator.options());
+            options.put("read", "system,call,user");
+            options.put("permit", List.of("127.0.0.1/255.255.255.255", "10.0.0.0/8"));
+            assertRefused(Reason.STALE, () -> store.replaceTemplate("operator", "not-the-etag"::equals, options));
+            assertRefused(Reason.UNKNOWN, () -> store.replaceTemplate("user01", ANY, options));
+            Map<String, Object> bad = new LinkedHashMap<>(options);
+            bad.put("deny", "nowhere");
+            SettingsChangeRefused refused = assertRefused(Reason.INVALID, () -> store.replaceTemplate("operator", ANY, bad),
+                    "options.deny");
+            // a template is no account: the import finds the line bad in the first account that inherits it
+            assertTrue(refused.problems().get(0).reason().startsWith("deny in [user01]: entry 1"),
+                    refused.problems().toString());
+            assertTrue(announced.isEmpty());
+
+            TemplateWrite write = tx(store, () -> store.replaceTemplate("OPERATOR", operator.etag()::equals, options));
+            assertTrue(write.changed());
+            assertEquals(options, write.template().options());
+            assertNotEquals(operator.etag(), write.template().etag());
+            assertEquals("system,call,user", tx(store, () -> store.account("user01")).orElseThrow().account().read());
+            assertEquals("system,call,user", tx(store, () -> store.account("boss")).orElseThrow().account().read(),
+                    "through supervisor");
+            assertEquals("system,call", tx(store, () -> store.account("boss")).orElseThrow().account().write(),
+                    "supervisor's own line stays");
+            assertEquals("all", tx(store, () -> store.account("admin")).orElseThrow().account().read());
+            ConfigurationDiff diff = announced.get(0).diff();
+            assertEquals(List.of("user01", "boss"), diff.accountsChanged());
+            assertTrue(diff.changes().contains(new ConfigurationDiff.Change("template", "operator", "changed", List.of(
+                    new ConfigurationDiff.FieldChange("read", "system,call", "system,call,user"),
+                    new ConfigurationDiff.FieldChange("permit", "127.0.0.1/255.255.255.255",
+                            List.of("127.0.0.1/255.255.255.255", "10.0.0.0/8"))))), diff.changes().toString());
+            String kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
+            assertTrue(kept.contains("[operator](!)\nread = system,call,user\n") && kept.contains("[user01](operator)\n"),
+                    kept);
+            assertTrue(tx(store, () -> store.importManagerConf(kept, true)).diff().isEmpty(), "the next import agrees");
+            assertFalse(tx(store, () -> store.replaceTemplate("operator", ANY, options)).changed());
+        });
+    }
+
     private interface Change {
         Object run() throws SettingsChangeRefused;
     }
