@@ -145,6 +145,10 @@ class SettingsRestIT {
             // live, as after an import: the next login's answers carry Timestamp
             assertTrue(Wire.eventually(SettingsRestIT::eventsHaveTimestamp), "timestampevents not applied");
             assertTrue(exported("manager.conf").contains("\ntimestampevents = yes\n"), "the export says so");
+            String audit = get("/v1/audit?actor=admin&limit=1").body();
+            assertTrue(audit.contains("\"via\":\"REST\",\"target\":{\"kind\":\"general\",\"name\":\"general\"},"
+                    + "\"action\":\"replace\",\"changes\":[{\"field\":\"timestampevents\",\"before\":\"false\","
+                    + "\"after\":\"true\"}]"), audit);
 
             // a second client still holding the first state
             problem(patch("/v1/settings/general", "{\"displayconnects\":false}", "If-Match", tag), 412, "urn:ami:problem:stale");
@@ -298,6 +302,9 @@ class SettingsRestIT {
                     "urn:ami:problem:stale");
             assertTrue(Wire.eventually(() -> !commandDenied("tpl-user", "tpl-secret")), "the inheritor did not change");
             assertTrue(get("/v1/accounts/tpl-user").body().contains("\"write\":[\"all\"]"));
+            String audit = get("/v1/audit?account=tpl-user&limit=1").body();
+            assertTrue(audit.contains("\"target\":{\"kind\":\"account\",\"name\":\"tpl-user\"},\"action\":\"update\","
+                    + "\"changes\":[{\"field\":\"write\",\"before\":\"system\",\"after\":\"all\"}]"), audit);
             String bad = problem(call("PUT", "/v1/templates/ops", "application/json",
                     "{\"options\":{\"permit\":\"nowhere\",\"read\":1}}", "If-Match", "*"), 400, "urn:ami:problem:invalid");
             assertTrue(bad.contains("{\"field\":\"options.read\",\"reason\":\"must be a string or an array of strings\"}"),

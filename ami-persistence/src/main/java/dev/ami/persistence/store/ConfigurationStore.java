@@ -460,44 +460,47 @@ public class ConfigurationStore {
      */
     @Lock(LockType.READ)
     public SettingsState generalSettings() {
-        return generalWriter().state();
+        return generalWriter(null).state();
     }
 
     /**
      * Replaces manager.conf's {@code [general]}, checked and applied as an import of manager.conf with
      * these lines would be (the kept file edited too, the connector re-reading the store once committed).
      *
+     * @param actor   who changes them, for the audit trail
      * @param ifMatch tested with the current ETag; false refuses the change
      * @param values  a value for every option of {@link SettingsForm#GENERAL}, of its kind
      * @return the settings as stored
      * @throws SettingsChangeRefused stale, or an option invalid (each named); nothing changes
      */
-    public SettingsWrite replaceGeneralSettings(Predicate<String> ifMatch, Map<String, Object> values)
+    public SettingsWrite replaceGeneralSettings(Actor actor, Predicate<String> ifMatch, Map<String, Object> values)
             throws SettingsChangeRefused {
-        return generalWriter().replace(ifMatch, values);
+        return generalWriter(actor).replace(ifMatch, values);
     }
 
     /** @return http.conf's {@code [general]} as stored, option by option ({@link SettingsForm#HTTP}), with its ETag */
     @Lock(LockType.READ)
     public SettingsState httpGeneralSettings() {
-        return httpWriter().state();
+        return httpWriter(null).state();
     }
 
     /**
      * Replaces http.conf's {@code [general]} (its restriction sections stay), checked and applied as an
      * import of http.conf with these lines would be: the HTTP listener moves as after an import.
      *
+     * @param actor   who changes them, for the audit trail
      * @param ifMatch tested with the current ETag; false refuses the change
      * @param values  a value for every option of {@link SettingsForm#HTTP}, of its kind
      * @return the settings as stored
      * @throws SettingsChangeRefused stale, or an option invalid (each named); nothing changes
      */
-    public SettingsWrite replaceHttpGeneralSettings(Predicate<String> ifMatch, Map<String, Object> values)
+    public SettingsWrite replaceHttpGeneralSettings(Actor actor, Predicate<String> ifMatch, Map<String, Object> values)
             throws SettingsChangeRefused {
-        return httpWriter().replace(ifMatch, values);
+        return httpWriter(actor).replace(ifMatch, values);
     }
 
-    private SettingsWriter<GeneralSettings> generalWriter() {
+    /** @param actor who changes, or null when only reading */
+    private SettingsWriter<GeneralSettings> generalWriter(Actor actor) {
         return new SettingsWriter<>(SettingsForm.GENERAL, ConfigurationDiff.GENERAL, () -> stored().general(),
                 this::exportManagerConf, () -> importedText(ManagerConfReader.FILE),
                 doc -> ConfigurationDiff.between(stored(), ManagerConfReader.read(doc)),
@@ -509,10 +512,13 @@ public class ConfigurationStore {
                         general.update(settings);
                     }
                     em.flush();
-                }, doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire);
+                }, doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire,
+                (before, after) -> audit.record(actor, new AuditTarget(AuditTarget.GENERAL, "general"), "replace",
+                        AuditChanges.values(before, after, List.of())));
     }
 
-    private SettingsWriter<HttpSettings> httpWriter() {
+    /** @param actor who changes, or null when only reading */
+    private SettingsWriter<HttpSettings> httpWriter(Actor actor) {
         return new SettingsWriter<>(SettingsForm.HTTP, ConfigurationDiff.HTTP, this::httpSettings, this::exportHttpConf,
                 () -> importedText(HttpConfReader.FILE),
                 doc -> ConfigurationDiff.between(httpSettings(), HttpConfReader.read(doc).settings()),
@@ -524,7 +530,9 @@ public class ConfigurationStore {
                         stored.update(settings);
                     }
                     em.flush();
-                }, doc -> keepSource(HttpConfReader.FILE, doc), changed::fire);
+                }, doc -> keepSource(HttpConfReader.FILE, doc), changed::fire,
+                (before, after) -> audit.record(actor, new AuditTarget(AuditTarget.HTTP, "general"), "replace",
+                        AuditChanges.values(before, after, List.of())));
     }
 
     /**
@@ -543,6 +551,7 @@ public class ConfigurationStore {
      * be: every account inheriting from it gets the new lines, the connector re-reads the store once
      * committed.
      *
+     * @param actor   who changes it, for the audit trail (the template's entry and one per inheritor it changed)
      * @param name    the template, matched without regard to case
      * @param ifMatch tested with the template's ETag ({@link Templates.Template#etag()}); false refuses the change
      * @param options its own lines as they are to be: option name to a value, or to a list of values in order
@@ -550,10 +559,16 @@ public class ConfigurationStore {
      * @throws SettingsChangeRefused unknown, stale, invalid (the option named), or no coherent kept manager.conf
      *                               to change it in; nothing changes
      */
-    public TemplateWrite replaceTemplate(String name, Predicate<String> ifMatch, Map<String, Object> options)
+    public TemplateWrite replaceTemplate(Actor actor, String name, Predicate<String> ifMatch, Map<String, Object> options)
             throws SettingsChangeRefused {
         return new TemplateWriter(em, cipher, this::stored, () -> importedText(ManagerConfReader.FILE),
-                doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire).replace(name, ifMatch, options);
+                doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire, (before, after, accounts) -> {
+                    audit.record(actor, new AuditTarget(AuditTarget.TEMPLATE, after.name()), "replace",
+                            AuditChanges.values(before.options(), after.options(), List.of("secret")));
+                    // each inheritor changed through its template, as "update" (not a change of the account itself)
+                    accounts.forEach(a -> audit.record(actor, AuditTarget.account(a.getValue().username()), "update",
+                            AuditChanges.account(a.getKey(), a.getValue())));
+                }).replace(name, ifMatch, options);
     }
 
     /** @return a consistent snapshot of the stored configuration, http.conf's included (AMI disabled if none is stored) */

@@ -51,15 +51,29 @@ final class TemplateWriter {
     private final Supplier<Optional<String>> kept;
     private final Consumer<ConfigDocument> keep;
     private final Consumer<ConfigurationChanged> changed;
+    private final Written written;
+
+    /** Records a change in the audit trail, in the change's transaction. */
+    interface Written {
+        /**
+         * @param before   the template before
+         * @param after    the template after
+         * @param accounts each inheriting account that changed: before and after, secrets in clear
+         */
+        void record(Templates.Template before, Templates.Template after,
+                List<Map.Entry<AccountDefinition, AccountDefinition>> accounts);
+    }
 
     TemplateWriter(EntityManager em, SecretCipher cipher, Supplier<ImportedConfiguration> stored,
-            Supplier<Optional<String>> kept, Consumer<ConfigDocument> keep, Consumer<ConfigurationChanged> changed) {
+            Supplier<Optional<String>> kept, Consumer<ConfigDocument> keep, Consumer<ConfigurationChanged> changed,
+            Written written) {
         this.em = em;
         this.cipher = cipher;
         this.stored = stored;
         this.kept = kept;
         this.keep = keep;
         this.changed = changed;
+        this.written = written;
     }
 
     /**
@@ -123,11 +137,14 @@ final class TemplateWriter {
                 || !diff.accountsChanged().stream().allMatch(a -> inheritors.contains(a.toLowerCase(Locale.ROOT)))) {
             throw new IllegalStateException("a change of a template would have changed more than its inheritors: " + diff);
         }
+        List<Map.Entry<AccountDefinition, AccountDefinition>> accounts = new ArrayList<>();
         for (String account : diff.accountsChanged()) {
             AccountDefinition next = after.accounts().stream().filter(a -> a.username().equalsIgnoreCase(account))
                     .findFirst().orElseThrow();
-            em.createNamedQuery(AccountEntity.BY_KEY, AccountEntity.class).setParameter("key", AccountEntity.key(account))
-                    .getResultStream().findFirst().orElseThrow().replace(next, cipher, false);
+            AccountEntity entity = em.createNamedQuery(AccountEntity.BY_KEY, AccountEntity.class)
+                    .setParameter("key", AccountEntity.key(account)).getResultStream().findFirst().orElseThrow();
+            accounts.add(Map.entry(entity.toDefinition(cipher), next));
+            entity.replace(next, cipher, false);
         }
         em.flush();
         keep.accept(edited);
@@ -136,6 +153,7 @@ final class TemplateWriter {
         changed.accept(new ConfigurationChanged(diff));
         Templates.Template now = Templates.of(edited).stream().filter(t -> t.name().equals(section.name())).findFirst()
                 .orElseThrow();
+        written.record(current, now, accounts);
         return new TemplateWrite(now, warnings(after.warnings(), lineOptions), true);
     }
 

@@ -9,6 +9,7 @@ import dev.ami.persistence.store.ConfigurationStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -37,6 +39,9 @@ public class ConfigFilesResource {
 
     @Inject
     ConfigurationStore store;
+
+    @Context
+    HttpServletRequest request;
 
     /**
      * @param file manager.conf or http.conf
@@ -64,7 +69,8 @@ public class ConfigFilesResource {
         String body = text == null ? "" : text;
         ImportReport report;
         try {
-            report = file.equals("manager.conf") ? store.importManagerConf(body, dry) : store.importHttpConf(body, dry);
+            report = file.equals("manager.conf") ? store.importManagerConf(Actors.of(request), body, dry)
+                    : store.importHttpConf(Actors.of(request), body, dry);
         } catch (ConfigParseException e) {
             String place = ConfigText.escaped(e.file()) + ":" + e.line();
             String reason = e.getMessage().startsWith(place + ": ") ? e.getMessage().substring(place.length() + 2)

@@ -1,6 +1,7 @@
 package dev.ami.admin.rest.v1;
 
 import dev.ami.admin.rest.ConfigWriters;
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.SettingsForm;
 import dev.ami.persistence.store.ConfigurationStore;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -53,12 +55,15 @@ public class SettingsResource {
     ConfigurationStore store;
 
     @Context
+    HttpServletRequest request;
+
+    @Context
     HttpHeaders headers;
 
     /** A replacement of one section in the store, which may refuse it. */
     @FunctionalInterface
     private interface Replace {
-        SettingsWrite run(Predicate<String> ifMatch, Map<String, Object> values) throws SettingsChangeRefused;
+        SettingsWrite run(Actor actor, Predicate<String> ifMatch, Map<String, Object> values) throws SettingsChangeRefused;
     }
 
     /** The section a path names: its form, its state and its change. */
@@ -99,7 +104,7 @@ public class SettingsResource {
         Predicate<String> ifMatch = ifMatch().strongMatch();
         precondition(section, ifMatch);
         Map<String, Object> values = values(section.form(), Jsons.read(body));
-        return written(change(section, ifMatch, values));
+        return written(change(section, Actors.of(request), ifMatch, values));
     }
 
     /**
@@ -124,7 +129,8 @@ public class SettingsResource {
                     .apply(SettingsJson.view(current.values())));
             String base = current.etag();
             try {
-                return written(section.replace().run(etag -> etag.equals(base) && ifMatch.strongMatch().test(etag), values));
+                return written(section.replace().run(Actors.of(request), etag -> etag.equals(base)
+                        && ifMatch.strongMatch().test(etag), values));
             } catch (SettingsChangeRefused e) {
                 if (e.reason() != SettingsChangeRefused.Reason.STALE || !ifMatch.any() || attempt == PATCH_TRIES) {
                     throw refused(e);
@@ -140,9 +146,10 @@ public class SettingsResource {
         return values;
     }
 
-    private static SettingsWrite change(Section section, Predicate<String> ifMatch, Map<String, Object> values) {
+    private static SettingsWrite change(Section section, Actor actor, Predicate<String> ifMatch,
+            Map<String, Object> values) {
         try {
-            return section.replace().run(ifMatch, values);
+            return section.replace().run(actor, ifMatch, values);
         } catch (SettingsChangeRefused e) {
             throw refused(e);
         }

@@ -16,6 +16,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,6 +54,9 @@ public class TemplatesResource {
 
     @Inject
     ConfigurationStore store;
+
+    @Context
+    HttpServletRequest request;
 
     @Inject
     Validator validator;
@@ -123,7 +127,7 @@ public class TemplatesResource {
         }
         Map<String, Object> options = options(Jsons.read(body), current);
         try {
-            TemplateWrite write = store.replaceTemplate(name, ifMatch, options);
+            TemplateWrite write = store.replaceTemplate(Actors.of(request), name, ifMatch, options);
             JsonObject view = SettingsJson.template(write.template());
             if (!write.warnings().isEmpty()) {
                 view = Json.createObjectBuilder(view).add("warnings", SettingsJson.problems(write.warnings())).build();
