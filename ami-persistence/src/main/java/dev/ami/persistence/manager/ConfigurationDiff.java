@@ -163,9 +163,10 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
             names.addAll(after.keySet());
         }
         List<FieldChange> fields = new ArrayList<>();
+        boolean whole = before == null || after == null;
         for (String field : names) {
-            Object a = before == null ? null : empty(before.get(field));
-            Object b = after == null ? null : empty(after.get(field));
+            Object a = before == null ? null : empty(before.get(field), whole);
+            Object b = after == null ? null : empty(after.get(field), whole);
             if (!Objects.equals(a, b)) {
                 Function<Object, Object> shown = v -> v != null && secrets.contains(field.toLowerCase(Locale.ROOT)) ? MASK : v;
                 fields.add(new FieldChange(field, shown.apply(a), shown.apply(b)));
@@ -177,9 +178,12 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
         return List.of(new Change(kind, name, before == null ? "added" : after == null ? "removed" : "changed", fields));
     }
 
-    /** An empty list is no value: an added account shows only the fields it has. */
-    private static Object empty(Object value) {
-        return value instanceof List<?> list && list.isEmpty() ? null : value;
+    /**
+     * An empty list is no value; so is an empty text of a section added or removed whole, which then
+     * shows only the fields it has.
+     */
+    private static Object empty(Object value, boolean whole) {
+        return value instanceof List<?> list && list.isEmpty() || whole && "".equals(value) ? null : value;
     }
 
     /** The names only, as before field-level changes: a log line must not list every field of every account. */
