@@ -1,11 +1,13 @@
 package dev.ami.admin.rest.v1;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.ConfigWriters;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.conf.ConfigText;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,6 +23,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/config/{manager.conf|http.conf}}: the export ({@code GET}, text) and the import
@@ -33,6 +40,11 @@ import java.util.List;
 @RequestScoped
 @Path("v1/config/{file}")
 @ConfigWriters
+@Tag(name = OpenApiNames.SETTINGS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "5XX", ref = OpenApiNames.DATABASE_FAILURE)
+@RolesAllowed(Roles.ADMIN)
 public class ConfigFilesResource {
 
     private static final List<String> FILES = List.of("manager.conf", "http.conf");
@@ -47,6 +59,8 @@ public class ConfigFilesResource {
      * @param file manager.conf or http.conf
      * @return the stored file as text
      */
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
+    @Operation(summary = "Export manager.conf or http.conf")
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public Response export(@PathParam("file") String file) {
@@ -60,6 +74,11 @@ public class ConfigFilesResource {
      * @param text   the file
      * @return what changed (or would), field by field
      */
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
+            @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Operation(summary = "Import manager.conf or http.conf",
+            description = "dryRun=true only answers what would change, field by field.")
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)

@@ -50,6 +50,13 @@ public record Problem(String type, String title, int status, String detail, List
     /** A change without If-Match. */
     public static final String IF_MATCH_REQUIRED = "urn:ami:problem:if-match-required";
 
+    /** No login, or a refused one (HTTP Basic, or the console's session). */
+    public static final String UNAUTHORIZED = "urn:ami:problem:unauthorized";
+    /** The login is right, but the account may not do this (a reader's change, an account without config). */
+    public static final String FORBIDDEN = "urn:ami:problem:forbidden";
+    /** A change authenticated by the console's cookie without the session's CSRF token, or cross-site. */
+    public static final String CSRF = "urn:ami:problem:csrf";
+
     public Problem {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");

@@ -1,5 +1,6 @@
 package dev.ami.admin.rest.v1;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.ConfigWriters;
 import dev.ami.persistence.conf.ConfigText;
 import dev.ami.persistence.manager.ConfigurationDiff;
@@ -8,6 +9,7 @@ import dev.ami.persistence.manager.Templates;
 import dev.ami.persistence.store.ConfigurationStore;
 import dev.ami.persistence.store.SettingsChangeRefused;
 import dev.ami.persistence.store.TemplateWrite;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -37,6 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/templates}: manager.conf's templates ({@code [name](!)}) with the accounts that
@@ -50,6 +57,11 @@ import java.util.function.Predicate;
 @RequestScoped
 @Path("v1/templates")
 @ConfigWriters
+@Tag(name = OpenApiNames.SETTINGS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "5XX", ref = OpenApiNames.DATABASE_FAILURE)
+@RolesAllowed(Roles.ADMIN)
 public class TemplatesResource {
 
     @Inject
@@ -69,6 +81,8 @@ public class TemplatesResource {
      * @param limit  how many to return, 1 to 1000 (default 100)
      * @return {@code {total, offset, limit, templates}}, in file order
      */
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
+    @Operation(summary = "List manager.conf's templates", description = "With the accounts inheriting from each.")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -88,6 +102,8 @@ public class TemplatesResource {
      * @param name the template, matched without regard to case
      * @return the template with its ETag (304 when If-None-Match names it)
      */
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
+    @Operation(summary = "Read a template")
     @GET
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -107,6 +123,10 @@ public class TemplatesResource {
      *             {@code accounts} and {@code templates} may be carried back; the last must not change)
      * @return the template as kept now, with its new ETag
      */
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
+            @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Operation(summary = "Replace a template's own lines", description = "Applied to every inheriting account.")
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
