@@ -20,6 +20,8 @@ public final class OpenApiNames {
     public static final String AUDIT = "audit";
     /** Tag: manager.conf and http.conf as a whole. */
     public static final String CONFIGURATION = "configuration";
+    /** Tag: manager.conf's and http.conf's [general] settings, templates, import and export under v1. */
+    public static final String SETTINGS = "settings";
     /** Tag: the server and the API's description. */
     public static final String SERVER = "server";
 
