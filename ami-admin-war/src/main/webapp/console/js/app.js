@@ -1,7 +1,7 @@
 // The console's shell: who is logged in, the hash router (one module per screen), the header.
 
 import * as api from './api.js';
-import { h, mount, say, unsay } from './dom.js';
+import { h, mount, say, sayNext, unsay } from './dom.js';
 
 const screens = {
   login: () => import('./screens/login.js'),
@@ -108,7 +108,7 @@ async function logout() {
   session.user = null;
   api.setCsrfToken(null);
   showUser();
-  say('You are logged out.', 'info');
+  sayNext('You are logged out.', 'info');
   navigate('#/login');
 }
 
@@ -116,7 +116,7 @@ async function start() {
   api.setUnauthorizedHandler(() => {
     if (session.user) {
       session.user = null;
-      say('Your session has ended; log in again.', 'warn');
+      sayNext('Your session has ended; log in again.', 'warn');
       sessionStorage.setItem('ami.console.after-login', location.hash);
       navigate('#/login');
     }
@@ -134,7 +134,7 @@ async function start() {
     }
   }
   window.addEventListener('hashchange', () => {
-    unsay();
+    unsay(true);
     route();
   });
   route();

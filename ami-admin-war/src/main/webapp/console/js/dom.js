@@ -61,9 +61,9 @@ export function field(label, control, apiField, hint) {
   return wrap;
 }
 
-/** Replaces the view's content. */
+/** Replaces an element's content; null, undefined and false children are left out. */
 export function mount(view, ...children) {
-  view.replaceChildren(...children.flat().filter(Boolean));
+  view.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 /** Removes the problems shown in a container. */
@@ -110,7 +110,10 @@ export function fieldError(container, name, reason, label = name) {
   const anchor = el.closest('.field, .cell') || el;
   anchor.append(msg);
   el.setAttribute('aria-invalid', 'true');
-  el.setAttribute('aria-describedby', [el.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+  // errors removed since (a field checked as typed) are no longer named
+  const kept = (el.getAttribute('aria-describedby') || '').split(' ')
+    .filter((i) => i && (!i.startsWith('err-') || anchor.querySelector('#' + CSS.escape(i))));
+  el.setAttribute('aria-describedby', [...kept, id].join(' '));
   return true;
 }
 
@@ -129,7 +132,10 @@ export function showProblem(container, error) {
   }
   if (top) {
     const detail = error.problem ? (error.problem.detail || error.problem.title) : error.message;
-    top.replaceChildren(h('p', {}, detail || error.message), unplaced.length ? h('ul', {}, unplaced.map((u) => h('li', {}, u))) : null);
+    top.replaceChildren(h('p', {}, detail || error.message));
+    if (unplaced.length) {
+      top.append(h('ul', {}, unplaced.map((u) => h('li', {}, u))));
+    }
     top.hidden = false;
   }
   const first = container.querySelector('[aria-invalid="true"]') || top;
@@ -146,15 +152,28 @@ export const problemBox = () => h('div', { class: 'problem', role: 'alert', hidd
 
 const banner = () => document.getElementById('banner');
 
-/** A short message under the header; kind: 'info' | 'ok' | 'warn' | 'error'. */
+/** A short message under the header; kind: 'info' | 'ok' | 'warn' | 'error'. It goes at the next screen. */
 export function say(text, kind = 'info', ...actions) {
   const b = banner();
   b.className = 'banner ' + kind;
+  delete b.dataset.keep;
   b.replaceChildren(h('span', {}, text), ...actions);
 }
 
-export function unsay() {
+/** A message for the screen the caller goes to next (after a delete, a logout). */
+export function sayNext(text, kind = 'info') {
+  say(text, kind);
+  banner().dataset.keep = 'next';
+}
+
+/** Clears the banner; leaving a screen keeps a message meant for the next one once. */
+export function unsay(leaving = false) {
   const b = banner();
+  if (leaving && b.dataset.keep) {
+    delete b.dataset.keep;
+    return;
+  }
+  delete b.dataset.keep;
   b.className = 'banner';
   b.replaceChildren();
 }

@@ -3,8 +3,8 @@
 
 import * as api from '../api.js';
 import { addressProblem } from '../acl.js';
-import { clearProblems, debounce, field, fieldError, h, mount, notAvailable, problemBox, say, showProblem, uid, unsay }
-  from '../dom.js';
+import { clearProblems, debounce, field, fieldError, h, mount, notAvailable, problemBox, say, sayNext, showProblem, uid,
+  unsay } from '../dom.js';
 
 /** Asterisk's classes in its table order (ami-api AuthorityClass). */
 export const CLASSES = ['system', 'call', 'log', 'verbose', 'command', 'agent', 'user', 'config', 'dtmf', 'reporting',
@@ -57,10 +57,11 @@ class Editor {
       this.save();
     });
     const fields = h('fieldset', { class: 'plain', disabled: readOnly },
-      this.identity(m), this.matrix(m), this.aclSection(m), this.filterSection(m), this.options(m));
+      this.identity(m), h('div', { class: 'pair' }, this.matrix(m), this.aclSection(m)), this.filterSection(m),
+      this.options(m));
     this.form.append(problemBox(), fields,
       readOnly ? h('p', { class: 'hint' }, 'You may read this account; changing it needs config in your write classes.')
-        : h('div', { class: 'actions sticky' },
+        : h('div', { class: 'actions' },
           h('button', { type: 'submit', class: 'primary' }, this.creating ? 'Create account' : 'Save changes'),
           h('a', { class: 'button', href: '#/accounts' }, 'Back to the list'),
           this.creating ? null : this.deleteControl()));
@@ -443,7 +444,7 @@ class Editor {
   async remove() {
     try {
       await api.del('/accounts/' + api.seg(this.model.name), { ifMatch: this.etag });
-      say('Account ' + this.model.name + ' deleted.', 'ok');
+      sayNext('Account ' + this.model.name + ' deleted.', 'ok');
       this.ctx.navigate('#/accounts');
     } catch (e) {
       this.failed(e);

@@ -41,7 +41,7 @@ export async function render(view, ctx) {
       return;
     }
     const { total, entries } = answer.body;
-    list.replaceChildren(
+    mount(list,
       entries.length === 0 ? h('p', {}, 'No entries.') : h('table', { class: 'list audit' },
         h('thead', {}, h('tr', {}, ['When', 'Who', 'From', 'Via', 'What', 'Action', 'Changes'].map((t) =>
           h('th', { scope: 'col' }, t)))),

@@ -80,7 +80,7 @@ export function render(view, ctx) {
         h('td', {}, f.field), h('td', { class: 'before' }, value(f.before)), h('td', { class: 'after' }, value(f.after)))));
     }
     const applyButton = h('button', { type: 'button', class: 'primary', onclick: apply }, 'Apply this import');
-    preview.replaceChildren(
+    mount(preview,
       h('h3', {}, 'Preview: ' + count(result)),
       (result.warnings || []).length ? h('ul', { class: 'warnings' }, result.warnings.map((w) => h('li', {},
         typeof w === 'string' ? w : [w.field, w.reason, w.line ? '(line ' + w.line + ')' : ''].filter(Boolean).join(' '))))

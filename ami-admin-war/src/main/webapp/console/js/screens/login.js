@@ -5,7 +5,7 @@ import { loggedIn } from '../app.js';
 import { field, h, mount, problemBox, showProblem, clearProblems } from '../dom.js';
 
 export function render(view) {
-  const username = h('input', { name: 'username', autocomplete: 'username', required: true, autofocus: true });
+  const username = h('input', { name: 'username', autocomplete: 'username', required: true });
   const secret = h('input', { name: 'secret', type: 'password', autocomplete: 'current-password', required: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Log in');
   const form = h('form', { class: 'login', novalidate: true },
