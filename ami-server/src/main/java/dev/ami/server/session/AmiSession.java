@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
@@ -177,17 +178,18 @@ public final class AmiSession implements EventRecipient {
      * pass it. Called on the routing thread; the write happens on the session's thread.
      *
      * @param event the event, in the form sessions receive it
+     * @return true if it was queued
      */
     @Override
-    public void offer(OutboundEvent event) {
+    public boolean offer(OutboundEvent event) {
         if (!isAuthenticated() || !receivingMask().containsAll(event.classes())) {
-            return;
+            return false;
         }
         List<EventFilter> active = filters;
         if (!active.isEmpty() && !EventFilter.allows(active, event.name(), event.text())) {
-            return;
+            return false;
         }
-        outbox.offer(event);
+        return outbox.offer(event);
     }
 
     /** Events off on an HTTP session still keep what the account may read, for the WaitEvent that turns them on. */
@@ -248,8 +250,23 @@ public final class AmiSession implements EventRecipient {
     public SessionStatistics statistics() {
         InetSocketAddress remote = remoteAddress();
         return new SessionStatistics(id, loginName, remote == null ? "" : Addresses.text(remote.getAddress()) + ":"
-                + remote.getPort(), transport.name(), createdAt, outbox.queued(), outbox.delivered(), outbox.dropped(),
-                outbox.pending(), outbox.maxLagMillis());
+                + remote.getPort(), transport.name(), createdAt, loggedInAt, outbox.queued(), outbox.delivered(),
+                outbox.dropped(), outbox.pending(), outbox.maxLagMillis());
+    }
+
+    /**
+     * Ends the session for the administration, without a message: on its own thread, the transport
+     * closes (TCP and TLS: the connection, what is still queued dropped; HTTP: the session is
+     * forgotten and a pending WaitEvent answered). Safe from any thread; returns at once.
+     */
+    public void kick() {
+        LOG.info(() -> "AMI session " + id + " (" + (loginName.isEmpty() ? "not logged in" : loginName) + "@"
+                + remoteHost() + ", " + transportName() + ") ended by the administration");
+        try {
+            transport.execute(this::close);
+        } catch (RejectedExecutionException e) {
+            close(); // its thread has stopped: the connector is going away and ends the session anyway
+        }
     }
 
     /** See {@link SessionTransport#await}. */
