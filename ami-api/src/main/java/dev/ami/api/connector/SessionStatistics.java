@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param id            the session id (as in security events' SessionID)
  * @param username      the account, as the client typed it at login; empty before login
- * @param remoteAddress the client's address and port
+ * @param remoteAddress the client's address and port ({@code 192.0.2.1:40000}, {@code [2001:db8::1]:40000})
  * @param transport     {@code TCP}, {@code TLS} or {@code HTTP} (a session of the HTTP manager)
  * @param connectedAt   when the connection was accepted (HTTP: when the session's first request came)
  * @param loggedInAt    when the session logged in; null before login

@@ -11,6 +11,7 @@ import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.net.Addresses;
 import dev.ami.server.routing.EventRecipient;
 import dev.ami.server.routing.OutboundEvent;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -249,9 +250,16 @@ public final class AmiSession implements EventRecipient {
     /** @return this session's delivery figures */
     public SessionStatistics statistics() {
         InetSocketAddress remote = remoteAddress();
-        return new SessionStatistics(id, loginName, remote == null ? "" : Addresses.text(remote.getAddress()) + ":"
-                + remote.getPort(), transport.name(), createdAt, loggedInAt, outbox.queued(), outbox.delivered(),
-                outbox.dropped(), outbox.pending(), outbox.maxLagMillis());
+        return new SessionStatistics(id, loginName, remote == null ? "" : hostAndPort(remote), transport.name(),
+                createdAt, loggedInAt, outbox.queued(), outbox.delivered(), outbox.dropped(), outbox.pending(),
+                outbox.maxLagMillis());
+    }
+
+    /** {@code 192.0.2.1:5038}, {@code [2001:db8::1]:5038}: an IPv6 address in brackets, so that its port stays apart. */
+    private static String hostAndPort(InetSocketAddress remote) {
+        InetAddress address = remote.getAddress();
+        String host = Addresses.text(address);
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + remote.getPort();
     }
 
     /**

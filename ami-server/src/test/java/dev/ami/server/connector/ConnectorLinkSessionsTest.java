@@ -54,6 +54,8 @@ class ConnectorLinkSessionsTest {
         assertEquals(NOW, after.loggedInAt());
         assertEquals(List.of(after), link.sessions());
         assertTrue(link.session("0x1").isEmpty());
+        TestConnector.Connection v6 = connector.open(new InetSocketAddress("::1", 40005));
+        assertEquals("[::1]:40005", link.session(v6.session().id()).orElseThrow().remoteAddress(), "the port stays apart");
     }
 
     @Test
