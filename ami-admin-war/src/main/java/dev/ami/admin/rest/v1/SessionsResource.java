@@ -1,0 +1,150 @@
+package dev.ami.admin.rest.v1;
+
+import dev.ami.admin.rest.ConfigWriters;
+import dev.ami.api.connector.SessionStatistics;
+import dev.ami.persistence.bridge.AmiSessions;
+import dev.ami.persistence.bridge.ConnectorNotRunning;
+import dev.ami.persistence.manager.FieldProblem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code /ami/api/v1/sessions}: the connector's live AMI sessions (TCP, TLS and the HTTP manager's),
+ * read from memory through {@link AmiSessions}, and ending them ("kick"). A session is no stored
+ * resource: it carries no ETag, and ending one needs no If-Match. While the connector is not running
+ * every request is answered 503.
+ */
+@RequestScoped
+@Path("v1/sessions")
+@ConfigWriters
+public class SessionsResource {
+
+    /** The transports a session may have, as {@link SessionStatistics#transport()} names them. */
+    static final Set<String> TRANSPORTS = Set.of("TCP", "TLS", "HTTP");
+
+    /** The list's order: oldest connection first, then by id, so that pages follow each other. */
+    private static final Comparator<SessionStatistics> ORDER = Comparator.comparing(SessionStatistics::connectedAt)
+            .thenComparing(SessionStatistics::id);
+
+    @Inject
+    AmiSessions sessions;
+
+    @Inject
+    Validator validator;
+
+    /**
+     * @param account   only sessions logged in with this account (matched without regard to case)
+     * @param transport only sessions of this transport: {@code TCP}, {@code TLS} or {@code HTTP}
+     * @param offset    how many sessions to skip (default 0)
+     * @param limit     how many to return, 1 to 1000 (default 100)
+     * @return {@code {total, offset, limit, sessions}}, oldest connection first
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("account") String account, @QueryParam("transport") String transport,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Paging paging = Paging.read(offset, limit, validator, problems);
+        String wantedTransport = transport == null || transport.isEmpty() ? null : transport.toUpperCase(Locale.ROOT);
+        if (wantedTransport != null && !TRANSPORTS.contains(wantedTransport)) {
+            problems.add(new FieldProblem("transport", "must be TCP, TLS or HTTP"));
+        }
+        Checks.refuseIf(problems, "offset is a whole number from 0, limit one from 1 to " + Paging.MAX_LIMIT
+                + ", transport TCP, TLS or HTTP");
+        List<SessionStatistics> matching = connector(sessions::list).stream()
+                .filter(s -> account == null || account.isEmpty() || s.username().equalsIgnoreCase(account))
+                .filter(s -> wantedTransport == null || s.transport().equals(wantedTransport))
+                .sorted(ORDER).toList();
+        JsonArrayBuilder page = Json.createArrayBuilder();
+        matching.stream().skip(paging.offset()).limit(paging.limit()).forEach(s -> page.add(SessionJson.view(s)));
+        return json(Response.ok(), Json.createObjectBuilder().add("total", matching.size()).add("offset", paging.offset())
+                .add("limit", paging.limit()).add("sessions", page).build());
+    }
+
+    /**
+     * @param id a session id
+     * @return the session (404 if no live session has that id)
+     */
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response read(@PathParam("id") String id) {
+        SessionStatistics session = connector(() -> sessions.find(id)).orElseThrow(SessionsResource::unknown);
+        return json(Response.ok(), SessionJson.view(session));
+    }
+
+    /**
+     * Ends one session, without a message to its client: a TCP or TLS connection is closed, an
+     * HTTP manager session forgotten (its cookie no longer works; a pending WaitEvent is answered).
+     *
+     * @param id a session id
+     * @return 204 (404 if no live session has that id)
+     */
+    @DELETE
+    @Path("{id}")
+    public Response kick(@PathParam("id") String id) {
+        connector(() -> sessions.kick(id)).orElseThrow(SessionsResource::unknown);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Ends every session logged in with one account, as {@link #kick} ends one.
+     *
+     * @param account the account (required: there is no "kick everybody")
+     * @return {@code {"kicked": n}}
+     */
+    @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response kickAccount(@QueryParam("account") String account) {
+        if (account == null || account.isEmpty()) {
+            Checks.refuseIf(List.of(new FieldProblem("account", "is required: the account whose sessions to end")),
+                    "DELETE /ami/api/v1/sessions ends the sessions of one account: ?account=name");
+        }
+        List<SessionStatistics> kicked = connector(() -> sessions.kickAccount(account));
+        return json(Response.ok(), Json.createObjectBuilder().add("kicked", kicked.size()).build());
+    }
+
+    /**
+     * @param call a call to the connector
+     * @return what it returned
+     * @throws ProblemException 503 while the connector is not running
+     */
+    static <T> T connector(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConnectorNotRunning e) {
+            throw new ProblemException(new Problem(Problem.CONNECTOR_NOT_RUNNING, "The AMI connector is not running", 503,
+                    "the AMI connector has not started yet, or has stopped: live sessions cannot be seen or ended now",
+                    List.of()));
+        }
+    }
+
+    private static ProblemException unknown() {
+        return new ProblemException(new Problem(Problem.UNKNOWN_SESSION, "No such session", 404,
+                "no live AMI session has this id (it may have ended)", List.of()));
+    }
+
+    static Response json(Response.ResponseBuilder answer, JsonObject body) {
+        return answer.type(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()))
+                .entity(Jsons.bytes(body)).build();
+    }
+}
