@@ -37,7 +37,30 @@ public class ConfigurationResource {
      * @param diff     what changed (or would change)
      * @param warnings lines accepted with a warning
      */
-    public record Report(boolean applied, String backup, ConfigurationDiff diff, List<String> warnings) {
+    public record Report(boolean applied, String backup, Diff diff, List<String> warnings) {
+    }
+
+    /**
+     * What this endpoint has always answered of a diff: names only. The field-level changes are
+     * {@code /ami/api/v1/config}'s.
+     *
+     * @param accountsAdded   names of new accounts
+     * @param accountsChanged names of accounts whose options differ
+     * @param accountsRemoved names of accounts that go away
+     * @param settingsChanged one {@code name: old -> new} line per changed setting
+     */
+    public record Diff(List<String> accountsAdded, List<String> accountsChanged, List<String> accountsRemoved,
+            List<String> settingsChanged) {
+
+        static Diff of(ConfigurationDiff d) {
+            return new Diff(d.accountsAdded(), d.accountsChanged(), d.accountsRemoved(), d.settingsChanged());
+        }
+
+        /** @return true if nothing would change (JSON-B shows it as {@code isEmpty}, as it showed the diff's) */
+        public boolean isEmpty() {
+            return accountsAdded.isEmpty() && accountsChanged.isEmpty() && accountsRemoved.isEmpty()
+                    && settingsChanged.isEmpty();
+        }
     }
 
     /** @param error what is wrong and where ({@code manager.conf:12: ...}) */
@@ -69,7 +92,7 @@ public class ConfigurationResource {
                 return unknown(file);
             }
             return Response.ok(new Report(report.applied(), report.backup() == null ? null : report.backup().toString(),
-                    report.diff(), report.warnings())).build();
+                    Diff.of(report.diff()), report.warnings())).build();
         } catch (ConfigParseException e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                     .entity(new Refusal(e.getMessage())).build();

@@ -15,7 +15,9 @@ import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.manager.ImportedConfiguration;
 import dev.ami.persistence.manager.ManagerConfReader;
 import dev.ami.persistence.manager.ManagerConfWriter;
+import dev.ami.persistence.manager.SettingsForm;
 import dev.ami.persistence.manager.StoredLengths;
+import dev.ami.persistence.manager.Templates;
 import dev.ami.persistence.secret.OwnerOnlyFiles;
 import dev.ami.persistence.secret.SecretCipher;
 import jakarta.annotation.PostConstruct;
@@ -36,6 +38,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -109,7 +112,7 @@ public class ConfigurationStore {
         ImportedConfiguration incoming = ManagerConfReader.read(doc);
         GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
         ImportedConfiguration current = stored();
-        ConfigurationDiff diff = ConfigurationDiff.between(current, incoming);
+        ConfigurationDiff diff = ConfigurationDiff.between(current, incoming).withTemplates(keptManagerConf(), doc);
         if (dryRun) {
             return new ImportReport(diff, incoming.warnings(), false, null);
         }
@@ -364,6 +367,103 @@ public class ConfigurationStore {
     private AccountWriter accountWriter() {
         return new AccountWriter(em, cipher, this::stored, () -> importedText(ManagerConfReader.FILE),
                 doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire);
+    }
+
+    /** @return manager.conf as last kept, parsed, or null if none was kept or it no longer reads */
+    private ConfigDocument keptManagerConf() {
+        Optional<String> text = importedText(ManagerConfReader.FILE);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return AsteriskConfigParser.parse(ManagerConfReader.FILE, text.get(), AsteriskConfigParser.NO_INCLUDES);
+        } catch (ConfigParseException e) {
+            LOG.warning(() -> "The kept manager.conf does not read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * @return manager.conf's {@code [general]} as stored, option by option ({@link SettingsForm#GENERAL}), with its ETag
+     */
+    @Lock(LockType.READ)
+    public SettingsState generalSettings() {
+        return generalWriter().state();
+    }
+
+    /**
+     * Replaces manager.conf's {@code [general]}, checked and applied as an import of manager.conf with
+     * these lines would be (the kept file edited too, the connector re-reading the store once committed).
+     *
+     * @param ifMatch tested with the current ETag; false refuses the change
+     * @param values  a value for every option of {@link SettingsForm#GENERAL}, of its kind
+     * @return the settings as stored
+     * @throws SettingsChangeRefused stale, or an option invalid (each named); nothing changes
+     */
+    public SettingsWrite replaceGeneralSettings(Predicate<String> ifMatch, Map<String, Object> values)
+            throws SettingsChangeRefused {
+        return generalWriter().replace(ifMatch, values);
+    }
+
+    /** @return http.conf's {@code [general]} as stored, option by option ({@link SettingsForm#HTTP}), with its ETag */
+    @Lock(LockType.READ)
+    public SettingsState httpGeneralSettings() {
+        return httpWriter().state();
+    }
+
+    /**
+     * Replaces http.conf's {@code [general]} (its restriction sections stay), checked and applied as an
+     * import of http.conf with these lines would be: the HTTP listener moves as after an import.
+     *
+     * @param ifMatch tested with the current ETag; false refuses the change
+     * @param values  a value for every option of {@link SettingsForm#HTTP}, of its kind
+     * @return the settings as stored
+     * @throws SettingsChangeRefused stale, or an option invalid (each named); nothing changes
+     */
+    public SettingsWrite replaceHttpGeneralSettings(Predicate<String> ifMatch, Map<String, Object> values)
+            throws SettingsChangeRefused {
+        return httpWriter().replace(ifMatch, values);
+    }
+
+    private SettingsWriter<GeneralSettings> generalWriter() {
+        return new SettingsWriter<>(SettingsForm.GENERAL, ConfigurationDiff.GENERAL, () -> stored().general(),
+                this::exportManagerConf, () -> importedText(ManagerConfReader.FILE),
+                doc -> ConfigurationDiff.between(stored(), ManagerConfReader.read(doc)),
+                settings -> {
+                    GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
+                    if (general == null) {
+                        em.persist(new GeneralSettingsEntity(settings));
+                    } else {
+                        general.update(settings);
+                    }
+                    em.flush();
+                }, doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire);
+    }
+
+    private SettingsWriter<HttpSettings> httpWriter() {
+        return new SettingsWriter<>(SettingsForm.HTTP, ConfigurationDiff.HTTP, this::httpSettings, this::exportHttpConf,
+                () -> importedText(HttpConfReader.FILE),
+                doc -> ConfigurationDiff.between(httpSettings(), HttpConfReader.read(doc).settings()),
+                settings -> {
+                    HttpSettingsEntity stored = em.find(HttpSettingsEntity.class, HttpSettingsEntity.SINGLETON_ID);
+                    if (stored == null) {
+                        em.persist(new HttpSettingsEntity(settings));
+                    } else {
+                        stored.update(settings);
+                    }
+                    em.flush();
+                }, doc -> keepSource(HttpConfReader.FILE, doc), changed::fire);
+    }
+
+    /**
+     * The templates of manager.conf and the accounts inheriting from each, as far as the store keeps
+     * them: in the kept manager.conf only (the tables hold each account with its inherited lines applied).
+     *
+     * @return the templates in file order; none if no manager.conf was kept
+     */
+    @Lock(LockType.READ)
+    public List<Templates.Template> templates() {
+        return Templates.of(keptManagerConf());
     }
 
     /** @return a consistent snapshot of the stored configuration, http.conf's included (AMI disabled if none is stored) */
