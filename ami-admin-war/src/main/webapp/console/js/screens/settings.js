@@ -34,7 +34,9 @@ async function load(holder, part, ctx) {
   show(holder, part, ctx, answer.body, answer.etag);
 }
 
-function show(holder, part, ctx, values, etag) {
+function show(holder, part, ctx, answer, etag) {
+  // an answer to a change adds what an import would have warned about
+  const { warnings, ...values } = answer;
   const controls = {};
   const rows = Object.entries(values).map(([name, value]) => {
     const control = controlFor(name, value);
@@ -44,6 +46,8 @@ function show(holder, part, ctx, values, etag) {
   const form = h('form', { novalidate: true },
     h('h2', {}, part.title),
     problemBox(),
+    warnings && warnings.length ? h('ul', { class: 'warnings', role: 'status' }, warnings.map((w) =>
+      h('li', {}, (w.field ? w.field + ' ' : '') + w.reason))) : null,
     h('fieldset', { class: 'plain grid', disabled: !ctx.canWrite }, rows),
     ctx.canWrite ? h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save ' + part.title
       .split(' ')[0].toLowerCase() + ' settings')) : null);
