@@ -91,9 +91,12 @@ async function route() {
     return;
   }
   view.setAttribute('aria-busy', 'true');
+  delete view.dataset.route;
   const module = await screens[target.screen]();
   const done = await module.render(view, { ...target, session, navigate, canWrite: canWrite() });
   view.removeAttribute('aria-busy');
+  // which route the view shows, for tests and for a screen reader's landmark
+  view.dataset.route = location.hash;
   cleanup = typeof done === 'function' ? done : null;
   const heading = view.querySelector('h1');
   document.title = (heading ? heading.textContent + ' · ' : '') + 'ami console';

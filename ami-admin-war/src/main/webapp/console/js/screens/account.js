@@ -259,10 +259,15 @@ class Editor {
       this.verdict.textContent = 'only an account with config write may test filters';
       return;
     }
+    // answers may come back out of order while the user types: only the last question's counts
+    const asked = (this.testsAsked = (this.testsAsked || 0) + 1);
     let answer;
     try {
       answer = await api.post('/filters/test', { eventFilters: filters, event: this.sample.value });
     } catch (e) {
+      if (asked !== this.testsAsked) {
+        return;
+      }
       if (e.missing) {
         this.verdict.textContent = 'Not available on this server (no filter test).';
         return;
@@ -270,6 +275,9 @@ class Editor {
       this.verdict.className = 'bad';
       this.verdict.textContent = e.errors.length ? 'fix the filters marked' : e.message;
       e.errors.forEach((err) => fieldError(section, err.field, err.reason));
+      return;
+    }
+    if (asked !== this.testsAsked) {
       return;
     }
     const { delivered, matches } = answer.body;

@@ -287,12 +287,14 @@ class ConsoleIT {
         go("#/audit");
         WebElement account = visible(By.name("account"));
         account.sendKeys(OPS + Keys.ENTER);
-        By created = By.xpath("//table[contains(@class,'audit')]//tr[td[normalize-space()='create']]");
+        By created = By.xpath("//table[contains(@class,'audit')]//tr[td[@data-col='action'][normalize-space()='create']]");
         WebElement entry = visible(created);
-        assertTrue(entry.getText().contains(ADMIN), entry.getText());
-        assertTrue(entry.getText().contains("console"), "via the console: " + entry.getText());
-        assertTrue(driver.findElements(By.xpath("//table[contains(@class,'audit')]//tr[td[normalize-space()='replace']]"))
-                .size() >= 1, "the edit is there too");
+        assertEquals("account " + OPS, entry.findElement(By.cssSelector("[data-col=target]")).getText());
+        assertEquals(ADMIN, entry.findElement(By.cssSelector("[data-col=actor]")).getText());
+        assertEquals("console", entry.findElement(By.cssSelector("[data-col=via]")).getText());
+        WebElement edit = driver.findElement(By.xpath("//table[contains(@class,'audit')]//tr[td[@data-col='action']"
+                + "[normalize-space()='replace']]"));
+        assertTrue(edit.getText().contains("command"), "the edit's change of write: " + edit.getText());
         screenshot("audit");
     }
 
@@ -315,13 +317,10 @@ class ConsoleIT {
         field.sendKeys(secret + Keys.ENTER);
     }
 
-    /** Goes to a screen by its hash, logging in again if the page was reloaded meanwhile. */
+    /** Goes to a screen by its hash and waits until the view shows it (the console marks the route it rendered). */
     private static void go(String hash) {
         driver.get(CONSOLE + hash);
-        if (!driver.findElements(By.name("username")).isEmpty()) {
-            login(ADMIN, ADMIN_SECRET);
-        }
-        wait.until(d -> d.findElement(By.id("view")).getAttribute("aria-busy") == null);
+        wait.until(d -> hash.equals(d.findElement(By.id("view")).getAttribute("data-route")));
     }
 
     private static WebElement visible(By by) {
