@@ -317,10 +317,21 @@ class ConsoleIT {
         field.sendKeys(secret + Keys.ENTER);
     }
 
-    /** Goes to a screen by its hash and waits until the view shows it (the console marks the route it rendered). */
+    /**
+     * Goes to a screen by its hash and waits until the view shows it (the console marks the route it rendered),
+     * logging in again first if the console asks for it.
+     */
     private static void go(String hash) {
         driver.get(CONSOLE + hash);
-        wait.until(d -> hash.equals(d.findElement(By.id("view")).getAttribute("data-route")));
+        wait.until(d -> hash.equals(route()) || "#/login".equals(route()));
+        if ("#/login".equals(route())) {
+            login(ADMIN, ADMIN_SECRET);
+            wait.until(d -> hash.equals(route()));
+        }
+    }
+
+    private static String route() {
+        return driver.findElement(By.id("view")).getAttribute("data-route");
     }
 
     private static WebElement visible(By by) {
