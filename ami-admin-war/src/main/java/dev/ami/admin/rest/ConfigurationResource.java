@@ -1,9 +1,11 @@
 package dev.ami.admin.rest;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,7 @@ import java.util.List;
 @RequestScoped
 @Path("config/{file}")
 @ConfigWriters
+@RolesAllowed(Roles.ADMIN)
 public class ConfigurationResource {
 
     @Inject
@@ -68,6 +71,7 @@ public class ConfigurationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Produces(MediaType.TEXT_PLAIN)
     public Response export(@PathParam("file") String file) {
         return switch (file) {

@@ -1,5 +1,6 @@
 package dev.ami.admin.rest.v1;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.ConfigWriters;
 import dev.ami.persistence.conf.ConfigText;
 import dev.ami.persistence.manager.AccountDefinition;
@@ -10,6 +11,7 @@ import dev.ami.persistence.store.AccountPage;
 import dev.ami.persistence.store.AccountState;
 import dev.ami.persistence.store.AccountWrite;
 import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -52,6 +54,7 @@ import java.util.function.Predicate;
 @RequestScoped
 @Path("v1/accounts")
 @ConfigWriters
+@RolesAllowed(Roles.ADMIN)
 public class AccountsResource {
 
     /** RFC 7396's media type, the only one PATCH takes. */
@@ -85,6 +88,7 @@ public class AccountsResource {
      * @return {@code {total, offset, limit, accounts}}, by name
      */
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("q") String q) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -117,6 +121,7 @@ public class AccountsResource {
      * @return the account with its ETag (304 when If-None-Match names it)
      */
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response read(@PathParam("name") String name) {

@@ -54,6 +54,13 @@ public record Problem(String type, String title, int status, String detail, List
     /** The AMI connector has not started (or is not deployed): live sessions cannot be seen or ended. */
     public static final String CONNECTOR_NOT_RUNNING = "urn:ami:problem:connector-not-running";
 
+    /** No login, or a refused one (HTTP Basic, or the console's session). */
+    public static final String UNAUTHORIZED = "urn:ami:problem:unauthorized";
+    /** The login is right, but the account may not do this (a reader's change, an account without config). */
+    public static final String FORBIDDEN = "urn:ami:problem:forbidden";
+    /** A change authenticated by the console's cookie without the session's CSRF token, or cross-site. */
+    public static final String CSRF = "urn:ami:problem:csrf";
+
     public Problem {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");
