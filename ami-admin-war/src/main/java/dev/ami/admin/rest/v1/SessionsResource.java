@@ -62,6 +62,11 @@ public class SessionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("account") String account, @QueryParam("transport") String transport,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return json(Response.ok(), listing(account, transport, offset, limit));
+    }
+
+    /** The list's answer, apart from JAX-RS (see {@link #list}). */
+    JsonObject listing(String account, String transport, String offset, String limit) {
         List<FieldProblem> problems = new ArrayList<>();
         Paging paging = Paging.read(offset, limit, validator, problems);
         String wantedTransport = transport == null || transport.isEmpty() ? null : transport.toUpperCase(Locale.ROOT);
@@ -76,8 +81,8 @@ public class SessionsResource {
                 .sorted(ORDER).toList();
         JsonArrayBuilder page = Json.createArrayBuilder();
         matching.stream().skip(paging.offset()).limit(paging.limit()).forEach(s -> page.add(SessionJson.view(s)));
-        return json(Response.ok(), Json.createObjectBuilder().add("total", matching.size()).add("offset", paging.offset())
-                .add("limit", paging.limit()).add("sessions", page).build());
+        return Json.createObjectBuilder().add("total", matching.size()).add("offset", paging.offset())
+                .add("limit", paging.limit()).add("sessions", page).build();
     }
 
     /**
@@ -88,8 +93,12 @@ public class SessionsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response read(@PathParam("id") String id) {
-        SessionStatistics session = connector(() -> sessions.find(id)).orElseThrow(SessionsResource::unknown);
-        return json(Response.ok(), SessionJson.view(session));
+        return json(Response.ok(), SessionJson.view(session(id)));
+    }
+
+    /** The session, apart from JAX-RS (see {@link #read}). */
+    SessionStatistics session(String id) {
+        return connector(() -> sessions.find(id)).orElseThrow(SessionsResource::unknown);
     }
 
     /**
@@ -102,8 +111,13 @@ public class SessionsResource {
     @DELETE
     @Path("{id}")
     public Response kick(@PathParam("id") String id) {
-        connector(() -> sessions.kick(id)).orElseThrow(SessionsResource::unknown);
+        end(id);
         return Response.noContent().build();
+    }
+
+    /** Ends the session, apart from JAX-RS (see {@link #kick}). */
+    SessionStatistics end(String id) {
+        return connector(() -> sessions.kick(id)).orElseThrow(SessionsResource::unknown);
     }
 
     /**
@@ -115,12 +129,16 @@ public class SessionsResource {
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
     public Response kickAccount(@QueryParam("account") String account) {
+        return json(Response.ok(), Json.createObjectBuilder().add("kicked", endAll(account).size()).build());
+    }
+
+    /** Ends the account's sessions, apart from JAX-RS (see {@link #kickAccount}). */
+    List<SessionStatistics> endAll(String account) {
         if (account == null || account.isEmpty()) {
             Checks.refuseIf(List.of(new FieldProblem("account", "is required: the account whose sessions to end")),
                     "DELETE /ami/api/v1/sessions ends the sessions of one account: ?account=name");
         }
-        List<SessionStatistics> kicked = connector(() -> sessions.kickAccount(account));
-        return json(Response.ok(), Json.createObjectBuilder().add("kicked", kicked.size()).build());
+        return connector(() -> sessions.kickAccount(account));
     }
 
     /**
