@@ -46,7 +46,10 @@ export function setUnauthorizedHandler(handler) {
  * @returns {Promise<{status, etag, body, headers}>}
  */
 export async function request(method, path, options = {}) {
-  const headers = { Accept: options.accept || 'application/json, application/problem+json' };
+  // X-Requested-With: the server then never answers 401 with a Basic challenge, which would make the
+  // browser show its own login prompt and send those credentials by itself from then on
+  const headers = { Accept: options.accept || 'application/json, application/problem+json',
+    'X-Requested-With': 'ami-console' };
   let body;
   if (options.body !== undefined) {
     if (typeof options.body === 'string') {
