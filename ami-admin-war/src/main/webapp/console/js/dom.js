@@ -190,7 +190,18 @@ export function time(iso) {
     return h('span', {}, '');
   }
   const d = new Date(iso);
-  return h('time', { datetime: iso, title: iso }, isNaN(d) ? iso : d.toLocaleString());
+  if (isNaN(d)) {
+    return h('time', { datetime: iso }, iso);
+  }
+  // today's times without the date, to keep tables narrow
+  const today = d.toDateString() === new Date().toDateString();
+  return h('time', { datetime: iso, title: iso }, today ? d.toLocaleTimeString() : d.toLocaleString());
+}
+
+/** Changes the address to what the screen now shows (a created or renamed account) without loading it again. */
+export function replaceRoute(hash) {
+  history.replaceState(null, '', hash);
+  document.getElementById('view').dataset.route = location.hash;
 }
 
 /** Calls fn at most once per wait, with the last arguments. */

@@ -3,8 +3,8 @@
 
 import * as api from '../api.js';
 import { addressProblem } from '../acl.js';
-import { clearProblems, debounce, field, fieldError, h, mount, notAvailable, problemBox, say, sayNext, showProblem, uid,
-  unsay } from '../dom.js';
+import { clearProblems, debounce, field, fieldError, h, mount, notAvailable, problemBox, replaceRoute, say, sayNext,
+  showProblem, uid, unsay } from '../dom.js';
 
 /** Asterisk's classes in its table order (ami-api AuthorityClass). */
 export const CLASSES = ['system', 'call', 'log', 'verbose', 'command', 'agent', 'user', 'config', 'dtmf', 'reporting',
@@ -354,7 +354,7 @@ class Editor {
       if (this.creating) {
         const answer = await api.post('/accounts', body);
         say('Account ' + answer.body.name + ' created.' + warnings(answer.body), 'ok');
-        history.replaceState(null, '', '#/accounts/' + api.seg(answer.body.name));
+        replaceRoute('#/accounts/' + api.seg(answer.body.name));
         this.ctx.name = answer.body.name;
         this.creating = false;
         this.accept(answer);
@@ -404,7 +404,7 @@ class Editor {
     try {
       const answer = await api.post('/accounts/' + api.seg(this.model.name) + '/rename', { name: name.trim() },
         { ifMatch: this.etag });
-      history.replaceState(null, '', '#/accounts/' + api.seg(answer.body.name));
+      replaceRoute('#/accounts/' + api.seg(answer.body.name));
       this.ctx.name = answer.body.name;
       this.accept(answer);
       say('Renamed to ' + answer.body.name + '.', 'ok');

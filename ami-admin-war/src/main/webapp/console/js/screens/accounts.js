@@ -1,7 +1,7 @@
 // The accounts list with search (GET /v1/accounts?q=&offset=&limit=).
 
 import * as api from '../api.js';
-import { h, mount, notAvailable, problemBox, showProblem, debounce } from '../dom.js';
+import { debounce, h, mount, notAvailable, problemBox, replaceRoute, showProblem } from '../dom.js';
 
 const LIMIT = 50;
 
@@ -53,7 +53,7 @@ export async function render(view, ctx) {
 
   const reload = debounce(() => {
     offset = 0;
-    history.replaceState(null, '', '#/accounts' + (search.value ? '?q=' + encodeURIComponent(search.value) : ''));
+    replaceRoute('#/accounts' + (search.value ? '?q=' + encodeURIComponent(search.value) : ''));
     load();
   }, 200);
   search.addEventListener('input', reload);

@@ -8,7 +8,7 @@ const FILES = ['manager.conf', 'http.conf'];
 
 export function render(view, ctx) {
   const file = h('select', { name: 'file' }, FILES.map((f) => h('option', { value: f }, f)));
-  const text = h('textarea', { name: 'text', rows: 14, cols: 90, spellcheck: 'false', class: 'code',
+  const text = h('textarea', { name: 'text', rows: 10, cols: 90, spellcheck: 'false', class: 'code',
     placeholder: '[general]\nenabled = yes\n...' });
   const upload = h('input', { type: 'file', accept: '.conf,text/plain' });
   upload.addEventListener('change', async () => {

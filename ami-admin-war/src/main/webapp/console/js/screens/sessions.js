@@ -21,10 +21,10 @@ export async function render(view, ctx) {
       field('Account', account, 'account'), field('Transport', transport, 'transport'),
       h('button', { type: 'submit' }, 'Filter')),
     problem, summary,
-    h('table', { class: 'list', id: 'sessions' },
-      h('thead', {}, h('tr', {}, ['Id', 'Account', 'Address', 'Transport', 'Connected', 'Logged in', 'Queued',
-        'Delivered', 'Dropped', 'Pending', 'Max lag (ms)', ''].map((t) => h('th', { scope: 'col' }, t)))),
-      body),
+    h('div', { class: 'scroll' }, h('table', { class: 'list narrow', id: 'sessions' },
+      h('thead', {}, h('tr', {}, ['Id', 'Account', 'Address', 'Via', 'Connected', 'Logged in', 'Queued',
+        'Delivered', 'Dropped', 'Pending', 'Lag ms', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      body)),
     h('h2', {}, 'Events'), stats);
 
   const rows = new Map();

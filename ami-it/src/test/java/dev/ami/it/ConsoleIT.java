@@ -322,7 +322,12 @@ class ConsoleIT {
      * logging in again first if the console asks for it.
      */
     private static void go(String hash) {
-        driver.get(CONSOLE + hash);
+        if (driver.getCurrentUrl().equals(CONSOLE + hash)) {
+            // the same address again is no navigation at all: load the page anew, as a user's reload does
+            driver.navigate().refresh();
+        } else {
+            driver.get(CONSOLE + hash);
+        }
         wait.until(d -> hash.equals(route()) || "#/login".equals(route()));
         if ("#/login".equals(route())) {
             login(ADMIN, ADMIN_SECRET);
