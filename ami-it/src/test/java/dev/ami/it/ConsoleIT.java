@@ -35,6 +35,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,6 +45,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -74,7 +76,7 @@ class ConsoleIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static WebDriver driver;
-    private static WebDriverWait wait;
+    private static FluentWait<WebDriver> wait;
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -103,7 +105,8 @@ class ConsoleIT {
         chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 800,
                 "deviceScaleFactor", 1, "mobile", false));
         driver = chrome;
-        wait = new WebDriverWait(driver, PATIENCE);
+        // a screen that re-renders replaces the elements a condition was looking at: look again
+        wait = new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -211,6 +214,8 @@ class ConsoleIT {
         sample.clear();
         sample.sendKeys("Event: Hangup\nChannel: PJSIP/100-00000001\n");
         wait.until(d -> verdict.getText().startsWith("delivered"));
+        screenshot("editor-filters");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         screenshot("editor");
         click(By.cssSelector("form.editor button[type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "Saved."));
