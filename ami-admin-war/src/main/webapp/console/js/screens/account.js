@@ -119,8 +119,8 @@ class Editor {
       });
       return h('tr', {}, h('th', { scope: 'row' }, c), cells);
     });
-    const toggle = (side, on) => h('button', { type: 'button', class: 'small',
-      onclick: () => CLASSES.forEach((c) => { this.boxes[side][c].checked = on; }) }, on ? 'all' : 'none');
+    const toggle = (side, on) => h('button', { type: 'button', class: 'small', 'aria-label': side + ': ' + (on ? 'all' : 'no')
+      + ' classes', onclick: () => CLASSES.forEach((c) => { this.boxes[side][c].checked = on; }) }, on ? 'all' : 'none');
     return h('section', { 'aria-labelledby': 'sec-authority' },
       h('h2', { id: 'sec-authority' }, 'Authority'),
       h('p', { class: 'hint' }, 'Read: the classes of events the account receives. Write: the classes of actions it may run.'),
