@@ -294,13 +294,13 @@ class ConsoleIT {
         account.sendKeys(OPS + Keys.ENTER);
         By created = By.xpath("//table[contains(@class,'audit')]//tr[td[@data-col='action'][normalize-space()='create']]");
         WebElement entry = visible(created);
+        screenshot("audit");
         assertEquals("account " + OPS, entry.findElement(By.cssSelector("[data-col=target]")).getText());
         assertEquals(ADMIN, entry.findElement(By.cssSelector("[data-col=actor]")).getText());
         assertEquals("console", entry.findElement(By.cssSelector("[data-col=via]")).getText());
         WebElement edit = driver.findElement(By.xpath("//table[contains(@class,'audit')]//tr[td[@data-col='action']"
-                + "[normalize-space()='replace']]"));
+                + "[normalize-space()='replace']][td[@data-col='via'][normalize-space()='console']]"));
         assertTrue(edit.getText().contains("command"), "the edit's change of write: " + edit.getText());
-        screenshot("audit");
     }
 
     @Test
