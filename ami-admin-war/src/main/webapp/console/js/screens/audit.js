@@ -49,7 +49,7 @@ export async function render(view, ctx) {
           h('td', {}, time(e.at)), h('td', { dataset: { col: 'actor' } }, e.actor || ''),
           h('td', { dataset: { col: 'address' } }, e.address || ''), h('td', { dataset: { col: 'via' } }, e.via || ''),
           h('th', { scope: 'row', dataset: { col: 'target' } },
-            e.target ? e.target.kind + (e.target.name ? ' ' + e.target.name : '') : ''),
+            e.target ? e.target.kind + (e.target.name && e.target.name !== e.target.kind ? ' ' + e.target.name : '') : ''),
           h('td', { dataset: { col: 'action' } }, e.action),
           h('td', {}, changes(e.changes)))))),
       h('div', { class: 'pager' },
