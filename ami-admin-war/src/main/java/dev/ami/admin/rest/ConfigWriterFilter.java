@@ -23,7 +23,9 @@ import java.util.function.Predicate;
  * {@value Roles#ADMIN} only, refused as RESTEasy's role-based security refuses (a
  * {@link ForbiddenException}, answered 401 without a login and 403 with one). A method or class
  * with {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll} is left to RESTEasy, so a
- * resource that forgets its annotations is still closed to anyone without a role.
+ * resource that forgets its annotations is still closed to anyone without a role. The one resource
+ * left open on purpose, unbound here and without roles, is {@code rest.v1.OpenApiResource}: the
+ * public document ({@code GuardedResourcesTest} holds every other resource to a guard).
  */
 @Provider
 @ConfigWriters

@@ -138,7 +138,12 @@ public final class AccountCheck {
                 && read.get(0).entries().isEmpty();
     }
 
-    static boolean lineReadsBack(String option, String value) {
+    /**
+     * @param option an option name
+     * @param value  its value
+     * @return true if {@code option = value} is one line that the parser reads back as exactly this option and value
+     */
+    public static boolean lineReadsBack(String option, String value) {
         if (hasControl(option) || hasControl(value)) {
             return false;
         }

@@ -163,9 +163,10 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
             names.addAll(after.keySet());
         }
         List<FieldChange> fields = new ArrayList<>();
+        boolean whole = before == null || after == null;
         for (String field : names) {
-            Object a = before == null ? null : empty(before.get(field));
-            Object b = after == null ? null : empty(after.get(field));
+            Object a = before == null ? null : empty(before.get(field), whole);
+            Object b = after == null ? null : empty(after.get(field), whole);
             if (!Objects.equals(a, b)) {
                 Function<Object, Object> shown = v -> v != null && secrets.contains(field.toLowerCase(Locale.ROOT)) ? MASK : v;
                 fields.add(new FieldChange(field, shown.apply(a), shown.apply(b)));
@@ -177,9 +178,12 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
         return List.of(new Change(kind, name, before == null ? "added" : after == null ? "removed" : "changed", fields));
     }
 
-    /** An empty list is no value: an added account shows only the fields it has. */
-    private static Object empty(Object value) {
-        return value instanceof List<?> list && list.isEmpty() ? null : value;
+    /**
+     * An empty list is no value; so is an empty text of a section added or removed whole, which then
+     * shows only the fields it has.
+     */
+    private static Object empty(Object value, boolean whole) {
+        return value instanceof List<?> list && list.isEmpty() || whole && "".equals(value) ? null : value;
     }
 
     /** The names only, as before field-level changes: a log line must not list every field of every account. */
@@ -231,19 +235,38 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
 
     /** One {@code name: old -> new} line per component of two records of one type that differs. */
     private static <R extends Record> List<String> settings(R before, R after) {
-        List<String> lines = new ArrayList<>();
+        return differences(before, after).stream().map(d -> d.name() + ": " + d.before() + " -> " + d.after()).toList();
+    }
+
+    /**
+     * One setting that differs between two records of settings.
+     *
+     * @param name   the record component's name
+     * @param before its value in the first
+     * @param after  its value in the second
+     */
+    public record Difference(String name, Object before, Object after) {
+    }
+
+    /**
+     * @param before settings
+     * @param after  settings of the same type
+     * @return the components that differ, in the record's order
+     */
+    public static <R extends Record> List<Difference> differences(R before, R after) {
+        List<Difference> differences = new ArrayList<>();
         for (RecordComponent c : before.getClass().getRecordComponents()) {
             try {
                 Object a = c.getAccessor().invoke(before);
                 Object b = c.getAccessor().invoke(after);
                 if (!Objects.equals(a, b)) {
-                    lines.add(c.getName() + ": " + a + " -> " + b);
+                    differences.add(new Difference(c.getName(), a, b));
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(before.getClass().getSimpleName() + "." + c.getName()
                         + " is not readable", e);
             }
         }
-        return lines;
+        return differences;
     }
 }

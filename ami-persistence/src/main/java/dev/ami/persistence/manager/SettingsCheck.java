@@ -64,20 +64,23 @@ public final class SettingsCheck {
                 errors.add(new FieldProblem(option.name(), AccountCheck.reason(bad)));
             }
         }
-        if (!errors.isEmpty()) {
-            return new Result<>(errors, List.of(), null);
-        }
-        List<String> names = lineNames(form, values);
+        // the options in error take their defaults, so that the others are still checked together
+        Map<String, Object> together = new LinkedHashMap<>(values);
+        Map<String, Object> defaults = form.defaults();
+        errors.forEach(e -> together.put(e.field(), defaults.get(e.field())));
+        List<String> names = lineNames(form, together);
         List<String> warnings = new ArrayList<>();
         S read;
         try {
-            read = form.reader().read(document(form, values), warnings);
+            read = form.reader().read(document(form, together), warnings);
         } catch (ConfigParseException bad) {
-            return new Result<>(List.of(new FieldProblem(field(bad.line(), names), AccountCheck.reason(bad))), List.of(), null);
+            errors.add(new FieldProblem(field(bad.line(), names), AccountCheck.reason(bad)));
+            return new Result<>(errors, List.of(), null);
         }
         Map<String, Object> back = form.view().apply(read);
-        values.forEach((name, value) -> {
-            if (!Objects.equals(back.get(name), value)) {
+        List<String> inError = errors.stream().map(FieldProblem::field).toList();
+        together.forEach((name, value) -> {
+            if (!inError.contains(name) && !Objects.equals(back.get(name), value)) {
                 errors.add(new FieldProblem(name, "does not read back from " + form.file() + " as given with the other"
                         + " options (the reader gives it another value)"));
             }

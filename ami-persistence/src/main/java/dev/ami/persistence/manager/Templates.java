@@ -65,13 +65,14 @@ public final class Templates {
 
     /**
      * @param doc manager.conf, parsed (null: none known)
-     * @return each template's own options (and the templates it names, as {@code (inherits)}), by name
+     * @return each template's own options, and the templates it names as {@code templates} (the member the
+     *         REST API shows them in), by template name
      */
     static Map<String, Map<String, Object>> options(ConfigDocument doc) {
         Map<String, Map<String, Object>> all = new LinkedHashMap<>();
         for (Template t : of(doc)) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("(inherits)", t.templates());
+            fields.put("templates", t.templates());
             fields.putAll(t.options());
             all.put(t.name(), fields);
         }

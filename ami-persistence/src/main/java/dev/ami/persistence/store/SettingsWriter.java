@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -55,6 +56,7 @@ final class SettingsWriter<S> {
     private final Consumer<S> store;
     private final Consumer<ConfigDocument> keep;
     private final Consumer<ConfigurationChanged> changed;
+    private final BiConsumer<Map<String, Object>, Map<String, Object>> written;
 
     /**
      * @param form    the file's form
@@ -66,10 +68,11 @@ final class SettingsWriter<S> {
      * @param store   writes the settings row
      * @param keep    keeps the file as changed
      * @param changed tells the observers of a committed change
+     * @param written records a change in the audit trail, in the change's transaction: the values before and after
      */
     SettingsWriter(SettingsForm<S> form, String kind, Supplier<S> stored, Supplier<String> export,
             Supplier<Optional<String>> kept, DiffTo diffTo, Consumer<S> store, Consumer<ConfigDocument> keep,
-            Consumer<ConfigurationChanged> changed) {
+            Consumer<ConfigurationChanged> changed, BiConsumer<Map<String, Object>, Map<String, Object>> written) {
         this.form = form;
         this.kind = kind;
         this.stored = stored;
@@ -79,6 +82,7 @@ final class SettingsWriter<S> {
         this.store = store;
         this.keep = keep;
         this.changed = changed;
+        this.written = written;
     }
 
     SettingsState state() {
@@ -151,11 +155,12 @@ final class SettingsWriter<S> {
         // the whole file's reading: http.conf's restriction sections are part of its settings
         store.accept(read);
         keep.accept(edited);
+        SettingsState now = state();
+        written.accept(current.values(), now.values());
         ConfigurationDiff logged = diff;
         LOG.info(() -> form.file() + " [general] changed through the administration API: " + logged);
         // observers act once the transaction has committed (the connector re-reads the store), as after an import
         changed.accept(new ConfigurationChanged(diff));
-        SettingsState now = state();
         return new SettingsWrite(new SettingsState(now.values(), now.etag(), check.warnings()), true);
     }
 

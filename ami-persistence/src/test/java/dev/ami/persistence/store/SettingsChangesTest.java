@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.connector.HttpSettings;
+import dev.ami.persistence.audit.Actor;
+import dev.ami.persistence.audit.AuditChange;
+import dev.ami.persistence.audit.AuditEntry;
+import dev.ami.persistence.audit.AuditQuery;
+import dev.ami.persistence.audit.AuditTarget;
+import dev.ami.persistence.audit.AuditTrail;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.FieldProblem;
@@ -83,6 +89,9 @@ class SettingsChangesTest {
 
     private static final Predicate<String> ANY = etag -> true;
 
+    private static final Actor ACTOR = new Actor("tester", "127.0.0.1", Actor.REST);
+    private static final AuditQuery ALL = new AuditQuery(null, null, null, null, 0, 100);
+
     @TempDir
     Path conf;
 
@@ -129,7 +138,7 @@ class SettingsChangesTest {
             assertEquals("server.pem", before.values().get("tlscertfile"));
             assertEquals(before.etag(), tx(store, store::generalSettings).etag(), "stable while unchanged");
 
-            SettingsWrite write = tx(store, () -> store.replaceGeneralSettings(before.etag()::equals,
+            SettingsWrite write = tx(store, () -> store.replaceGeneralSettings(ACTOR, before.etag()::equals,
                     with(before.values(), "displayconnects", true, "timestampevents", true, "tlscertfile", "other.pem")));
             assertTrue(write.changed());
             assertNotEquals(before.etag(), write.state().etag());
@@ -146,21 +155,28 @@ class SettingsChangesTest {
                     new ConfigurationDiff.FieldChange("timestampevents", false, true),
                     new ConfigurationDiff.FieldChange("tlscertfile", "server.pem", "other.pem")))), diff.changes());
             assertEquals(3, diff.settingsChanged().size(), diff.toString());
+            AuditEntry entry = tx(store, () -> new AuditTrail(em).page(ALL)).entries().get(0);
+            assertEquals(new AuditTarget(AuditTarget.GENERAL, "general"), entry.target());
+            assertEquals("replace", entry.action());
+            assertEquals(ACTOR, entry.actor());
+            assertEquals(List.of(new AuditChange("displayconnects", "false", "true"),
+                    new AuditChange("timestampevents", "false", "true"),
+                    new AuditChange("tlscertfile", "server.pem", "other.pem")), entry.changes());
 
             // the same again: nothing written, nobody told
-            SettingsWrite same = tx(store, () -> store.replaceGeneralSettings(ANY, write.state().values()));
+            SettingsWrite same = tx(store, () -> store.replaceGeneralSettings(ACTOR, ANY, write.state().values()));
             assertFalse(same.changed());
             assertEquals(1, announced.size());
 
             // bindaddr moves tlsbindaddr with it in the file unless tlsbindaddr is written out: it is
-            tx(store, () -> store.replaceGeneralSettings(ANY, with(write.state().values(), "bindaddr", "::1")));
+            tx(store, () -> store.replaceGeneralSettings(ACTOR, ANY, with(write.state().values(), "bindaddr", "::1")));
             SettingsState moved = tx(store, store::generalSettings);
             assertEquals("::1", moved.values().get("bindaddr"));
             assertEquals("127.0.0.1", moved.values().get("tlsbindaddr"), "tlsbindaddr kept as it was");
 
             // the next import of the kept file changes nothing
             String again = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
-            assertTrue(tx(store, () -> store.importManagerConf(again, true)).diff().isEmpty());
+            assertTrue(tx(store, () -> store.importManagerConf(ACTOR, again, true)).diff().isEmpty());
         });
     }
 
@@ -169,19 +185,21 @@ class SettingsChangesTest {
         onImportedStore(database, store -> {
             SettingsState before = tx(store, store::generalSettings);
             String kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
-            assertRefused(Reason.STALE, () -> store.replaceGeneralSettings("not-the-etag"::equals, before.values()));
-            SettingsChangeRefused bad = assertRefused(Reason.INVALID, () -> store.replaceGeneralSettings(ANY,
+            assertRefused(Reason.STALE, () -> store.replaceGeneralSettings(ACTOR, "not-the-etag"::equals, before.values()));
+            SettingsChangeRefused bad = assertRefused(Reason.INVALID, () -> store.replaceGeneralSettings(ACTOR, ANY,
                     with(before.values(), "port", 80, "authtimeout", 0, "ami_lockout_minutes", 0, "bindaddr", "a\nb")),
                     "port", "bindaddr", "authtimeout", "ami_lockout_minutes");
             assertEquals("port: Invalid port number (must be 1024-65535)", bad.problems().get(0).reason());
             assertEquals("authtimeout is not a number of at least 1; using 30", bad.problems().get(2).reason());
             assertEquals("ami_lockout_minutes must be a whole number from 1 to 1000000", bad.problems().get(3).reason());
-            // a value the reader reads otherwise: a port written into bindaddr is dropped by the reader
-            assertRefused(Reason.INVALID, () -> store.replaceGeneralSettings(ANY, with(before.values(), "bindaddr",
-                    "10.0.0.1:5038")), "bindaddr");
+            // a value the reader reads otherwise (a port written into bindaddr is dropped), named beside a bad one
+            assertRefused(Reason.INVALID, () -> store.replaceGeneralSettings(ACTOR, ANY, with(before.values(), "bindaddr",
+                    "10.0.0.1:5038", "authtimeout", -1)), "authtimeout", "bindaddr");
             assertEquals(before, tx(store, store::generalSettings));
             assertEquals(kept, tx(store, () -> store.importedText("manager.conf")).orElseThrow());
             assertTrue(announced.isEmpty(), "nobody was told of a refused change");
+            assertTrue(tx(store, () -> new AuditTrail(em).page(ALL)).entries().stream()
+                    .noneMatch(e -> e.action().equals("replace")), "a refusal is not recorded");
         });
     }
 
@@ -191,7 +209,7 @@ class SettingsChangesTest {
             SettingsState before = tx(store, store::httpGeneralSettings);
             assertEquals(18088, before.values().get("bindport"));
             assertEquals(List.of(), before.values().get("redirect"));
-            SettingsWrite write = tx(store, () -> store.replaceHttpGeneralSettings(before.etag()::equals, with(
+            SettingsWrite write = tx(store, () -> store.replaceHttpGeneralSettings(ACTOR, before.etag()::equals, with(
                     before.values(), "bindport", 18099, "redirect", List.of("/ /asterisk/rawman"), "enable_static", true)));
             assertTrue(write.changed());
             assertEquals(List.of(new FieldProblem("enable_static", "'enable_static' = yes is refused: this server serves no"
@@ -203,7 +221,11 @@ class SettingsChangesTest {
             String kept = tx(store, () -> store.importedText("http.conf")).orElseThrow();
             assertTrue(kept.contains("bindport = 18099\n") && kept.contains("[/rawman]\ntype = restriction\n"), kept);
             assertEquals(1, announced.size());
-            assertRefused(Reason.INVALID, () -> store.replaceHttpGeneralSettings(ANY, with(write.state().values(),
+            AuditEntry entry = tx(store, () -> new AuditTrail(em).page(ALL)).entries().get(0);
+            assertEquals(new AuditTarget(AuditTarget.HTTP, "general"), entry.target());
+            assertEquals(List.of(new AuditChange("bindport", "18088", "18099"), new AuditChange("enable_static", "false", "true"),
+                    new AuditChange("redirect", "", "/ /asterisk/rawman")), entry.changes());
+            assertRefused(Reason.INVALID, () -> store.replaceHttpGeneralSettings(ACTOR, ANY, with(write.state().values(),
                     "bindport", 0, "redirect", List.of("/only-one"))), "bindport", "redirect");
         });
     }
@@ -221,7 +243,7 @@ class SettingsChangesTest {
 
             String text = tx(store, () -> store.importedText("manager.conf")).orElseThrow()
                     .replace("write = system,call", "write = all").replace("secret = one", "secret = uno");
-            ImportReport dry = tx(store, () -> store.importManagerConf(text, true));
+            ImportReport dry = tx(store, () -> store.importManagerConf(ACTOR, text, true));
             assertFalse(dry.applied());
             List<ConfigurationDiff.Change> changes = dry.diff().changes();
             assertTrue(changes.contains(new ConfigurationDiff.Change("account", "user01", "changed", List.of(
@@ -234,6 +256,57 @@ class SettingsChangesTest {
             assertFalse(changes.toString().contains("uno") || changes.toString().contains("one"), changes.toString());
             assertEquals("one", tx(store, store::currentConfiguration).account("user01").orElseThrow().secret(),
                     "a dry run changes nothing");
+        });
+    }
+
+    @OnEachDatabase
+    void aTemplateChangeReachesEveryInheritorAsAnImportWould(TestDatabase database) throws Exception {
+        onImportedStore(database, store -> {
+            Templates.Template operator = tx(store, store::templates).get(0);
+            Map<String, Object> options = new LinkedHashMap<>(operator.options());
+            options.put("read", "system,call,user");
+            options.put("permit", List.of("127.0.0.1/255.255.255.255", "10.0.0.0/8"));
+            assertRefused(Reason.STALE, () -> store.replaceTemplate(ACTOR, "operator", "not-the-etag"::equals, options));
+            assertRefused(Reason.UNKNOWN, () -> store.replaceTemplate(ACTOR, "user01", ANY, options));
+            Map<String, Object> bad = new LinkedHashMap<>(options);
+            bad.put("deny", "nowhere");
+            SettingsChangeRefused refused = assertRefused(Reason.INVALID,
+                    () -> store.replaceTemplate(ACTOR, "operator", ANY, bad), "options.deny");
+            // a template is no account: the import finds the line bad in the first account that inherits it
+            assertTrue(refused.problems().get(0).reason().startsWith("deny in [user01]: entry 1"),
+                    refused.problems().toString());
+            assertTrue(announced.isEmpty());
+
+            TemplateWrite write = tx(store, () -> store.replaceTemplate(ACTOR, "OPERATOR", operator.etag()::equals, options));
+            assertTrue(write.changed());
+            assertEquals(options, write.template().options());
+            assertNotEquals(operator.etag(), write.template().etag());
+            assertEquals("system,call,user", tx(store, () -> store.account("user01")).orElseThrow().account().read());
+            assertEquals("system,call,user", tx(store, () -> store.account("boss")).orElseThrow().account().read(),
+                    "through supervisor");
+            assertEquals("system,call", tx(store, () -> store.account("boss")).orElseThrow().account().write(),
+                    "supervisor's own line stays");
+            assertEquals("all", tx(store, () -> store.account("admin")).orElseThrow().account().read());
+            ConfigurationDiff diff = announced.get(0).diff();
+            assertEquals(List.of("user01", "boss"), diff.accountsChanged());
+            assertTrue(diff.changes().contains(new ConfigurationDiff.Change("template", "operator", "changed", List.of(
+                    new ConfigurationDiff.FieldChange("read", "system,call", "system,call,user"),
+                    new ConfigurationDiff.FieldChange("permit", "127.0.0.1/255.255.255.255",
+                            List.of("127.0.0.1/255.255.255.255", "10.0.0.0/8"))))), diff.changes().toString());
+            String kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
+            assertTrue(kept.contains("[operator](!)\nread = system,call,user\n") && kept.contains("[user01](operator)\n"),
+                    kept);
+            assertTrue(tx(store, () -> store.importManagerConf(ACTOR, kept, true)).diff().isEmpty(), "the next import agrees");
+            List<AuditEntry> entries = tx(store, () -> new AuditTrail(em).page(ALL)).entries();
+            assertEquals(List.of(new AuditTarget(AuditTarget.ACCOUNT, "boss"), new AuditTarget(AuditTarget.ACCOUNT, "user01"),
+                    new AuditTarget(AuditTarget.TEMPLATE, "operator")), entries.subList(0, 3).stream()
+                    .map(AuditEntry::target).toList(), "newest first");
+            assertEquals(List.of("update", "update", "replace"), entries.subList(0, 3).stream().map(AuditEntry::action)
+                    .toList());
+            assertEquals(List.of(new AuditChange("read", "system,call", "system,call,user"),
+                    new AuditChange("permit", "127.0.0.1/255.255.255.255", "127.0.0.1/255.255.255.255\n10.0.0.0/8")),
+                    entries.get(2).changes());
+            assertFalse(tx(store, () -> store.replaceTemplate(ACTOR, "operator", ANY, options)).changed());
         });
     }
 
@@ -276,9 +349,10 @@ class SettingsChangesTest {
                 store.cipher = SecretCipher.inDataDir(data);
                 store.changed = new Recorded();
                 store.em = emf.createEntityManager();
+                store.audit = new AuditTrail(store.em);
                 em = store.em;
                 tx(store, () -> importManager(store, MANAGER_CONF));
-                tx(store, () -> store.importHttpConf(HTTP_CONF, false));
+                tx(store, () -> store.importHttpConf(ACTOR, HTTP_CONF, false));
                 announced.clear();
                 work.run(store);
             }
@@ -286,7 +360,7 @@ class SettingsChangesTest {
     }
 
     private static Object importManager(ConfigurationStore store, String text) throws ConfigParseException {
-        return store.importManagerConf(text, false);
+        return store.importManagerConf(ACTOR, text, false);
     }
 
     /** One container-managed call: a transaction around it, rolled back when it throws. */

@@ -2,6 +2,7 @@ package dev.ami.admin.rest.v1;
 
 import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.ConfigWriters;
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.conf.ConfigText;
 import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.manager.AccountSection;
@@ -18,6 +19,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,11 +39,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/accounts}: the AMI accounts, one JSON object each ({@link AccountJson}).
@@ -54,6 +66,10 @@ import java.util.function.Predicate;
 @RequestScoped
 @Path("v1/accounts")
 @ConfigWriters
+@Tag(name = OpenApiNames.ACCOUNTS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "5XX", ref = OpenApiNames.DATABASE_FAILURE)
 @RolesAllowed(Roles.ADMIN)
 public class AccountsResource {
 
@@ -75,6 +91,13 @@ public class AccountsResource {
     @Context
     HttpHeaders headers;
 
+    @Context
+    HttpServletRequest request;
+
+    private Actor actor() {
+        return Actors.of(request);
+    }
+
     /** A change of one account in the store, which may refuse it. */
     @FunctionalInterface
     private interface Change {
@@ -90,12 +113,14 @@ public class AccountsResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("q") String q) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Paging paging = new Paging(number("offset", offset, 0, problems), number("limit", limit, Paging.DEFAULT_LIMIT,
-                problems));
-        Checks.validate(validator, paging, problems);
-        Checks.refuseIf(problems, "offset is a whole number from 0, limit one from 1 to " + Paging.MAX_LIMIT);
+    @Operation(summary = "List the accounts", description = "By name, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of accounts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT_LIST)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    public Response list(@Parameter(ref = OpenApiNames.OFFSET) @QueryParam("offset") String offset,
+            @Parameter(ref = OpenApiNames.LIMIT) @QueryParam("limit") String limit,
+            @Parameter(description = "Only accounts whose names hold this, without regard to case") @QueryParam("q") String q) {
+        Paging paging = Paging.of(offset, limit, validator, new ArrayList<>());
         AccountPage page = store.accounts(q == null ? "" : q, paging.offset(), paging.limit());
         JsonArrayBuilder accounts = Json.createArrayBuilder();
         page.accounts().forEach(a -> accounts.add(AccountJson.view(a)));
@@ -110,9 +135,22 @@ public class AccountsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an account", description = "Its secret may be given here.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "201", description = "The account as stored",
+            headers = {@Header(name = "ETag", ref = OpenApiNames.ETAG),
+                    @Header(name = "Location", description = "The account's URL",
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.CONFLICT)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
     public Response create(InputStream body) {
         AccountDefinition account = account(Jsons.read(body), null);
-        AccountWrite write = change(() -> store.createAccount(account));
+        AccountWrite write = change(() -> store.createAccount(actor(), account));
         return written(Response.created(location(write.state().account().username())), write);
     }
 
@@ -124,6 +162,14 @@ public class AccountsResource {
     @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read an account")
+    @Parameter(ref = OpenApiNames.IF_NONE_MATCH)
+    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag If-None-Match names",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     public Response read(@PathParam("name") String name) {
         AccountState state = store.account(name).orElseThrow(() -> unknown(name));
         EntityTags ifNoneMatch = EntityTags.parse(HttpHeaders.IF_NONE_MATCH, headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH));
@@ -144,11 +190,25 @@ public class AccountsResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an account", description = "All but its name and secret; members left out take their defaults.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "200", description = "The account as stored",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response replace(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
         precondition(name, ifMatch);
         AccountDefinition account = account(Jsons.read(body), name);
-        return written(Response.ok(), change(() -> store.replaceAccount(name, ifMatch, account)));
+        return written(Response.ok(), change(() -> store.replaceAccount(actor(), name, ifMatch, account)));
     }
 
     /**
@@ -162,6 +222,20 @@ public class AccountsResource {
     @Path("{name}")
     @Consumes(MERGE_PATCH)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change some members of an account",
+            description = "An RFC 7396 merge patch, applied to the account as a read shows it.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "200", description = "The account as stored",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response patch(@PathParam("name") String name, InputStream body) {
         EntityTags ifMatch = ifMatch();
         precondition(name, ifMatch.strongMatch());
@@ -172,7 +246,7 @@ public class AccountsResource {
             // the patch was applied to this state: the store must still hold it, besides what If-Match says
             String base = current.etag();
             try {
-                return written(Response.ok(), store.replaceAccount(name, etag -> etag.equals(base)
+                return written(Response.ok(), store.replaceAccount(actor(), name, etag -> etag.equals(base)
                         && ifMatch.strongMatch().test(etag), account));
             } catch (AccountChangeRefused e) {
                 if (e.reason() != AccountChangeRefused.Reason.STALE || !ifMatch.any() || attempt == PATCH_TRIES) {
@@ -188,9 +262,18 @@ public class AccountsResource {
      */
     @DELETE
     @Path("{name}")
+    @Operation(summary = "Delete an account", description = "Its sessions go on until they end.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response delete(@PathParam("name") String name) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
-        change(() -> store.deleteAccount(name, ifMatch));
+        change(() -> store.deleteAccount(actor(), name, ifMatch));
         return Response.noContent().build();
     }
 
@@ -203,10 +286,28 @@ public class AccountsResource {
     @Path("{name}/rename")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename an account")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.RENAME)))
+    @APIResponse(responseCode = "200", description = "The account under its new name",
+            headers = {@Header(name = "ETag", ref = OpenApiNames.ETAG),
+                    @Header(name = "Content-Location", description = "The account's new URL",
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.CONFLICT)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response rename(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
+        precondition(name, ifMatch);
         RenameInput in = small(body, AccountJson::rename, "the body must be {\"name\": \"new name\"}");
-        AccountWrite write = change(() -> store.renameAccount(name, ifMatch, in.name()));
+        AccountWrite write = change(() -> store.renameAccount(actor(), name, ifMatch, in.name()));
         return written(Response.ok().contentLocation(location(write.state().account().username())), write);
     }
 
@@ -218,10 +319,23 @@ public class AccountsResource {
     @PUT
     @Path("{name}/secret")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set an account's secret", description = "Write-only: no answer holds it.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SECRET)))
+    @APIResponse(responseCode = "204", description = "Set", headers = @Header(name = "ETag", ref = OpenApiNames.ETAG))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response setSecret(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
+        precondition(name, ifMatch);
         SecretInput in = small(body, AccountJson::secret, "the body must be {\"secret\": \"...\"}");
-        AccountWrite write = change(() -> store.setAccountSecret(name, ifMatch, in.secret()));
+        AccountWrite write = change(() -> store.setAccountSecret(actor(), name, ifMatch, in.secret()));
         return Response.noContent().tag(new EntityTag(write.state().etag())).build();
     }
 
@@ -231,9 +345,18 @@ public class AccountsResource {
      */
     @DELETE
     @Path("{name}/secret")
+    @Operation(summary = "Remove an account's secret", description = "It can no longer log in.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", ref = OpenApiNames.ETAG))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response removeSecret(@PathParam("name") String name) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
-        AccountWrite write = change(() -> store.setAccountSecret(name, ifMatch, null));
+        AccountWrite write = change(() -> store.setAccountSecret(actor(), name, ifMatch, null));
         return Response.noContent().tag(new EntityTag(write.state().etag())).build();
     }
 
@@ -317,18 +440,6 @@ public class AccountsResource {
                 "no account is named " + ConfigText.name(name) + " (names are matched without regard to case)", List.of()));
     }
 
-    private static int number(String parameter, String value, int dflt, List<FieldProblem> problems) {
-        if (value == null) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            problems.add(new FieldProblem(parameter, "must be a whole number"));
-            return dflt;
-        }
-    }
-
     private URI location(String name) {
         return URI.create(uri.getBaseUriBuilder().path(AccountsResource.class).build() + "/" + Segments.encode(name));
     }
@@ -338,7 +449,6 @@ public class AccountsResource {
     }
 
     private static Response json(Response.ResponseBuilder answer, JsonObject body) {
-        return answer.type(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()))
-                .entity(Jsons.bytes(body)).build();
+        return Jsons.response(answer, body);
     }
 }

@@ -1,14 +1,17 @@
 package dev.ami.admin.rest.v1;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.ConfigWriters;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.conf.ConfigText;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,9 +19,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/config/{manager.conf|http.conf}}: the export ({@code GET}, text) and the import
@@ -31,6 +40,11 @@ import java.util.List;
 @RequestScoped
 @Path("v1/config/{file}")
 @ConfigWriters
+@Tag(name = OpenApiNames.SETTINGS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "5XX", ref = OpenApiNames.DATABASE_FAILURE)
+@RolesAllowed(Roles.ADMIN)
 public class ConfigFilesResource {
 
     private static final List<String> FILES = List.of("manager.conf", "http.conf");
@@ -38,10 +52,15 @@ public class ConfigFilesResource {
     @Inject
     ConfigurationStore store;
 
+    @Context
+    HttpServletRequest request;
+
     /**
      * @param file manager.conf or http.conf
      * @return the stored file as text
      */
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
+    @Operation(summary = "Export manager.conf or http.conf")
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public Response export(@PathParam("file") String file) {
@@ -55,6 +74,11 @@ public class ConfigFilesResource {
      * @param text   the file
      * @return what changed (or would), field by field
      */
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
+            @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Operation(summary = "Import manager.conf or http.conf",
+            description = "dryRun=true only answers what would change, field by field.")
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
@@ -64,7 +88,8 @@ public class ConfigFilesResource {
         String body = text == null ? "" : text;
         ImportReport report;
         try {
-            report = file.equals("manager.conf") ? store.importManagerConf(body, dry) : store.importHttpConf(body, dry);
+            report = file.equals("manager.conf") ? store.importManagerConf(Actors.of(request), body, dry)
+                    : store.importHttpConf(Actors.of(request), body, dry);
         } catch (ConfigParseException e) {
             String place = ConfigText.escaped(e.file()) + ":" + e.line();
             String reason = e.getMessage().startsWith(place + ": ") ? e.getMessage().substring(place.length() + 2)

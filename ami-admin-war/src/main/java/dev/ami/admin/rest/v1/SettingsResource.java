@@ -1,17 +1,21 @@
 package dev.ami.admin.rest.v1;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.ConfigWriters;
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.SettingsForm;
 import dev.ami.persistence.store.ConfigurationStore;
 import dev.ami.persistence.store.SettingsChangeRefused;
 import dev.ami.persistence.store.SettingsState;
 import dev.ami.persistence.store.SettingsWrite;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -31,6 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/settings/general} (manager.conf's {@code [general]}) and
@@ -44,6 +53,11 @@ import java.util.function.Supplier;
 @RequestScoped
 @Path("v1/settings/{section: general|http}")
 @ConfigWriters
+@Tag(name = OpenApiNames.SETTINGS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "5XX", ref = OpenApiNames.DATABASE_FAILURE)
+@RolesAllowed(Roles.ADMIN)
 public class SettingsResource {
 
     /** How often a PATCH with {@code If-Match: *} is tried again when the settings changed under it. */
@@ -53,12 +67,15 @@ public class SettingsResource {
     ConfigurationStore store;
 
     @Context
+    HttpServletRequest request;
+
+    @Context
     HttpHeaders headers;
 
     /** A replacement of one section in the store, which may refuse it. */
     @FunctionalInterface
     private interface Replace {
-        SettingsWrite run(Predicate<String> ifMatch, Map<String, Object> values) throws SettingsChangeRefused;
+        SettingsWrite run(Actor actor, Predicate<String> ifMatch, Map<String, Object> values) throws SettingsChangeRefused;
     }
 
     /** The section a path names: its form, its state and its change. */
@@ -75,6 +92,8 @@ public class SettingsResource {
      * @param name {@code general} or {@code http}
      * @return the section with its ETag (304 when If-None-Match names it)
      */
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
+    @Operation(summary = "Read manager.conf's or http.conf's [general] settings")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response read(@PathParam("section") String name) {
@@ -91,6 +110,10 @@ public class SettingsResource {
      * @param body every option as it is to be; those left out (or null) take the file's default
      * @return the section as stored, with its new ETag
      */
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
+            @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Operation(summary = "Replace the settings", description = "Options left out take the file's defaults.")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -99,7 +122,7 @@ public class SettingsResource {
         Predicate<String> ifMatch = ifMatch().strongMatch();
         precondition(section, ifMatch);
         Map<String, Object> values = values(section.form(), Jsons.read(body));
-        return written(change(section, ifMatch, values));
+        return written(change(section, Actors.of(request), ifMatch, values));
     }
 
     /**
@@ -107,6 +130,10 @@ public class SettingsResource {
      * @param body an RFC 7396 merge patch of what GET shows
      * @return the section as stored, with its new ETag
      */
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
+            @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Operation(summary = "Change some settings", description = "An RFC 7396 merge patch of what a read shows.")
     @PATCH
     @Consumes(AccountsResource.MERGE_PATCH)
     @Produces(MediaType.APPLICATION_JSON)
@@ -124,7 +151,8 @@ public class SettingsResource {
                     .apply(SettingsJson.view(current.values())));
             String base = current.etag();
             try {
-                return written(section.replace().run(etag -> etag.equals(base) && ifMatch.strongMatch().test(etag), values));
+                return written(section.replace().run(Actors.of(request), etag -> etag.equals(base)
+                        && ifMatch.strongMatch().test(etag), values));
             } catch (SettingsChangeRefused e) {
                 if (e.reason() != SettingsChangeRefused.Reason.STALE || !ifMatch.any() || attempt == PATCH_TRIES) {
                     throw refused(e);
@@ -140,9 +168,10 @@ public class SettingsResource {
         return values;
     }
 
-    private static SettingsWrite change(Section section, Predicate<String> ifMatch, Map<String, Object> values) {
+    private static SettingsWrite change(Section section, Actor actor, Predicate<String> ifMatch,
+            Map<String, Object> values) {
         try {
-            return section.replace().run(ifMatch, values);
+            return section.replace().run(actor, ifMatch, values);
         } catch (SettingsChangeRefused e) {
             throw refused(e);
         }
