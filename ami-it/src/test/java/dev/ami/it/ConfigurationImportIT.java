@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.store.ConfigurationStore;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ConfigurationImportIT {
 
+    private static final Actor TEST_ACTOR = new Actor("tester", "127.0.0.1", Actor.REST);
+
     @EJB(lookup = "java:global/ami/ami-persistence/ConfigurationStore")
     private ConfigurationStore store;
 
@@ -46,18 +49,18 @@ class ConfigurationImportIT {
         String incoming = before.replaceAll("(?m)^authlimit = \\d+$", "authlimit = 77")
                 + "\n[imported-user]\nsecret = fresh\nread = all\nwrite = all\n";
 
-        ImportReport dry = store.importManagerConf(incoming, true);
+        ImportReport dry = store.importManagerConf(TEST_ACTOR, incoming, true);
         assertFalse(dry.applied());
         assertEquals(List.of("imported-user"), dry.diff().accountsAdded());
         assertEquals(List.of("authLimit: 50 -> 77"), dry.diff().settingsChanged());
         assertEquals(strip(before), strip(store.exportManagerConf()), "a dry run changed the store");
 
         ConfigParseException bad = assertThrows(ConfigParseException.class,
-                () -> store.importManagerConf(incoming + "permit = not-an-address\n", false));
+                () -> store.importManagerConf(TEST_ACTOR, incoming + "permit = not-an-address\n", false));
         assertTrue(bad.getMessage().startsWith("manager.conf:"), bad.getMessage());
         assertEquals(strip(before), strip(store.exportManagerConf()), "a refused import changed the store");
 
-        ImportReport done = store.importManagerConf(incoming, false);
+        ImportReport done = store.importManagerConf(TEST_ACTOR, incoming, false);
         assertTrue(done.applied());
         assertNotNull(done.backup());
         assertEquals(strip(before), strip(Files.readString(done.backup())));
@@ -68,7 +71,7 @@ class ConfigurationImportIT {
                 "the imported account cannot log in");
 
         // put the shared test server back as it was; the removed account can no longer log in
-        store.importManagerConf(before, false);
+        store.importManagerConf(TEST_ACTOR, before, false);
         assertTrue(store.currentConfiguration().account("imported-user").isEmpty());
         assertTrue(Wire.eventually(() -> !AmiTestClient.logsIn(AmiEar.PORT, "imported-user", "fresh")),
                 "the removed account still logs in");
@@ -77,7 +80,7 @@ class ConfigurationImportIT {
     @Test
     void s23_timestampEventsAppliedByReload() throws Exception {
         String before = store.exportManagerConf();
-        store.importManagerConf(before.replaceAll("(?m)^timestampevents = no$", "timestampevents = yes"), false);
+        store.importManagerConf(TEST_ACTOR, before.replaceAll("(?m)^timestampevents = no$", "timestampevents = yes"), false);
         try (AmiTestClient a = AmiTestClient.connect(AmiEar.PORT)) {
             Wire.exchange(a, "Action: Login\nUsername: admin\nSecret: s3cret\nEvents: user\n\n",
                     "Response: Success\nMessage: Authentication accepted\n\n");
@@ -98,7 +101,7 @@ class ConfigurationImportIT {
             Wire.exchange(a, "Action: Ping\nActionID: ts-ping\n\n",
                     "Response: Success\nActionID: ts-ping\nPing: Pong\nTimestamp: 1795836906.545688\n\n");
         } finally {
-            store.importManagerConf(before, false);
+            store.importManagerConf(TEST_ACTOR, before, false);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.ami.admin.rest;
 
+import dev.ami.admin.rest.v1.Actors;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.store.ConfigurationStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -30,6 +33,9 @@ public class ConfigurationResource {
 
     @Inject
     ConfigurationStore store;
+
+    @Context
+    HttpServletRequest request;
 
     /**
      * @param applied  false for a dry run
@@ -61,8 +67,8 @@ public class ConfigurationResource {
             String text) {
         try {
             ImportReport report = switch (file) {
-                case "manager.conf" -> store.importManagerConf(text == null ? "" : text, dryRun);
-                case "http.conf" -> store.importHttpConf(text == null ? "" : text, dryRun);
+                case "manager.conf" -> store.importManagerConf(Actors.of(request), text == null ? "" : text, dryRun);
+                case "http.conf" -> store.importHttpConf(Actors.of(request), text == null ? "" : text, dryRun);
                 default -> null;
             };
             if (report == null) {

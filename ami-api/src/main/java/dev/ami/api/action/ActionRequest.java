@@ -13,14 +13,27 @@ import java.util.Objects;
  * @param action   the request as the client sent it (build answers with
  *                 {@link dev.ami.api.message.ManagerResponse#success(ManagerAction)} so that they
  *                 carry its ActionID)
- * @param username the logged-in account that sent it
- * @param write    that account's write classes
+ * @param username      the logged-in account that sent it
+ * @param write         that account's write classes
+ * @param remoteAddress the client's address (no port), or empty where unknown
  */
-public record ActionRequest(ManagerAction action, String username, Authority write) {
+public record ActionRequest(ManagerAction action, String username, Authority write, String remoteAddress) {
 
     public ActionRequest {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(write, "write");
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
+    }
+
+    /**
+     * A request whose client's address is not known.
+     *
+     * @param action   the request
+     * @param username the account that sent it
+     * @param write    that account's write classes
+     */
+    public ActionRequest(ManagerAction action, String username, Authority write) {
+        this(action, username, write, "");
     }
 }

@@ -48,6 +48,7 @@ public final class BusProtocol {
     private static final String HANDLER = "handler";
     private static final String LINES = "lines";
     private static final String USERNAME = "username";
+    private static final String REMOTE_ADDRESS = "remoteAddress";
     private static final String LABEL = "label";
     private static final String CONSUMER = "consumer";
 
@@ -171,16 +172,16 @@ public final class BusProtocol {
         return headers;
     }
 
-    /** @return a request for an action as JDK types: its lines, the account and its write classes */
+    /** @return a request for an action as JDK types: its lines, the account, its write classes and the client */
     static Map<String, Object> encode(ActionRequest request) {
         return Map.of(LINES, List.copyOf(request.action().lines()), USERNAME, request.username(),
-                WRITE, request.write().bits());
+                WRITE, request.write().bits(), REMOTE_ADDRESS, request.remoteAddress());
     }
 
     /** @return the request a map made by {@link #encode(ActionRequest)} describes */
     @SuppressWarnings("unchecked")
     static ActionRequest request(Map<String, Object> m) {
         return new ActionRequest(new ManagerAction((List<String>) m.get(LINES)), (String) m.get(USERNAME),
-                new Authority((Integer) m.get(WRITE)));
+                new Authority((Integer) m.get(WRITE)), (String) m.getOrDefault(REMOTE_ADDRESS, ""));
     }
 }

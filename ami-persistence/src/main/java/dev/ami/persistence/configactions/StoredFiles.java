@@ -1,5 +1,6 @@
 package dev.ami.persistence.configactions;
 
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.HttpConfReader;
@@ -58,18 +59,19 @@ class StoredFiles {
      * Replaces a stored file with these categories: validated and stored in one transaction (then
      * applied by the connector); nothing changes if any line is refused.
      *
+     * @param actor who saves, for the audit trail
      * @throws ConfigParseException naming the refused line
      */
-    void save(ConfigFile file, List<Category> categories) throws ConfigParseException {
+    void save(ConfigFile file, List<Category> categories, Actor actor) throws ConfigParseException {
         StringBuilder text = new StringBuilder();
         categories.forEach(c -> c.render(text));
         // what UpdateConfig writes holds no directive (Verbatim); should one slip through, it is
         // refused here rather than read from the folder by the import
         AsteriskConfigParser.parse(name(file), text.toString(), AsteriskConfigParser.NO_INCLUDES);
         if (file == ConfigFile.HTTP) {
-            store.importHttpConf(text.toString(), false);
+            store.importHttpConf(actor, text.toString(), false);
         } else {
-            store.importManagerConf(text.toString(), false);
+            store.importManagerConf(actor, text.toString(), false);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.message.ManagerResponse;
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.conf.ConfigParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,8 @@ final class UpdateConfigAction extends ConfigFileAction {
 
     private List<ManagerMessage> save(ActionRequest request, ConfigFile file, List<Category> categories) {
         try {
-            files.save(file, categories);
+            files.save(file, categories, new Actor(request.username(), request.remoteAddress().isEmpty() ? null
+                    : request.remoteAddress(), Actor.UPDATE_CONFIG));
         } catch (ConfigParseException e) {
             LOG.warning(() -> "UpdateConfig by " + request.username() + " refused: " + e.getMessage());
             return ConfigReplies.error(request.action(), SAVE_FAILED);

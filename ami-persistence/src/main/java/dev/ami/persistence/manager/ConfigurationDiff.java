@@ -78,19 +78,38 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
 
     /** One {@code name: old -> new} line per component of two records of one type that differs. */
     private static <R extends Record> List<String> settings(R before, R after) {
-        List<String> lines = new ArrayList<>();
+        return differences(before, after).stream().map(d -> d.name() + ": " + d.before() + " -> " + d.after()).toList();
+    }
+
+    /**
+     * One setting that differs between two records of settings.
+     *
+     * @param name   the record component's name
+     * @param before its value in the first
+     * @param after  its value in the second
+     */
+    public record Difference(String name, Object before, Object after) {
+    }
+
+    /**
+     * @param before settings
+     * @param after  settings of the same type
+     * @return the components that differ, in the record's order
+     */
+    public static <R extends Record> List<Difference> differences(R before, R after) {
+        List<Difference> differences = new ArrayList<>();
         for (RecordComponent c : before.getClass().getRecordComponents()) {
             try {
                 Object a = c.getAccessor().invoke(before);
                 Object b = c.getAccessor().invoke(after);
                 if (!Objects.equals(a, b)) {
-                    lines.add(c.getName() + ": " + a + " -> " + b);
+                    differences.add(new Difference(c.getName(), a, b));
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(before.getClass().getSimpleName() + "." + c.getName()
                         + " is not readable", e);
             }
         }
-        return lines;
+        return differences;
     }
 }

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -49,6 +50,7 @@ final class AccountWriter {
     private final Supplier<Optional<String>> kept;
     private final Consumer<ConfigDocument> keep;
     private final Consumer<ConfigurationChanged> changed;
+    private final BiConsumer<AccountDefinition, AccountDefinition> written;
 
     /**
      * @param em      the store's entity manager
@@ -57,15 +59,19 @@ final class AccountWriter {
      * @param kept    reads manager.conf as last kept
      * @param keep    keeps manager.conf as changed
      * @param changed tells the observers of a committed change
+     * @param written  records a change in the audit trail, in the change's transaction: the account before (null
+     *                 when created) and after (null when deleted), secrets in clear
      */
     AccountWriter(EntityManager em, SecretCipher cipher, Supplier<ImportedConfiguration> stored,
-            Supplier<Optional<String>> kept, Consumer<ConfigDocument> keep, Consumer<ConfigurationChanged> changed) {
+            Supplier<Optional<String>> kept, Consumer<ConfigDocument> keep, Consumer<ConfigurationChanged> changed,
+            BiConsumer<AccountDefinition, AccountDefinition> written) {
         this.em = em;
         this.cipher = cipher;
         this.stored = stored;
         this.kept = kept;
         this.keep = keep;
         this.changed = changed;
+        this.written = written;
     }
 
     Optional<AccountEntity> find(String name) {
@@ -158,6 +164,7 @@ final class AccountWriter {
         }
         em.flush();
         keep.accept(edited);
+        written.accept(current, next);
         LOG.info(() -> "Account changed through the administration API: " + diff);
         // observers act once the transaction has committed (the connector re-reads the store), as after an import
         changed.accept(new ConfigurationChanged(diff));

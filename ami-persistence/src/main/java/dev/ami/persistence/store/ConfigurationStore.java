@@ -4,6 +4,11 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.HttpSettings;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.persistence.audit.Actor;
+import dev.ami.persistence.audit.AuditChange;
+import dev.ami.persistence.audit.AuditChanges;
+import dev.ami.persistence.audit.AuditTarget;
+import dev.ami.persistence.audit.AuditTrail;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigParseException;
@@ -35,11 +40,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The store of record for the AMI configuration. On the first start (no settings stored yet) it
@@ -59,6 +68,9 @@ public class ConfigurationStore {
 
     @PersistenceContext(unitName = "ami")
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     SecretCipher cipher;
 
@@ -84,6 +96,8 @@ public class ConfigurationStore {
             em.persist(new GeneralSettingsEntity(imported.general()));
             imported.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
             keepSource(ManagerConfReader.FILE, doc);
+            recordImport(Actor.SERVER_START, stored(GeneralSettings.DEFAULTS, List.of()), imported,
+                    ConfigurationDiff.between(stored(GeneralSettings.DEFAULTS, List.of()), imported), null);
             LOG.info(() -> "Imported " + file + ": " + imported.accounts().size() + " accounts");
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "Cannot read " + file + " (set AMI_CONF_DIR to the folder holding manager.conf); "
@@ -98,13 +112,14 @@ public class ConfigurationStore {
      * all of it or none of it. Before anything is replaced the current configuration is exported to
      * a timestamped file in {@code <data>/backups}. A dry run only reports what would change.
      *
+     * @param actor  who imports, for the audit trail
      * @param text   the manager.conf text ({@code #include} lines are read from the configuration folder,
      *               and only from there)
      * @param dryRun true to change nothing
      * @return what changed, or would change
      * @throws ConfigParseException naming the file and line of the first error; nothing is changed
      */
-    public ImportReport importManagerConf(String text, boolean dryRun) throws ConfigParseException {
+    public ImportReport importManagerConf(Actor actor, String text, boolean dryRun) throws ConfigParseException {
         ConfigDocument doc = parse(ManagerConfReader.FILE, text);
         ImportedConfiguration incoming = ManagerConfReader.read(doc);
         GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
@@ -125,6 +140,7 @@ public class ConfigurationStore {
         em.flush();
         incoming.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
         keepSource(ManagerConfReader.FILE, doc);
+        recordImport(actor, current, incoming, diff, backup);
         LOG.info(() -> "Imported manager.conf: " + diff + (backup == null ? "" : "; previous configuration saved to " + backup));
         // observers act once the transaction has committed (the connector re-reads the store)
         changed.fire(new ConfigurationChanged(diff));
@@ -154,12 +170,13 @@ public class ConfigurationStore {
      * Replaces the stored http.conf settings, as {@link #importManagerConf} does for manager.conf:
      * in one transaction, after a backup, or only reporting on a dry run.
      *
+     * @param actor  who imports, for the audit trail
      * @param text   the http.conf text
      * @param dryRun true to report without changing anything
      * @return what changed (or would change)
      * @throws ConfigParseException naming the file and line of the first error; nothing changes
      */
-    public ImportReport importHttpConf(String text, boolean dryRun) throws ConfigParseException {
+    public ImportReport importHttpConf(Actor actor, String text, boolean dryRun) throws ConfigParseException {
         ConfigDocument doc = parse(HttpConfReader.FILE, text);
         HttpConfReader.Result incoming = HttpConfReader.read(doc);
         HttpSettingsEntity stored = em.find(HttpSettingsEntity.class, HttpSettingsEntity.SINGLETON_ID);
@@ -176,6 +193,11 @@ public class ConfigurationStore {
             stored.update(incoming.settings());
         }
         keepSource(HttpConfReader.FILE, doc);
+        List<AuditChange> changes = new ArrayList<>(AuditChanges.settings(current, incoming.settings()));
+        if (backup != null) {
+            changes.add(new AuditChange("backup", null, backup.toString()));
+        }
+        audit.record(actor, new AuditTarget(AuditTarget.HTTP_CONF, HttpConfReader.FILE), "import", changes);
         LOG.info(() -> "Imported http.conf: " + diff + (backup == null ? "" : "; previous settings saved to " + backup));
         // the connector (prefix, servername, enabled) and the HTTP listener apply it once committed
         changed.fire(new ConfigurationChanged(diff));
@@ -240,9 +262,45 @@ public class ConfigurationStore {
 
     private ImportedConfiguration stored() {
         GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
-        return new ImportedConfiguration(general == null ? GeneralSettings.DEFAULTS : general.toSettings(),
+        return stored(general == null ? GeneralSettings.DEFAULTS : general.toSettings(),
                 em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
-                        .map(a -> a.toDefinition(cipher)).toList(), List.of());
+                        .map(a -> a.toDefinition(cipher)).toList());
+    }
+
+    private static ImportedConfiguration stored(GeneralSettings general, List<AccountDefinition> accounts) {
+        return new ImportedConfiguration(general, accounts, List.of());
+    }
+
+    /**
+     * An import in the audit trail: one entry for the file (what it added, changed and removed, and the
+     * backup), one for {@code [general]} if it changed, and one per account it touched, so that an
+     * account's history shows imports too.
+     */
+    private void recordImport(Actor actor, ImportedConfiguration before, ImportedConfiguration after,
+            ConfigurationDiff diff, Path backup) {
+        List<AuditChange> summary = new ArrayList<>();
+        summary.add(new AuditChange("accountsAdded", null, String.join(", ", diff.accountsAdded())));
+        summary.add(new AuditChange("accountsChanged", null, String.join(", ", diff.accountsChanged())));
+        summary.add(new AuditChange("accountsRemoved", null, String.join(", ", diff.accountsRemoved())));
+        if (backup != null) {
+            summary.add(new AuditChange("backup", null, backup.toString()));
+        }
+        audit.record(actor, new AuditTarget(AuditTarget.MANAGER_CONF, ManagerConfReader.FILE), "import", summary);
+        List<AuditChange> general = AuditChanges.settings(before.general(), after.general());
+        if (!general.isEmpty()) {
+            audit.record(actor, new AuditTarget(AuditTarget.GENERAL, "general"), "import", general);
+        }
+        Map<String, AccountDefinition> old = byKey(before.accounts());
+        Map<String, AccountDefinition> now = byKey(after.accounts());
+        Stream.of(diff.accountsAdded(), diff.accountsChanged(), diff.accountsRemoved()).flatMap(List::stream)
+                .forEach(name -> audit.record(actor, AuditTarget.account(name), "import",
+                        AuditChanges.account(old.get(AccountEntity.key(name)), now.get(AccountEntity.key(name)))));
+    }
+
+    private static Map<String, AccountDefinition> byKey(List<AccountDefinition> accounts) {
+        Map<String, AccountDefinition> map = new HashMap<>();
+        accounts.forEach(a -> map.put(AccountEntity.key(a.username()), a));
+        return map;
     }
 
     private Path backup(ImportedConfiguration current) {
@@ -301,69 +359,84 @@ public class ConfigurationStore {
      * Adds an account, checked as an import checks it and applied as an import is (the connector
      * re-reads the store once committed). Single-account changes take no backup: see ARCHITECTURE.md.
      *
+     * @param actor   who changes it, for the audit trail
      * @param account the account, its secret in clear (or null for none)
      * @return what was stored
      * @throws AccountChangeRefused if the name is taken or the account would not be valid; nothing changes
      */
-    public AccountWrite createAccount(AccountDefinition account) throws AccountChangeRefused {
-        return accountWriter().create(account);
+    public AccountWrite createAccount(Actor actor, AccountDefinition account) throws AccountChangeRefused {
+        return accountWriter(actor, "create").create(account);
     }
 
     /**
      * Replaces an account's options, keeping its name and its secret.
      *
+     * @param actor   who changes it, for the audit trail
      * @param name    the account, matched without regard to case
      * @param ifMatch tested with the account's current ETag; false refuses the change
      * @param account the options as they are to be (its name and secret are not used)
      * @return what was stored
      * @throws AccountChangeRefused unknown, stale or invalid; nothing changes
      */
-    public AccountWrite replaceAccount(String name, Predicate<String> ifMatch, AccountDefinition account)
+    public AccountWrite replaceAccount(Actor actor, String name, Predicate<String> ifMatch, AccountDefinition account)
             throws AccountChangeRefused {
-        return accountWriter().replace(name, ifMatch, account);
+        return accountWriter(actor, "replace").replace(name, ifMatch, account);
     }
 
     /**
      * Renames an account.
      *
+     * @param actor   who changes it, for the audit trail
      * @param name    the account, matched without regard to case
      * @param ifMatch tested with the account's current ETag; false refuses the change
      * @param newName its new name (no other account's, no template's)
      * @return what was stored
      * @throws AccountChangeRefused unknown, stale, the new name taken or invalid; nothing changes
      */
-    public AccountWrite renameAccount(String name, Predicate<String> ifMatch, String newName) throws AccountChangeRefused {
-        return accountWriter().rename(name, ifMatch, newName);
+    public AccountWrite renameAccount(Actor actor, String name, Predicate<String> ifMatch, String newName)
+            throws AccountChangeRefused {
+        return accountWriter(actor, "rename").rename(name, ifMatch, newName);
     }
 
     /**
      * Sets or removes an account's secret.
      *
+     * @param actor   who changes it, for the audit trail
      * @param name    the account, matched without regard to case
      * @param ifMatch tested with the account's current ETag; false refuses the change
      * @param secret  the secret in clear, or null for none (the account can then no longer log in)
      * @return what was stored
      * @throws AccountChangeRefused unknown, stale or a secret manager.conf cannot hold; nothing changes
      */
-    public AccountWrite setAccountSecret(String name, Predicate<String> ifMatch, String secret) throws AccountChangeRefused {
-        return accountWriter().secret(name, ifMatch, secret);
+    public AccountWrite setAccountSecret(Actor actor, String name, Predicate<String> ifMatch, String secret)
+            throws AccountChangeRefused {
+        return accountWriter(actor, "secret").secret(name, ifMatch, secret);
     }
 
     /**
      * Deletes an account; its sessions stay until they end, as after an import without it.
      *
+     * @param actor   who changes it, for the audit trail
      * @param name    the account, matched without regard to case
      * @param ifMatch tested with the account's current ETag; false refuses the change
      * @return what was stored (no state)
      * @throws AccountChangeRefused unknown or stale; nothing changes
      */
-    public AccountWrite deleteAccount(String name, Predicate<String> ifMatch) throws AccountChangeRefused {
-        return accountWriter().delete(name, ifMatch);
+    public AccountWrite deleteAccount(Actor actor, String name, Predicate<String> ifMatch) throws AccountChangeRefused {
+        return accountWriter(actor, "delete").delete(name, ifMatch);
     }
 
+    /** A writer for reading only: it changes nothing, so records nothing. */
     private AccountWriter accountWriter() {
+        return accountWriter(null, null);
+    }
+
+    /** A writer whose changes are recorded as this actor's, done by this action. */
+    private AccountWriter accountWriter(Actor actor, String action) {
         return new AccountWriter(em, cipher, this::stored, () -> importedText(ManagerConfReader.FILE),
-                doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire);
+                doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire,
+                (before, after) -> audit.record(actor, AuditTarget.account((after == null ? before : after).username()),
+                        action, AuditChanges.account(before, after)));
     }
 
     /** @return a consistent snapshot of the stored configuration, http.conf's included (AMI disabled if none is stored) */

@@ -7,6 +7,7 @@ import dev.ami.api.action.AmiAction;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.message.ManagerAction;
 import dev.ami.api.message.ManagerMessage;
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class ConfigActionsTest {
             }
 
             @Override
-            void save(ConfigFile file, List<Category> categories) {
+            void save(ConfigFile file, List<Category> categories, Actor actor) {
                 saved.add(categories);
             }
         };

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.connector.HttpSettings;
+import dev.ami.persistence.audit.Actor;
+import dev.ami.persistence.audit.AuditTrail;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.HttpConfReader;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bad line changes nothing; secrets are not readable in the database.
  */
 class ConfigurationStoreTest {
+
+    private static final Actor ACTOR = new Actor("tester", "127.0.0.1", Actor.REST);
 
     @TempDir
     Path conf;
@@ -181,7 +185,7 @@ class ConfigurationStoreTest {
             assertFalse(inTransaction(store, store::currentConfiguration).http().enabled(), "no http.conf: HTTP off");
             inTransaction(store, () -> {
                 try {
-                    return store.importHttpConf("[general]\nenabled = yes\nbindport = 18088\nprefix = asterisk\n", false);
+                    return store.importHttpConf(ACTOR, "[general]\nenabled = yes\nbindport = 18088\nprefix = asterisk\n", false);
                 } catch (ConfigParseException e) {
                     throw new Refused(e);
                 }
@@ -195,7 +199,7 @@ class ConfigurationStoreTest {
                         + "[/mxml]\ntype = restriction\n";
                 inTransaction(store, () -> {
                     try {
-                        return store.importHttpConf(text, false);
+                        return store.importHttpConf(ACTOR, text, false);
                     } catch (ConfigParseException e) {
                         throw new Refused(e);
                     }
@@ -261,7 +265,7 @@ class ConfigurationStoreTest {
 
     private static ImportReport importManager(ConfigurationStore store, String text, boolean dryRun) {
         try {
-            return store.importManagerConf(text, dryRun);
+            return store.importManagerConf(ACTOR, text, dryRun);
         } catch (ConfigParseException e) {
             throw new Refused(e);
         }
@@ -279,6 +283,7 @@ class ConfigurationStoreTest {
         store.cipher = SecretCipher.inDataDir(data);
         store.changed = new NoEvents<>();
         store.em = emf.createEntityManager();
+        store.audit = new AuditTrail(store.em);
         return store;
     }
 

@@ -1,6 +1,7 @@
 package dev.ami.admin.rest.v1;
 
 import dev.ami.admin.rest.ConfigWriters;
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.conf.ConfigText;
 import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.manager.AccountSection;
@@ -16,6 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,7 +37,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -72,6 +73,13 @@ public class AccountsResource {
     @Context
     HttpHeaders headers;
 
+    @Context
+    HttpServletRequest request;
+
+    private Actor actor() {
+        return Actors.of(request);
+    }
+
     /** A change of one account in the store, which may refuse it. */
     @FunctionalInterface
     private interface Change {
@@ -87,11 +95,7 @@ public class AccountsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("q") String q) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Paging paging = new Paging(number("offset", offset, 0, problems), number("limit", limit, Paging.DEFAULT_LIMIT,
-                problems));
-        Checks.validate(validator, paging, problems);
-        Checks.refuseIf(problems, "offset is a whole number from 0, limit one from 1 to " + Paging.MAX_LIMIT);
+        Paging paging = Paging.of(offset, limit, validator, new ArrayList<>());
         AccountPage page = store.accounts(q == null ? "" : q, paging.offset(), paging.limit());
         JsonArrayBuilder accounts = Json.createArrayBuilder();
         page.accounts().forEach(a -> accounts.add(AccountJson.view(a)));
@@ -108,7 +112,7 @@ public class AccountsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream body) {
         AccountDefinition account = account(Jsons.read(body), null);
-        AccountWrite write = change(() -> store.createAccount(account));
+        AccountWrite write = change(() -> store.createAccount(actor(), account));
         return written(Response.created(location(write.state().account().username())), write);
     }
 
@@ -143,7 +147,7 @@ public class AccountsResource {
         Predicate<String> ifMatch = ifMatch().strongMatch();
         precondition(name, ifMatch);
         AccountDefinition account = account(Jsons.read(body), name);
-        return written(Response.ok(), change(() -> store.replaceAccount(name, ifMatch, account)));
+        return written(Response.ok(), change(() -> store.replaceAccount(actor(), name, ifMatch, account)));
     }
 
     /**
@@ -167,7 +171,7 @@ public class AccountsResource {
             // the patch was applied to this state: the store must still hold it, besides what If-Match says
             String base = current.etag();
             try {
-                return written(Response.ok(), store.replaceAccount(name, etag -> etag.equals(base)
+                return written(Response.ok(), store.replaceAccount(actor(), name, etag -> etag.equals(base)
                         && ifMatch.strongMatch().test(etag), account));
             } catch (AccountChangeRefused e) {
                 if (e.reason() != AccountChangeRefused.Reason.STALE || !ifMatch.any() || attempt == PATCH_TRIES) {
@@ -185,7 +189,7 @@ public class AccountsResource {
     @Path("{name}")
     public Response delete(@PathParam("name") String name) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
-        change(() -> store.deleteAccount(name, ifMatch));
+        change(() -> store.deleteAccount(actor(), name, ifMatch));
         return Response.noContent().build();
     }
 
@@ -201,7 +205,7 @@ public class AccountsResource {
     public Response rename(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
         RenameInput in = small(body, AccountJson::rename, "the body must be {\"name\": \"new name\"}");
-        AccountWrite write = change(() -> store.renameAccount(name, ifMatch, in.name()));
+        AccountWrite write = change(() -> store.renameAccount(actor(), name, ifMatch, in.name()));
         return written(Response.ok().contentLocation(location(write.state().account().username())), write);
     }
 
@@ -216,7 +220,7 @@ public class AccountsResource {
     public Response setSecret(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
         SecretInput in = small(body, AccountJson::secret, "the body must be {\"secret\": \"...\"}");
-        AccountWrite write = change(() -> store.setAccountSecret(name, ifMatch, in.secret()));
+        AccountWrite write = change(() -> store.setAccountSecret(actor(), name, ifMatch, in.secret()));
         return Response.noContent().tag(new EntityTag(write.state().etag())).build();
     }
 
@@ -228,7 +232,7 @@ public class AccountsResource {
     @Path("{name}/secret")
     public Response removeSecret(@PathParam("name") String name) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
-        AccountWrite write = change(() -> store.setAccountSecret(name, ifMatch, null));
+        AccountWrite write = change(() -> store.setAccountSecret(actor(), name, ifMatch, null));
         return Response.noContent().tag(new EntityTag(write.state().etag())).build();
     }
 
@@ -312,18 +316,6 @@ public class AccountsResource {
                 "no account is named " + ConfigText.name(name) + " (names are matched without regard to case)", List.of()));
     }
 
-    private static int number(String parameter, String value, int dflt, List<FieldProblem> problems) {
-        if (value == null) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            problems.add(new FieldProblem(parameter, "must be a whole number"));
-            return dflt;
-        }
-    }
-
     private URI location(String name) {
         return URI.create(uri.getBaseUriBuilder().path(AccountsResource.class).build() + "/" + Segments.encode(name));
     }
@@ -333,7 +325,6 @@ public class AccountsResource {
     }
 
     private static Response json(Response.ResponseBuilder answer, JsonObject body) {
-        return answer.type(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()))
-                .entity(Jsons.bytes(body)).build();
+        return Jsons.response(answer, body);
     }
 }

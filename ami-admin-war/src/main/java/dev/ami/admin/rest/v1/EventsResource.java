@@ -28,7 +28,7 @@ public class EventsResource {
     @Path("statistics")
     @Produces(MediaType.APPLICATION_JSON)
     public Response statistics() {
-        return SessionsResource.json(Response.ok(), SessionsResource.connector(
+        return Jsons.response(Response.ok(), SessionsResource.connector(
                 () -> SessionJson.statistics(sessions.events(), sessions.list())));
     }
 }

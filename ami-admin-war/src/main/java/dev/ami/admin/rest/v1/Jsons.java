@@ -11,8 +11,11 @@ import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -68,5 +71,15 @@ final class Jsons {
             writer.write(json);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * @param answer the response so far
+     * @param body   its JSON body
+     * @return the response, {@code application/json; charset=UTF-8}
+     */
+    static Response response(Response.ResponseBuilder answer, JsonStructure body) {
+        return answer.type(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name())).entity(bytes(body))
+                .build();
     }
 }

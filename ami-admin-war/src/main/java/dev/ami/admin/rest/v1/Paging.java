@@ -18,15 +18,17 @@ record Paging(@Min(0) int offset, @Min(1) @Max(Paging.MAX_LIMIT) int limit) {
     static final int MAX_LIMIT = 1000;
 
     /**
-     * @param offset    the query's {@code offset}, or null (0)
-     * @param limit     the query's {@code limit}, or null ({@value #DEFAULT_LIMIT})
+     * @param offset    the {@code offset} query parameter, or null (0)
+     * @param limit     the {@code limit} query parameter, or null ({@link #DEFAULT_LIMIT})
      * @param validator checks the bounds
-     * @param problems  gets what is wrong with either, by parameter name
-     * @return the page asked for (defaults in place of what is wrong)
+     * @param problems  where the problems of these and of the list's other parameters go
+     * @return the page asked for
+     * @throws ProblemException 400 naming every problem found, these and those already in {@code problems}
      */
-    static Paging read(String offset, String limit, Validator validator, List<FieldProblem> problems) {
+    static Paging of(String offset, String limit, Validator validator, List<FieldProblem> problems) {
         Paging paging = new Paging(number("offset", offset, 0, problems), number("limit", limit, DEFAULT_LIMIT, problems));
         Checks.validate(validator, paging, problems);
+        Checks.refuseIf(problems, "offset is a whole number from 0, limit one from 1 to " + MAX_LIMIT);
         return paging;
     }
 

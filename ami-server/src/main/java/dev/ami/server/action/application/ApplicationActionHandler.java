@@ -60,7 +60,7 @@ public final class ApplicationActionHandler implements ActionHandler {
         CompletionStage<List<ManagerMessage>> answer;
         try {
             answer = action.handler().apply(new ActionRequest(call.action(), call.session().account().username(),
-                    call.session().account().write()));
+                    call.session().account().write(), call.session().remoteHost()));
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
