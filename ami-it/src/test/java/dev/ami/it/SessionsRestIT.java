@@ -219,7 +219,9 @@ class SessionsRestIT {
     private static boolean httpRequestInProgress(AmiTestClient admin) {
         try {
             admin.send(crlf("Action: Command\nCommand: manager show connected\n\n"));
-            return admin.readMessage().lines().map(String::trim).filter(l -> l.startsWith(ACCOUNT + " "))
+            // Output: lines (Asterisk 22's Command answer): Username, IP Address, Start, Elapsed, FileDes, HttpCnt, ...
+            return admin.readMessage().lines().filter(l -> l.startsWith("Output:"))
+                    .map(l -> l.substring("Output:".length()).trim()).filter(l -> l.startsWith(ACCOUNT + " "))
                     .map(l -> l.split("\\s+")).anyMatch(columns -> !columns[5].equals("0"));
         } catch (IOException e) {
             throw new AssertionError(e);
