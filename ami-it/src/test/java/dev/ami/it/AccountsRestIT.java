@@ -253,6 +253,10 @@ class AccountsRestIT {
         problem(put("/rest-refusals", "{}"), 428, "urn:ami:problem:if-match-required");
         problem(call("DELETE", "/rest-refusals", null, null), 428, "urn:ami:problem:if-match-required");
         problem(put("/rest-refusals", "{}", "If-Match", "\"stale\""), 412, "urn:ami:problem:stale");
+        // a stale If-Match is answered before a body is read, on every change that takes one
+        problem(post("/rest-refusals/rename", "not json", "If-Match", "\"stale\""), 412, "urn:ami:problem:stale");
+        problem(call("PUT", "/rest-refusals/secret", "application/json", "not json", "If-Match", "\"stale\""), 412,
+                "urn:ami:problem:stale");
         problem(call("DELETE", "/rest-refusals", null, null, "If-Match", "W/" + tag), 412, "urn:ami:problem:stale");
         problem(call("POST", "", "text/plain", account("rest-x", null, "[]")), 415, "about:blank");
         problem(call("PATCH", "/rest-refusals", "application/json", "{}", "If-Match", tag), 415, "about:blank");

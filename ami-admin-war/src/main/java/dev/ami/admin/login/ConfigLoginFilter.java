@@ -27,13 +27,20 @@ import java.util.logging.Logger;
  * HTTP Basic login for {@code /ami/api/config/...} and {@code /ami/api/v1/...}, decided by
  * {@link HttpLogin}. A refusal of offered credentials is answered after
  * {@link HttpLogin#FAILURE_DELAY} from the managed scheduler, the request suspended meanwhile, so
- * that waiting guesses hold no request thread.
+ * that waiting guesses hold no request thread. One path under the patterns needs no login,
+ * {@link #PUBLIC_DOCUMENT}, and only as exactly sent ({@link #isPublicDocument}).
  */
 @WebFilter(urlPatterns = {"/api/config/*", "/api/v1/*"}, asyncSupported = true)
 public class ConfigLoginFilter extends HttpFilter {
 
     /** The request attribute naming the admitted account; the JAX-RS side refuses a request without it. */
     public static final String ADMITTED_ACCOUNT = ConfigLoginFilter.class.getName() + ".account";
+
+    /**
+     * The one path under {@code /api/v1/*} that needs no login: the API's OpenAPI document
+     * ({@code rest.v1.OpenApiResource}), which says how to log in.
+     */
+    public static final String PUBLIC_DOCUMENT = "/api/v1/openapi.json";
 
     private static final Logger LOG = Logger.getLogger(ConfigLoginFilter.class.getName());
 
@@ -52,6 +59,11 @@ public class ConfigLoginFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (isPublicDocument(request.getMethod(), request.getContextPath(), request.getRequestURI())) {
+            // not admitted (no ADMITTED_ACCOUNT): should it ever reach another resource, ConfigWriterFilter refuses it
+            chain.doFilter(request, response);
+            return;
+        }
         LoginThrottle throttle = links.ifConnected().map(ConnectorLink::logins).orElse(standalone);
         // the connector's snapshot while it runs, as AMI logins: logins go on while the database is away
         LoginResult result = new HttpLogin(name -> links.ifConnected().map(ConnectorLink::configuration)
@@ -75,6 +87,20 @@ public class ConfigLoginFilter extends HttpFilter {
         } catch (RejectedExecutionException stopping) {
             answerLater(later);
         }
+    }
+
+    /**
+     * Whether a request is a read of {@link #PUBLIC_DOCUMENT}: GET or HEAD, and the request URI as
+     * sent (not decoded) exactly the document's, so that no variant ({@code ;x=1}, {@code //},
+     * {@code %2F}, {@code /./}, a trailing slash) passes without a login whatever it would reach.
+     *
+     * @param method      the request's method
+     * @param contextPath the WAR's context path ({@code /ami})
+     * @param requestUri  the request URI as sent, without the query
+     * @return true if the request needs no login
+     */
+    static boolean isPublicDocument(String method, String contextPath, String requestUri) {
+        return ("GET".equals(method) || "HEAD".equals(method)) && (contextPath + PUBLIC_DOCUMENT).equals(requestUri);
     }
 
     private static void answerLater(AsyncContext later) {

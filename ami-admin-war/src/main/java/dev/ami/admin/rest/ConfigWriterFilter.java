@@ -17,7 +17,9 @@ import jakarta.ws.rs.ext.Provider;
  * a refused request for the failure delay; but its URL pattern matches paths as the servlet
  * container sees them, while this binding holds for whatever path reaches the resource. (No
  * variant tried, such as {@code //}, {@code ;x=1}, {@code %2F} or {@code %63onfig}, reached the
- * resource past the servlet filter; this keeps it so if the two ever disagree.)
+ * resource past the servlet filter; this keeps it so if the two ever disagree.) The one resource
+ * under those paths not bound here is {@code rest.v1.OpenApiResource}, the public document, which
+ * the servlet filter passes unlogged only at exactly {@link ConfigLoginFilter#PUBLIC_DOCUMENT}.
  */
 @Provider
 @ConfigWriters

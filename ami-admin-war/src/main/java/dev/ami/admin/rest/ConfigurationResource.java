@@ -1,6 +1,7 @@
 package dev.ami.admin.rest;
 
 import dev.ami.admin.rest.v1.Actors;
+import dev.ami.admin.rest.v1.OpenApiNames;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.ImportReport;
@@ -20,6 +21,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/config/{manager.conf|http.conf}}: export the stored file ({@code GET}) or import
@@ -29,6 +37,13 @@ import java.util.List;
 @RequestScoped
 @Path("config/{file}")
 @ConfigWriters
+@Tag(name = OpenApiNames.CONFIGURATION)
+@SecurityRequirement(name = OpenApiNames.BASIC)
+@APIResponse(responseCode = "401", description = "No login, or one refused (after one second); text/plain, with"
+        + " WWW-Authenticate")
+@APIResponse(responseCode = "404", description = "Not a file the store keeps",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = ConfigurationResource.Refusal.class)))
 public class ConfigurationResource {
 
     @Inject
@@ -52,7 +67,11 @@ public class ConfigurationResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    public Response export(@PathParam("file") String file) {
+    @Operation(summary = "Export manager.conf or http.conf as stored")
+    @APIResponse(responseCode = "200", description = "The file's text",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class)))
+    public Response export(@Parameter(schema = @Schema(enumeration = {"manager.conf", "http.conf"}))
+            @PathParam("file") String file) {
         return switch (file) {
             case "manager.conf" -> Response.ok(store.exportManagerConf()).build();
             case "http.conf" -> Response.ok(store.exportHttpConf()).build();
@@ -63,7 +82,14 @@ public class ConfigurationResource {
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importFile(@PathParam("file") String file, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+    @Operation(summary = "Import manager.conf or http.conf", description = "All or nothing, backed up first and applied"
+            + " at once; ?dryRun=true only says what would change.")
+    @APIResponse(responseCode = "200", description = "What changed (or would change)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+    @APIResponse(responseCode = "400", description = "The file is refused: where and why",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Refusal.class)))
+    public Response importFile(@Parameter(schema = @Schema(enumeration = {"manager.conf", "http.conf"}))
+            @PathParam("file") String file, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             String text) {
         try {
             ImportReport report = switch (file) {

@@ -41,6 +41,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/accounts}: the AMI accounts, one JSON object each ({@link AccountJson}).
@@ -53,6 +64,10 @@ import java.util.function.Predicate;
 @RequestScoped
 @Path("v1/accounts")
 @ConfigWriters
+@Tag(name = OpenApiNames.ACCOUNTS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "5XX", ref = OpenApiNames.DATABASE_FAILURE)
 public class AccountsResource {
 
     /** RFC 7396's media type, the only one PATCH takes. */
@@ -94,7 +109,13 @@ public class AccountsResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("q") String q) {
+    @Operation(summary = "List the accounts", description = "By name, a page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of accounts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT_LIST)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    public Response list(@Parameter(ref = OpenApiNames.OFFSET) @QueryParam("offset") String offset,
+            @Parameter(ref = OpenApiNames.LIMIT) @QueryParam("limit") String limit,
+            @Parameter(description = "Only accounts whose names hold this, without regard to case") @QueryParam("q") String q) {
         Paging paging = Paging.of(offset, limit, validator, new ArrayList<>());
         AccountPage page = store.accounts(q == null ? "" : q, paging.offset(), paging.limit());
         JsonArrayBuilder accounts = Json.createArrayBuilder();
@@ -110,6 +131,19 @@ public class AccountsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an account", description = "Its secret may be given here.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "201", description = "The account as stored",
+            headers = {@Header(name = "ETag", ref = OpenApiNames.ETAG),
+                    @Header(name = "Location", description = "The account's URL",
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.CONFLICT)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
     public Response create(InputStream body) {
         AccountDefinition account = account(Jsons.read(body), null);
         AccountWrite write = change(() -> store.createAccount(actor(), account));
@@ -123,6 +157,14 @@ public class AccountsResource {
     @GET
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read an account")
+    @Parameter(ref = OpenApiNames.IF_NONE_MATCH)
+    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag If-None-Match names",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     public Response read(@PathParam("name") String name) {
         AccountState state = store.account(name).orElseThrow(() -> unknown(name));
         EntityTags ifNoneMatch = EntityTags.parse(HttpHeaders.IF_NONE_MATCH, headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH));
@@ -143,6 +185,20 @@ public class AccountsResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an account", description = "All but its name and secret; members left out take their defaults.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "200", description = "The account as stored",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response replace(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
         precondition(name, ifMatch);
@@ -161,6 +217,20 @@ public class AccountsResource {
     @Path("{name}")
     @Consumes(MERGE_PATCH)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change some members of an account",
+            description = "An RFC 7396 merge patch, applied to the account as a read shows it.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "200", description = "The account as stored",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response patch(@PathParam("name") String name, InputStream body) {
         EntityTags ifMatch = ifMatch();
         precondition(name, ifMatch.strongMatch());
@@ -187,6 +257,15 @@ public class AccountsResource {
      */
     @DELETE
     @Path("{name}")
+    @Operation(summary = "Delete an account", description = "Its sessions go on until they end.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response delete(@PathParam("name") String name) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
         change(() -> store.deleteAccount(actor(), name, ifMatch));
@@ -202,8 +281,26 @@ public class AccountsResource {
     @Path("{name}/rename")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename an account")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.RENAME)))
+    @APIResponse(responseCode = "200", description = "The account under its new name",
+            headers = {@Header(name = "ETag", ref = OpenApiNames.ETAG),
+                    @Header(name = "Content-Location", description = "The account's new URL",
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.ACCOUNT)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.CONFLICT)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response rename(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
+        precondition(name, ifMatch);
         RenameInput in = small(body, AccountJson::rename, "the body must be {\"name\": \"new name\"}");
         AccountWrite write = change(() -> store.renameAccount(actor(), name, ifMatch, in.name()));
         return written(Response.ok().contentLocation(location(write.state().account().username())), write);
@@ -217,8 +314,21 @@ public class AccountsResource {
     @PUT
     @Path("{name}/secret")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set an account's secret", description = "Write-only: no answer holds it.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SECRET)))
+    @APIResponse(responseCode = "204", description = "Set", headers = @Header(name = "ETag", ref = OpenApiNames.ETAG))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response setSecret(@PathParam("name") String name, InputStream body) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
+        precondition(name, ifMatch);
         SecretInput in = small(body, AccountJson::secret, "the body must be {\"secret\": \"...\"}");
         AccountWrite write = change(() -> store.setAccountSecret(actor(), name, ifMatch, in.secret()));
         return Response.noContent().tag(new EntityTag(write.state().etag())).build();
@@ -230,6 +340,15 @@ public class AccountsResource {
      */
     @DELETE
     @Path("{name}/secret")
+    @Operation(summary = "Remove an account's secret", description = "It can no longer log in.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @APIResponse(responseCode = "204", description = "Removed", headers = @Header(name = "ETag", ref = OpenApiNames.ETAG))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     public Response removeSecret(@PathParam("name") String name) {
         Predicate<String> ifMatch = ifMatch().strongMatch();
         AccountWrite write = change(() -> store.setAccountSecret(actor(), name, ifMatch, null));

@@ -24,6 +24,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/audit}: the audit trail, newest first, filterable by account, by who made the
@@ -32,6 +39,10 @@ import java.util.List;
 @RequestScoped
 @Path("v1/audit")
 @ConfigWriters
+@Tag(name = OpenApiNames.AUDIT)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "5XX", ref = OpenApiNames.DATABASE_FAILURE)
 public class AuditResource {
 
     @Inject
@@ -51,9 +62,23 @@ public class AuditResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("account") String account, @QueryParam("actor") String actor,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit) {
+    @Operation(summary = "List the changes of the stored configuration", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "A page of the trail",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.AUDIT_LIST)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    public Response list(
+            @Parameter(description = "Only changes of this account (imports that touched it included), without regard"
+                    + " to case") @QueryParam("account") String account,
+            @Parameter(description = "Only changes made by this account, without regard to case")
+            @QueryParam("actor") String actor,
+            @Parameter(description = "Only changes at or after this instant (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Only changes before this instant (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to,
+            @Parameter(ref = OpenApiNames.OFFSET) @QueryParam("offset") String offset,
+            @Parameter(ref = OpenApiNames.LIMIT) @QueryParam("limit") String limit) {
         List<FieldProblem> problems = new ArrayList<>();
         Instant since = instant("from", from, problems);
         Instant until = instant("to", to, problems);

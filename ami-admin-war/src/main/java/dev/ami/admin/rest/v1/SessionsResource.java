@@ -28,6 +28,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/sessions}: the connector's live AMI sessions (TCP, TLS and the HTTP manager's),
@@ -38,6 +47,10 @@ import java.util.function.Supplier;
 @RequestScoped
 @Path("v1/sessions")
 @ConfigWriters
+@Tag(name = OpenApiNames.SESSIONS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "503", ref = OpenApiNames.CONNECTOR_NOT_RUNNING)
 public class SessionsResource {
 
     /** The transports a session may have, as {@link SessionStatistics#transport()} names them. */
@@ -65,8 +78,18 @@ public class SessionsResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("account") String account, @QueryParam("transport") String transport,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    @Operation(summary = "List the live AMI sessions", description = "TCP, TLS and HTTP manager sessions, oldest connection"
+            + " first.")
+    @APIResponse(responseCode = "200", description = "A page of the sessions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SESSION_LIST)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    public Response list(
+            @Parameter(description = "Only sessions logged in with this account, without regard to case")
+            @QueryParam("account") String account,
+            @Parameter(description = "Only sessions of this transport", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"TCP", "TLS", "HTTP"})) @QueryParam("transport") String transport,
+            @Parameter(ref = OpenApiNames.OFFSET) @QueryParam("offset") String offset,
+            @Parameter(ref = OpenApiNames.LIMIT) @QueryParam("limit") String limit) {
         return Jsons.response(Response.ok(), listing(account, transport, offset, limit));
     }
 
@@ -95,6 +118,10 @@ public class SessionsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read a live AMI session")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SESSION_VIEW)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     public Response read(@PathParam("id") String id) {
         return Jsons.response(Response.ok(), SessionJson.view(session(id)));
     }
@@ -114,6 +141,13 @@ public class SessionsResource {
      */
     @DELETE
     @Path("{id}")
+    @Operation(summary = "End a live AMI session (kick)", description = "Without a message to its client: a TCP or TLS"
+            + " connection is closed, an HTTP manager session forgotten (its cookie no longer works, a pending WaitEvent"
+            + " is answered). Recorded in the audit trail; no If-Match (a session is no stored resource).")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @APIResponse(responseCode = "204", description = "Ended")
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     public Response kick(@PathParam("id") String id) {
         end(id, Actors.of(request));
         return Response.noContent().build();
@@ -132,7 +166,15 @@ public class SessionsResource {
      */
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
-    public Response kickAccount(@QueryParam("account") String account) {
+    @Operation(summary = "End every live AMI session of an account", description = "As a kick of one; sessions not"
+            + " logged in are never among them. The account itself is untouched.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @APIResponse(responseCode = "200", description = "How many sessions were ended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.KICKED)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    public Response kickAccount(@Parameter(description = "The account, without regard to case (required)", required = true)
+            @QueryParam("account") String account) {
         return Jsons.response(Response.ok(), Json.createObjectBuilder().add("kicked", endAll(account, Actors.of(request)).size())
                 .build());
     }
