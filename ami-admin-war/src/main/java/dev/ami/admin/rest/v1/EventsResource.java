@@ -9,6 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/events/statistics}: what the connector's event router has done since the
@@ -18,6 +23,10 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 @Path("v1/events")
 @ConfigWriters
+@Tag(name = OpenApiNames.SESSIONS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "503", ref = OpenApiNames.CONNECTOR_NOT_RUNNING)
 public class EventsResource {
 
     @Inject
@@ -27,8 +36,12 @@ public class EventsResource {
     @GET
     @Path("statistics")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Event statistics since the connector started", description = "Per event name: fired, and"
+            + " taken by how many sessions; per live session: queued, delivered, dropped.")
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.EVENT_STATISTICS)))
     public Response statistics() {
-        return SessionsResource.json(Response.ok(), SessionsResource.connector(
+        return Jsons.response(Response.ok(), SessionsResource.connector(
                 () -> SessionJson.statistics(sessions.events(), sessions.list())));
     }
 }

@@ -17,6 +17,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /ami/api/v1/filters/test}: would a session whose account has these event filters
@@ -25,6 +32,9 @@ import java.util.List;
 @RequestScoped
 @Path("v1/filters/test")
 @ConfigWriters
+@Tag(name = OpenApiNames.ACCOUNTS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 public class FiltersResource {
 
     @Inject
@@ -38,6 +48,16 @@ public class FiltersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Try event filters on a sample event", description = "Whether a session of an account with"
+            + " these eventFilters would receive the event, decided by the server's own filter code. Nothing is stored.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+            type = SchemaType.OBJECT, description = "{\"eventFilters\": [{\"criteria\": null, \"pattern\": \"!Event:"
+                    + " Newexten\"}], \"event\": \"Event: Newchannel\\r\\nChannel: PJSIP/100-00000001\\r\\n\"}")))
+    @APIResponse(responseCode = "200", description = "The outcome", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "{\"delivered\": false, \"matches\": [true]}:"
+                    + " delivered or not, and per filter whether it matches")))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
     public Response test(InputStream body) {
         List<FieldProblem> problems = new ArrayList<>();
         FilterTestInput in = AccountJson.filterTest(Jsons.read(body), problems);

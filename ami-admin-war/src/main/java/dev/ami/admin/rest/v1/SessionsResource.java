@@ -2,6 +2,7 @@ package dev.ami.admin.rest.v1;
 
 import dev.ami.admin.rest.ConfigWriters;
 import dev.ami.api.connector.SessionStatistics;
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.bridge.AmiSessions;
 import dev.ami.persistence.bridge.ConnectorNotRunning;
 import dev.ami.persistence.manager.FieldProblem;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,15 +19,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /ami/api/v1/sessions}: the connector's live AMI sessions (TCP, TLS and the HTTP manager's),
@@ -36,6 +47,10 @@ import java.util.function.Supplier;
 @RequestScoped
 @Path("v1/sessions")
 @ConfigWriters
+@Tag(name = OpenApiNames.SESSIONS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "503", ref = OpenApiNames.CONNECTOR_NOT_RUNNING)
 public class SessionsResource {
 
     /** The transports a session may have, as {@link SessionStatistics#transport()} names them. */
@@ -51,6 +66,9 @@ public class SessionsResource {
     @Inject
     Validator validator;
 
+    @Context
+    HttpServletRequest request;
+
     /**
      * @param account   only sessions logged in with this account (matched without regard to case)
      * @param transport only sessions of this transport: {@code TCP}, {@code TLS} or {@code HTTP}
@@ -60,21 +78,29 @@ public class SessionsResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("account") String account, @QueryParam("transport") String transport,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return json(Response.ok(), listing(account, transport, offset, limit));
+    @Operation(summary = "List the live AMI sessions", description = "TCP, TLS and HTTP manager sessions, oldest connection"
+            + " first.")
+    @APIResponse(responseCode = "200", description = "A page of the sessions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SESSION_LIST)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    public Response list(
+            @Parameter(description = "Only sessions logged in with this account, without regard to case")
+            @QueryParam("account") String account,
+            @Parameter(description = "Only sessions of this transport", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"TCP", "TLS", "HTTP"})) @QueryParam("transport") String transport,
+            @Parameter(ref = OpenApiNames.OFFSET) @QueryParam("offset") String offset,
+            @Parameter(ref = OpenApiNames.LIMIT) @QueryParam("limit") String limit) {
+        return Jsons.response(Response.ok(), listing(account, transport, offset, limit));
     }
 
     /** The list's answer, apart from JAX-RS (see {@link #list}). */
     JsonObject listing(String account, String transport, String offset, String limit) {
         List<FieldProblem> problems = new ArrayList<>();
-        Paging paging = Paging.read(offset, limit, validator, problems);
         String wantedTransport = transport == null || transport.isEmpty() ? null : transport.toUpperCase(Locale.ROOT);
         if (wantedTransport != null && !TRANSPORTS.contains(wantedTransport)) {
             problems.add(new FieldProblem("transport", "must be TCP, TLS or HTTP"));
         }
-        Checks.refuseIf(problems, "offset is a whole number from 0, limit one from 1 to " + Paging.MAX_LIMIT
-                + ", transport TCP, TLS or HTTP");
+        Paging paging = Paging.of(offset, limit, validator, problems);
         List<SessionStatistics> matching = connector(sessions::list).stream()
                 .filter(s -> account == null || account.isEmpty() || s.username().equalsIgnoreCase(account))
                 .filter(s -> wantedTransport == null || s.transport().equals(wantedTransport))
@@ -92,8 +118,12 @@ public class SessionsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read a live AMI session")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SESSION_VIEW)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     public Response read(@PathParam("id") String id) {
-        return json(Response.ok(), SessionJson.view(session(id)));
+        return Jsons.response(Response.ok(), SessionJson.view(session(id)));
     }
 
     /** The session, apart from JAX-RS (see {@link #read}). */
@@ -104,20 +134,28 @@ public class SessionsResource {
     /**
      * Ends one session, without a message to its client: a TCP or TLS connection is closed, an
      * HTTP manager session forgotten (its cookie no longer works; a pending WaitEvent is answered).
+     * The audit trail records it (target {@code session}, action {@code kick}).
      *
      * @param id a session id
      * @return 204 (404 if no live session has that id)
      */
     @DELETE
     @Path("{id}")
+    @Operation(summary = "End a live AMI session (kick)", description = "Without a message to its client: a TCP or TLS"
+            + " connection is closed, an HTTP manager session forgotten (its cookie no longer works, a pending WaitEvent"
+            + " is answered). Recorded in the audit trail; no If-Match (a session is no stored resource).")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @APIResponse(responseCode = "204", description = "Ended")
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     public Response kick(@PathParam("id") String id) {
-        end(id);
+        end(id, Actors.of(request));
         return Response.noContent().build();
     }
 
     /** Ends the session, apart from JAX-RS (see {@link #kick}). */
-    SessionStatistics end(String id) {
-        return connector(() -> sessions.kick(id)).orElseThrow(SessionsResource::unknown);
+    SessionStatistics end(String id, Actor actor) {
+        return connector(() -> sessions.kick(id, actor)).orElseThrow(SessionsResource::unknown);
     }
 
     /**
@@ -128,17 +166,26 @@ public class SessionsResource {
      */
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
-    public Response kickAccount(@QueryParam("account") String account) {
-        return json(Response.ok(), Json.createObjectBuilder().add("kicked", endAll(account).size()).build());
+    @Operation(summary = "End every live AMI session of an account", description = "As a kick of one; sessions not"
+            + " logged in are never among them. The account itself is untouched.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION), @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @APIResponse(responseCode = "200", description = "How many sessions were ended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.KICKED)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    public Response kickAccount(@Parameter(description = "The account, without regard to case (required)", required = true)
+            @QueryParam("account") String account) {
+        return Jsons.response(Response.ok(), Json.createObjectBuilder().add("kicked", endAll(account, Actors.of(request)).size())
+                .build());
     }
 
     /** Ends the account's sessions, apart from JAX-RS (see {@link #kickAccount}). */
-    List<SessionStatistics> endAll(String account) {
+    List<SessionStatistics> endAll(String account, Actor actor) {
         if (account == null || account.isEmpty()) {
             Checks.refuseIf(List.of(new FieldProblem("account", "is required: the account whose sessions to end")),
                     "DELETE /ami/api/v1/sessions ends the sessions of one account: ?account=name");
         }
-        return connector(() -> sessions.kickAccount(account));
+        return connector(() -> sessions.kickAccount(account, actor));
     }
 
     /**
@@ -159,10 +206,5 @@ public class SessionsResource {
     private static ProblemException unknown() {
         return new ProblemException(new Problem(Problem.UNKNOWN_SESSION, "No such session", 404,
                 "no live AMI session has this id (it may have ended)", List.of()));
-    }
-
-    static Response json(Response.ResponseBuilder answer, JsonObject body) {
-        return answer.type(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()))
-                .entity(Jsons.bytes(body)).build();
     }
 }

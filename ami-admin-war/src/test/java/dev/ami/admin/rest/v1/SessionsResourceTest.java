@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ami.api.connector.SessionStatistics;
+import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.bridge.AmiSessions;
 import dev.ami.persistence.bridge.ConnectorNotRunning;
 import dev.ami.persistence.manager.FieldProblem;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class SessionsResourceTest {
 
     private static final Instant T = Instant.parse("2026-12-06T18:00:00Z");
+    private static final Actor ADMIN = new Actor("admin", "127.0.0.1", Actor.REST);
 
     /** A connector with these sessions; kicks are recorded. */
     private static final class FixedSessions extends AmiSessions {
@@ -45,13 +47,15 @@ class SessionsResourceTest {
         }
 
         @Override
-        public Optional<SessionStatistics> kick(String id) {
+        public Optional<SessionStatistics> kick(String id, Actor actor) {
+            assertEquals(ADMIN, actor);
             kicked.add(id);
             return find(id);
         }
 
         @Override
-        public List<SessionStatistics> kickAccount(String username) {
+        public List<SessionStatistics> kickAccount(String username, Actor actor) {
+            assertEquals(ADMIN, actor);
             return list().stream().filter(s -> s.username().equalsIgnoreCase(username)).peek(s -> kicked.add(s.id())).toList();
         }
     }
@@ -100,20 +104,20 @@ class SessionsResourceTest {
                 .sorted().toList());
         assertEquals(400, assertThrows(ProblemException.class, () -> resource.listing(null, null, null, "1001")).problem()
                 .status());
-        assertEquals(400, assertThrows(ProblemException.class, () -> resource.endAll("")).problem().status());
-        assertEquals(400, assertThrows(ProblemException.class, () -> resource.endAll(null)).problem().status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> resource.endAll("", ADMIN)).problem().status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> resource.endAll(null, ADMIN)).problem().status());
         assertEquals(List.of(), connector.kicked);
     }
 
     @Test
     void kicksAndTheirAnswers() {
-        assertEquals("0x2", resource.end("0x2").id());
-        ProblemException unknown = assertThrows(ProblemException.class, () -> resource.end("0x9"));
+        assertEquals("0x2", resource.end("0x2", ADMIN).id());
+        ProblemException unknown = assertThrows(ProblemException.class, () -> resource.end("0x9", ADMIN));
         assertEquals(404, unknown.problem().status());
         assertEquals(Problem.UNKNOWN_SESSION, unknown.problem().type());
         assertEquals(404, assertThrows(ProblemException.class, () -> resource.session("0x9")).problem().status());
-        assertEquals(2, resource.endAll("oPs").size());
-        assertEquals(List.of(), resource.endAll("nobody"));
+        assertEquals(2, resource.endAll("oPs", ADMIN).size());
+        assertEquals(List.of(), resource.endAll("nobody", ADMIN));
         assertEquals(List.of("0x2", "0x9", "0x3", "0x1"), connector.kicked);
     }
 
@@ -121,7 +125,7 @@ class SessionsResourceTest {
     void aStoppedConnectorIsA503Problem() {
         connector.running = false;
         for (Runnable call : List.<Runnable>of(() -> resource.listing(null, null, null, null), () -> resource.session("0x1"),
-                () -> resource.endAll("ops"))) {
+                () -> resource.endAll("ops", ADMIN))) {
             ProblemException e = assertThrows(ProblemException.class, call::run);
             assertEquals(503, e.problem().status());
             assertEquals(Problem.CONNECTOR_NOT_RUNNING, e.problem().type());
