@@ -272,6 +272,11 @@ public final class AmiTestClient implements AutoCloseable {
         }
     }
 
+    /** @return the client's own port, as the server sees it */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Shuts down the sending side only (as {@code printf … | nc} does at the end of its input). */
     public void shutdownOutput() throws IOException {
         socket.shutdownOutput();

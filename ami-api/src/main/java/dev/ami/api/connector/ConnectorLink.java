@@ -8,6 +8,7 @@ import dev.ami.api.metrics.ServerCounters;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -104,6 +105,41 @@ public interface ConnectorLink {
      */
     Map<String, InetSocketAddress> listenerAddresses();
 
-    /** @return one entry per live AMI session, with its delivery counters */
+    /**
+     * @return one entry per live AMI session, with its delivery counters: TCP, TLS and the HTTP
+     *         manager's sessions (cookie and digest forms) alike
+     */
     List<SessionStatistics> sessions();
+
+    /**
+     * @param id a session id, as {@link SessionStatistics#id()} gives it
+     * @return that live session, if there is one
+     */
+    Optional<SessionStatistics> session(String id);
+
+    /**
+     * Ends a live session for the administration, without a message to its client: a TCP or TLS
+     * connection is closed at once (events still queued for it are dropped and counted so); an
+     * HTTP manager session is forgotten, so its cookie no longer finds it, and a WaitEvent it has
+     * pending is answered as when the session expires. Returns at once; the session ends on its
+     * own thread right after.
+     *
+     * @param id a session id, as {@link SessionStatistics#id()} gives it
+     * @return the session as it was when it was told to end; empty if no live session has that id
+     */
+    Optional<SessionStatistics> kick(String id);
+
+    /**
+     * Ends every live session logged in with an account, as {@link #kick} ends one.
+     *
+     * @param username the account's name, matched without regard to case as a login matches it
+     * @return the sessions told to end, as they were then; sessions not logged in are never among them
+     */
+    List<SessionStatistics> kickAccount(String username);
+
+    /**
+     * @return per event name, how often it was routed and how many sessions took it, counted since
+     *         the connector started (the figures of each session are in {@link #sessions()})
+     */
+    EventStatistics eventStatistics();
 }

@@ -100,6 +100,26 @@ class BusProtocolTest {
         public java.util.Map<String, java.net.InetSocketAddress> listenerAddresses() {
             return java.util.Map.of();
         }
+
+        @Override
+        public java.util.Optional<SessionStatistics> session(String id) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<SessionStatistics> kick(String id) {
+            throw new UnsupportedOperationException("not used by the bus protocol");
+        }
+
+        @Override
+        public List<SessionStatistics> kickAccount(String username) {
+            throw new UnsupportedOperationException("not used by the bus protocol");
+        }
+
+        @Override
+        public dev.ami.api.connector.EventStatistics eventStatistics() {
+            throw new UnsupportedOperationException("not used by the bus protocol");
+        }
     }
 
     private final RecordingLink link = new RecordingLink();

@@ -2,6 +2,7 @@ package dev.ami.server.connector;
 
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
+import dev.ami.api.connector.EventStatistics;
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.SessionThread;
@@ -19,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -132,6 +134,32 @@ final class AmiConnectorLink implements ConnectorLink {
     @Override
     public List<SessionStatistics> sessions() {
         return context.sessions().all().stream().map(AmiSession::statistics).toList();
+    }
+
+    @Override
+    public Optional<SessionStatistics> session(String id) {
+        return context.sessions().find(id).map(AmiSession::statistics);
+    }
+
+    @Override
+    public Optional<SessionStatistics> kick(String id) {
+        return context.sessions().find(id).map(AmiConnectorLink::kick);
+    }
+
+    @Override
+    public List<SessionStatistics> kickAccount(String username) {
+        return context.sessions().loggedInAs(username).stream().map(AmiConnectorLink::kick).toList();
+    }
+
+    private static SessionStatistics kick(AmiSession session) {
+        SessionStatistics before = session.statistics();
+        session.kick();
+        return before;
+    }
+
+    @Override
+    public EventStatistics eventStatistics() {
+        return new EventStatistics(context.startedAt(), context.counters().events());
     }
 
     private synchronized AutoCloseable remember(AutoCloseable registration) {

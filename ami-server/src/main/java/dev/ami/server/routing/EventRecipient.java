@@ -8,6 +8,7 @@ public interface EventRecipient {
      * Offers an event. Called on the routing thread; must not block.
      *
      * @param event the event as rendered for sessions
+     * @return true if the recipient took it (into its queue), for the router's count
      */
-    void offer(OutboundEvent event);
+    boolean offer(OutboundEvent event);
 }

@@ -11,6 +11,7 @@ import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.net.Addresses;
 import dev.ami.server.routing.EventRecipient;
 import dev.ami.server.routing.OutboundEvent;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
@@ -177,17 +179,18 @@ public final class AmiSession implements EventRecipient {
      * pass it. Called on the routing thread; the write happens on the session's thread.
      *
      * @param event the event, in the form sessions receive it
+     * @return true if it was queued
      */
     @Override
-    public void offer(OutboundEvent event) {
+    public boolean offer(OutboundEvent event) {
         if (!isAuthenticated() || !receivingMask().containsAll(event.classes())) {
-            return;
+            return false;
         }
         List<EventFilter> active = filters;
         if (!active.isEmpty() && !EventFilter.allows(active, event.name(), event.text())) {
-            return;
+            return false;
         }
-        outbox.offer(event);
+        return outbox.offer(event);
     }
 
     /** Events off on an HTTP session still keep what the account may read, for the WaitEvent that turns them on. */
@@ -247,9 +250,31 @@ public final class AmiSession implements EventRecipient {
     /** @return this session's delivery figures */
     public SessionStatistics statistics() {
         InetSocketAddress remote = remoteAddress();
-        return new SessionStatistics(id, loginName, remote == null ? "" : Addresses.text(remote.getAddress()) + ":"
-                + remote.getPort(), transport.name(), createdAt, outbox.queued(), outbox.delivered(), outbox.dropped(),
-                outbox.pending(), outbox.maxLagMillis());
+        return new SessionStatistics(id, loginName, remote == null ? "" : hostAndPort(remote), transport.name(),
+                createdAt, loggedInAt, outbox.queued(), outbox.delivered(), outbox.dropped(), outbox.pending(),
+                outbox.maxLagMillis());
+    }
+
+    /** {@code 192.0.2.1:5038}, {@code [2001:db8::1]:5038}: an IPv6 address in brackets, so that its port stays apart. */
+    private static String hostAndPort(InetSocketAddress remote) {
+        InetAddress address = remote.getAddress();
+        String host = Addresses.text(address);
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + remote.getPort();
+    }
+
+    /**
+     * Ends the session for the administration, without a message: on its own thread, the transport
+     * closes (TCP and TLS: the connection, what is still queued dropped; HTTP: the session is
+     * forgotten and a pending WaitEvent answered). Safe from any thread; returns at once.
+     */
+    public void kick() {
+        LOG.info(() -> "AMI session " + id + " (" + (loginName.isEmpty() ? "not logged in" : loginName) + "@"
+                + remoteHost() + ", " + transportName() + ") ended by the administration");
+        try {
+            transport.execute(this::close);
+        } catch (RejectedExecutionException e) {
+            close(); // its thread has stopped: the connector is going away and ends the session anyway
+        }
     }
 
     /** See {@link SessionTransport#await}. */

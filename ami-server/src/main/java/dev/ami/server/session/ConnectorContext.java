@@ -59,8 +59,7 @@ public final class ConnectorContext {
      * @param event the event
      */
     public void publish(ManagerEvent event) {
-        counters.eventRouted();
-        router.publish(event);
+        counters.eventRouted(event.name(), router.publish(event));
     }
 
     /** @return the running totals since the connector started */

@@ -46,11 +46,15 @@ final class EventOutbox {
         this.dropOldest = transport.polled();
     }
 
-    /** Queues an event; never blocks. Called on the routing thread. */
-    void offer(OutboundEvent event) {
+    /**
+     * Queues an event; never blocks. Called on the routing thread.
+     *
+     * @return true if the event was queued; false if it was dropped (the session is cut off or closed)
+     */
+    boolean offer(OutboundEvent event) {
         if (closed) {
             dropped.incrementAndGet();
-            return;
+            return false;
         }
         if (size.incrementAndGet() > CAPACITY) {
             if (!dropOldest) {
@@ -63,7 +67,7 @@ final class EventOutbox {
                         drain();
                     });
                 }
-                return;
+                return false;
             }
             OutboundEvent oldest = queue.poll();
             if (oldest != null) {
@@ -78,6 +82,7 @@ final class EventOutbox {
         if (scheduled.compareAndSet(false, true)) {
             transport.execute(this::drain);
         }
+        return true;
     }
 
     /**

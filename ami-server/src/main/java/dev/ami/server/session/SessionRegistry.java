@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -165,6 +167,23 @@ public final class SessionRegistry {
                 watcher.complete(null);
             }
         }
+    }
+
+    /**
+     * @param id a session id
+     * @return the live session with that id (a walk over the sessions: an administration's call, never a hot path)
+     */
+    public Optional<AmiSession> find(String id) {
+        return sessions.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * @param username an account name, matched without regard to case
+     * @return the live sessions logged in with that account
+     */
+    public List<AmiSession> loggedInAs(String username) {
+        return sessions.stream().filter(s -> s.isAuthenticated() && s.account().username().equalsIgnoreCase(username))
+                .toList();
     }
 
     /** @return a live view of the sessions */

@@ -370,6 +370,29 @@ class HttpManagerServiceTest {
     }
 
     @Test
+    void aKickedSessionAnswersItsPendingWaitEventAndItsCookieNoLongerWorks() throws Exception {
+        String id = login();
+        AmiSession session = connector.context.sessions().all().iterator().next();
+        assertEquals("HTTP", session.statistics().transport());
+        assertEquals("admin", session.statistics().username());
+        assertEquals(connector.context.clock().instant(), session.statistics().loggedInAt(), "the connector's clock");
+        CompletableFuture<HttpManagerReply> poll = send("/rawman?action=waitevent", id);
+        assertEquals(0, loops.next().submit(() -> 0).get(5, TimeUnit.SECONDS)); // the wait has started
+        assertFalse(poll.isDone());
+        session.kick();
+        assertEquals("Response: Success\r\nMessage: Waiting for Event completed.\r\n\r\n"
+                + "Event: WaitEventComplete\r\n\r\n", body(await(poll)));
+        for (int i = 0; i < 50 && service.sessionCount() > 0; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, service.sessionCount());
+        assertTrue(connector.context.sessions().find(session.id()).isEmpty());
+        HttpManagerReply after = get("/rawman?action=ping", id);
+        assertNotEquals(id, cookie(after), "the cookie no longer finds it");
+        assertEquals("Response: Error\r\nMessage: Permission denied\r\n\r\n", body(after));
+    }
+
+    @Test
     void onlyWhenEnabledOnlyKnownMethodsAndBoundedBodies() {
         HttpManagerReply post = await(service.handle(new HttpManagerRequest("PUT", "/rawman", "action=ping",
                 "", new byte[0], List.of(), LOCAL, REMOTE)).toCompletableFuture());

@@ -142,6 +142,14 @@ final class AccountJson {
         return new RenameInput(string(json, NAME, problems));
     }
 
+    /** @return the body of a filter test: {@code {"eventFilters": [...], "event": "..."}} */
+    static FilterTestInput filterTest(JsonValue body, List<FieldProblem> problems) {
+        JsonObject json = object(body);
+        only(json, Set.of("eventFilters", "event"), problems);
+        return new FilterTestInput(objects(json, "eventFilters", problems, AccountJson::filter),
+                string(json, "event", problems));
+    }
+
     /** @return the body of a secret */
     static SecretInput secret(JsonValue body, List<FieldProblem> problems) {
         JsonObject json = object(body);

@@ -22,6 +22,8 @@ public final class OpenApiNames {
     public static final String CONFIGURATION = "configuration";
     /** Tag: manager.conf's and http.conf's [general] settings, templates, import and export under v1. */
     public static final String SETTINGS = "settings";
+    /** Tag: the live AMI sessions and the event statistics. */
+    public static final String SESSIONS = "sessions";
     /** Tag: the server and the API's description. */
     public static final String SERVER = "server";
 
@@ -45,6 +47,14 @@ public final class OpenApiNames {
     public static final String ACCOUNT_LIST = "AccountList";
     /** Schema: a page of the audit trail. */
     public static final String AUDIT_LIST = "AuditList";
+    /** Schema: a live AMI session. */
+    public static final String SESSION_VIEW = "Session";
+    /** Schema: a page of live AMI sessions. */
+    public static final String SESSION_LIST = "SessionList";
+    /** Schema: how many sessions a kick ended. */
+    public static final String KICKED = "Kicked";
+    /** Schema: the event statistics. */
+    public static final String EVENT_STATISTICS = "EventStatistics";
     /** Schema: a rename's body. */
     public static final String RENAME = "Rename";
     /** Schema: a new secret's body. */
@@ -66,6 +76,8 @@ public final class OpenApiNames {
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     /** Response: 428, a problem. */
     public static final String PRECONDITION_REQUIRED = "PreconditionRequired";
+    /** Response: 503, the AMI connector is not running, a problem. */
+    public static final String CONNECTOR_NOT_RUNNING = "ConnectorNotRunning";
     /** Response: 5XX, the database failed, a problem. */
     public static final String DATABASE_FAILURE = "DatabaseFailure";
 

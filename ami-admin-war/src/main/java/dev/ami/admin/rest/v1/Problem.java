@@ -49,6 +49,10 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String UNKNOWN_FILE = "urn:ami:problem:unknown-file";
     /** A change without If-Match. */
     public static final String IF_MATCH_REQUIRED = "urn:ami:problem:if-match-required";
+    /** No live AMI session has the id. */
+    public static final String UNKNOWN_SESSION = "urn:ami:problem:unknown-session";
+    /** The AMI connector has not started (or is not deployed): live sessions cannot be seen or ended. */
+    public static final String CONNECTOR_NOT_RUNNING = "urn:ami:problem:connector-not-running";
 
     /** No login, or a refused one (HTTP Basic, or the console's session). */
     public static final String UNAUTHORIZED = "urn:ami:problem:unauthorized";

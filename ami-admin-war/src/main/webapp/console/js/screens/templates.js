@@ -1,0 +1,44 @@
+// manager.conf templates (GET /v1/templates): their options and the accounts that inherit them.
+
+import * as api from '../api.js';
+import { h, mount, notAvailable, problemBox, showProblem } from '../dom.js';
+
+export async function render(view) {
+  let answer;
+  try {
+    answer = await api.get('/templates?limit=1000');
+  } catch (e) {
+    if (e.missing) {
+      mount(view, notAvailable('Templates'));
+    } else {
+      mount(view, h('h1', {}, 'Templates'), problemBox());
+      showProblem(view, e);
+    }
+    return;
+  }
+  const templates = answer.body.templates || [];
+  mount(view,
+    h('h1', {}, 'Templates'),
+    h('p', { class: 'hint' }, 'manager.conf sections marked (!) that accounts inherit with (name). They are changed by '
+      + 'importing manager.conf; an account shows the values it inherits as its own.'),
+    templates.length === 0 ? h('p', {}, 'manager.conf has no templates.')
+      : templates.map((t) => h('section', { class: 'card', 'aria-label': 'template ' + t.name },
+        h('h2', {}, t.name),
+        h('p', {}, 'Inherited by: ', t.accounts && t.accounts.length
+          ? t.accounts.map((a, i) => [i ? ', ' : '', h('a', { href: '#/accounts/' + api.seg(a) }, a)])
+          : h('span', { class: 'muted' }, 'no account')),
+        h('table', { class: 'list compact' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Option'), h('th', { scope: 'col' }, 'Value'))),
+          h('tbody', {}, Object.entries(t.options || {}).map(([k, v]) =>
+            h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, show(v)))))))));
+}
+
+function show(v) {
+  if (Array.isArray(v)) {
+    return v.map(show).join(', ');
+  }
+  if (v !== null && typeof v === 'object') {
+    return JSON.stringify(v);
+  }
+  return String(v);
+}
