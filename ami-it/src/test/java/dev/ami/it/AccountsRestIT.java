@@ -326,9 +326,9 @@ class AccountsRestIT {
     }
 
     @Test
-    void onlyConfigWritersMayUseIt() throws Exception {
+    void onlyConfigAccountsMayUseIt() throws Exception {
         assertEquals(401, callAs(null, null, "GET", "", null, null).statusCode());
-        assertEquals(401, callAs("limited", "pw2", "GET", "", null, null).statusCode(), "write=system is not enough");
+        assertEquals(403, callAs("limited", "pw2", "GET", "", null, null).statusCode(), "no config class");
         assertEquals(401, callAs("admin", "wrong", "POST", "", "application/json", "{\"name\":\"rest-intruder\"}")
                 .statusCode());
         problem(get("/rest-intruder"), 404, "urn:ami:problem:unknown-account");

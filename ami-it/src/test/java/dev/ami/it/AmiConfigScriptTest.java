@@ -56,7 +56,7 @@ class AmiConfigScriptTest {
             assertFalse(commandLine.contains("cr\\et"), commandLine);
             assertFalse(commandLine.contains(USER + ":"), commandLine);
             assertTrue(commandLine.contains("--config\n-\n"), commandLine);
-            assertEquals("user = \"admin:se\\\"cr\\\\et with spaces: and ünïcode\"\n",
+            assertEquals("user = \"admin:se\\\"cr\\\\et with spaces: and ünïcode\"\nuser-agent = \"ami-config/1\"\n",
                     Files.readString(dir.resolve("record.stdin")), "curl's configuration on standard input");
         }
     }

@@ -60,9 +60,11 @@ class OpenApiIT {
                 "/ami/api/v1/openapi.json;/../accounts", "/ami/api/v1/openapi.json%2F..%2Faccounts",
                 "/ami/api/v1//accounts", "/ami/api/v1/./accounts", "/ami/api/v1/%61ccounts")) {
             Raw answer = raw("GET", path);
-            assertEquals(401, answer.status(), path + " answered " + answer.head());
+            // refused for want of a login, or reaching no resource at all: never served
+            assertTrue(answer.status() == 401 || answer.status() == 404, path + " answered " + answer.head());
         }
-        assertEquals(401, raw("POST", "/ami/api/v1/openapi.json").status(), "only a read needs no login");
+        int post = raw("POST", "/ami/api/v1/openapi.json").status();
+        assertTrue(post == 401 || post == 405, "only a read is served, POST answered " + post);
     }
 
     /**

@@ -1,42 +1,55 @@
 package dev.ami.admin.login;
 
 import dev.ami.api.event.ManagerEvent;
+import dev.ami.api.event.security.SecurityPeer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@link HttpLogin} decided.
  *
  * @param outcome  admitted, or why not
- * @param username the name as the client gave it (as its AccountID: cut where no account name is
- *                 longer); empty when none could be read
+ * @param username admitted: the account's name as stored; refused: the name as the client gave it
+ *                 (as its AccountID: cut where no account name is longer), empty when none could be read
+ * @param groups   admitted: the account's {@link Roles} (possibly none); refused: none
+ * @param peer     admitted: the session the login opened, named in the events of its later
+ *                 requests; refused: null
  * @param event    the security event to publish, if the outcome raises one
  * @param delay    how long a refusal waits before it is answered (zero when it is answered at once)
  */
-public record LoginResult(Outcome outcome, String username, Optional<ManagerEvent> event, Duration delay) {
+public record LoginResult(Outcome outcome, String username, Set<String> groups, SecurityPeer peer,
+        Optional<ManagerEvent> event, Duration delay) {
 
-    /** Checks that nothing is null. */
+    /** Checks that nothing but the peer is null, and that only an admitted login has one. */
     public LoginResult {
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(event, "event");
         Objects.requireNonNull(delay, "delay");
+        groups = Set.copyOf(groups);
+        if ((peer != null) != (outcome == Outcome.ADMITTED)) {
+            throw new IllegalArgumentException("a peer exactly when admitted");
+        }
     }
 
     /**
-     * A result whose refusal, if it is one that waits ({@link #delayed()}), waits Asterisk's second.
+     * A refusal which, if it is one that waits ({@link #delayed()}), waits Asterisk's second.
      *
-     * @param outcome  admitted, or why not
+     * @param outcome  why not
      * @param username the name as the client gave it
      * @param event    the security event to publish, if any
+     * @return the result
      */
-    public LoginResult(Outcome outcome, String username, Optional<ManagerEvent> event) {
-        this(outcome, username, event, outcome == Outcome.ADMITTED || outcome == Outcome.NO_CREDENTIALS ? Duration.ZERO
-                : HttpLogin.FAILURE_DELAY);
+    public static LoginResult refused(Outcome outcome, String username, Optional<ManagerEvent> event) {
+        return new LoginResult(outcome, username, Set.of(), null, event,
+                outcome == Outcome.NO_CREDENTIALS ? Duration.ZERO : HttpLogin.FAILURE_DELAY);
     }
 
     /** Admitted, or the reason for a refusal. */
     public enum Outcome {
-        /** Right account, address, secret and config write. */
+        /** Right account, address and secret; what it may do is its {@link #groups}. */
         ADMITTED("admitted"),
         /** No Basic credentials at all: the client's first try, answered with the challenge at once. */
         NO_CREDENTIALS("no credentials"),
@@ -45,8 +58,6 @@ public record LoginResult(Outcome outcome, String username, Optional<ManagerEven
         UNKNOWN_ACCOUNT("no such account"),
         ACL_REFUSED("address refused by the account's permit/deny"),
         WRONG_SECRET("wrong secret"),
-        /** The login is right, but the account lacks config write. */
-        NOT_ALLOWED("account without config write"),
         /** Too many failures in a row: this account, source or pair is locked for a while, whatever the secret. */
         LOCKED_OUT("logins locked after repeated failures");
 
@@ -62,7 +73,7 @@ public record LoginResult(Outcome outcome, String username, Optional<ManagerEven
         }
     }
 
-    /** @return true if the request may go on */
+    /** @return true if the login is right (the groups say what it may do) */
     public boolean admitted() {
         return outcome == Outcome.ADMITTED;
     }

@@ -1,39 +1,67 @@
 package dev.ami.admin.rest;
 
-import dev.ami.admin.login.ConfigLoginFilter;
-import dev.ami.admin.login.Unauthorized;
+import dev.ami.admin.login.Roles;
 import jakarta.annotation.Priority;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.AnnotatedElement;
+import java.util.function.Predicate;
 
 /**
- * A second lock on the resources marked {@link ConfigWriters}: they run only for requests that
- * {@link ConfigLoginFilter} admitted. The login itself is the servlet filter's, which can suspend
- * a refused request for the failure delay; but its URL pattern matches paths as the servlet
- * container sees them, while this binding holds for whatever path reaches the resource. (No
- * variant tried, such as {@code //}, {@code ;x=1}, {@code %2F} or {@code %63onfig}, reached the
- * resource past the servlet filter; this keeps it so if the two ever disagree.) The one resource
- * under those paths not bound here is {@code rest.v1.OpenApiResource}, the public document, which
- * the servlet filter passes unlogged only at exactly {@link ConfigLoginFilter#PUBLIC_DOCUMENT}.
+ * The API's rule for a resource marked {@link ConfigWriters} whose method declares no roles itself:
+ * GET and HEAD for {@value Roles#ADMIN} and {@value Roles#READER}, every other method for
+ * {@value Roles#ADMIN} only, refused as RESTEasy's role-based security refuses (a
+ * {@link ForbiddenException}, answered 401 without a login and 403 with one). A method or class
+ * with {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll} is left to RESTEasy, so a
+ * resource that forgets its annotations is still closed to anyone without a role. The one resource
+ * left open on purpose, unbound here and without roles, is {@code rest.v1.OpenApiResource}: the
+ * public document ({@code GuardedResourcesTest} holds every other resource to a guard).
  */
 @Provider
 @ConfigWriters
-@Priority(Priorities.AUTHENTICATION)
+@Priority(Priorities.AUTHORIZATION)
 public class ConfigWriterFilter implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        // a servlet request attribute: set by the server only, never by the client
-        if (request.getProperty(ConfigLoginFilter.ADMITTED_ACCOUNT) == null) {
-            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, Unauthorized.CHALLENGE)
-                    .type(MediaType.TEXT_PLAIN_TYPE)
-                    .entity(Unauthorized.TEXT).build());
+        if (declares(resource.getResourceMethod()) || declares(resource.getResourceClass())) {
+            return;
         }
+        SecurityContext security = request.getSecurityContext();
+        if (!allowed(request.getMethod(), security::isUserInRole)) {
+            throw new ForbiddenException();
+        }
+    }
+
+    /**
+     * @param method the HTTP method
+     * @param inRole whether the caller holds a role
+     * @return true if the API's rule lets the caller make the request
+     */
+    static boolean allowed(String method, Predicate<String> inRole) {
+        boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+        return inRole.test(Roles.ADMIN) || read && inRole.test(Roles.READER);
+    }
+
+    /**
+     * @param element a resource method or class
+     * @return true if it declares its roles itself, for RESTEasy's role-based security
+     */
+    static boolean declares(AnnotatedElement element) {
+        return element != null && (element.isAnnotationPresent(RolesAllowed.class)
+                || element.isAnnotationPresent(PermitAll.class) || element.isAnnotationPresent(DenyAll.class));
     }
 }

@@ -9,8 +9,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Marks resources only AMI accounts with {@code config} write may use (logged in by
- * {@link dev.ami.admin.login.ConfigLoginFilter}, checked again by {@link ConfigWriterFilter}).
+ * Marks the resources of the administration API: a method without {@code @RolesAllowed} of its
+ * own (or of its class) gets the API's rule from {@link ConfigWriterFilter} (GET and HEAD for
+ * admin and reader, every other method for admin).
  */
 @NameBinding
 @Retention(RUNTIME)

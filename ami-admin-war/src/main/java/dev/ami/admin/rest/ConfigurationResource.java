@@ -1,11 +1,13 @@
 package dev.ami.admin.rest;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.v1.Actors;
 import dev.ami.admin.rest.v1.OpenApiNames;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,11 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ConfigWriters
 @Tag(name = OpenApiNames.CONFIGURATION)
 @SecurityRequirement(name = OpenApiNames.BASIC)
-@APIResponse(responseCode = "401", description = "No login, or one refused (after one second); text/plain, with"
-        + " WWW-Authenticate")
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 @APIResponse(responseCode = "404", description = "Not a file the store keeps",
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ConfigurationResource.Refusal.class)))
+@RolesAllowed(Roles.ADMIN)
 public class ConfigurationResource {
 
     @Inject
@@ -58,7 +61,30 @@ public class ConfigurationResource {
      * @param diff     what changed (or would change)
      * @param warnings lines accepted with a warning
      */
-    public record Report(boolean applied, String backup, ConfigurationDiff diff, List<String> warnings) {
+    public record Report(boolean applied, String backup, Diff diff, List<String> warnings) {
+    }
+
+    /**
+     * What this endpoint has always answered of a diff: names only. The field-level changes are
+     * {@code /ami/api/v1/config}'s.
+     *
+     * @param accountsAdded   names of new accounts
+     * @param accountsChanged names of accounts whose options differ
+     * @param accountsRemoved names of accounts that go away
+     * @param settingsChanged one {@code name: old -> new} line per changed setting
+     */
+    public record Diff(List<String> accountsAdded, List<String> accountsChanged, List<String> accountsRemoved,
+            List<String> settingsChanged) {
+
+        static Diff of(ConfigurationDiff d) {
+            return new Diff(d.accountsAdded(), d.accountsChanged(), d.accountsRemoved(), d.settingsChanged());
+        }
+
+        /** @return true if nothing would change (JSON-B shows it as {@code isEmpty}, as it showed the diff's) */
+        public boolean isEmpty() {
+            return accountsAdded.isEmpty() && accountsChanged.isEmpty() && accountsRemoved.isEmpty()
+                    && settingsChanged.isEmpty();
+        }
     }
 
     /** @param error what is wrong and where ({@code manager.conf:12: ...}) */
@@ -66,6 +92,7 @@ public class ConfigurationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Export manager.conf or http.conf as stored")
     @APIResponse(responseCode = "200", description = "The file's text",
@@ -101,7 +128,7 @@ public class ConfigurationResource {
                 return unknown(file);
             }
             return Response.ok(new Report(report.applied(), report.backup() == null ? null : report.backup().toString(),
-                    report.diff(), report.warnings())).build();
+                    Diff.of(report.diff()), report.warnings())).build();
         } catch (ConfigParseException e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
                     .entity(new Refusal(e.getMessage())).build();

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HttpLoginTest {
@@ -32,7 +33,9 @@ class HttpLoginTest {
 
     private static final ManagerConfiguration CONFIG = new ManagerConfiguration(GeneralSettings.DEFAULTS, List.of(
             Account.of("admin", "s3cret", ALL, ALL),
-            Account.of("limited", "pw2", ALL, Authority.of(AuthorityClass.SYSTEM)),
+            Account.of("limited", "pw2", Authority.of(AuthorityClass.SYSTEM, AuthorityClass.CALL),
+                    Authority.of(AuthorityClass.SYSTEM)),
+            Account.of("reader", "pw5", Authority.of(AuthorityClass.CONFIG), Authority.of(AuthorityClass.SYSTEM)),
             Account.of("nosecret", null, ALL, ALL),
             Account.of("unicode", "pässwörd€", ALL, ALL),
             fenced()));
@@ -156,13 +159,43 @@ class HttpLoginTest {
     }
 
     @Test
-    void aRightLoginWithoutConfigWriteIsRequestNotAllowedNamingTheRequest() throws Exception {
-        LoginResult result = check(basic("limited:pw2"));
-        assertRefusedLate(Outcome.NOT_ALLOWED, "RequestNotAllowed", result);
-        assertEquals("Action: GET /ami/api/config/manager.conf", header(event(result), "RequestType"));
-        assertEquals("2026-11-28T03:34:54.890+0000", header(event(result), "SessionTV"), "the login itself was right");
-        // the secret is checked before the right, so a guess learns nothing about the account's rights
+    void theGroupsAreAdminForConfigWriteReaderForConfigReadOnlyAndNoneOtherwise() throws Exception {
+        assertEquals(Set.of(Roles.ADMIN), check(basic("admin:s3cret")).groups());
+        assertEquals(Set.of(Roles.READER), check(basic("reader:pw5")).groups());
+        LoginResult limited = check(basic("limited:pw2"));
+        assertTrue(limited.admitted(), "the login is right; each request is then refused for want of a role");
+        assertEquals(Set.of(), limited.groups());
+        assertEquals("SuccessfulAuth", event(limited).name());
+        // the secret is checked before anything else about the account, so a guess learns nothing of its rights
         assertRefusedLate(Outcome.WRONG_SECRET, "InvalidPassword", check(basic("limited:wrong")));
+    }
+
+    @Test
+    void anAdmittedLoginNamesTheAccountAsStoredAndItsSession() throws Exception {
+        LoginResult result = check(basic("ADMIN:s3cret"));
+        assertEquals("admin", result.username(), "the caller is the account");
+        assertEquals(header(event(result), "SessionID"), result.peer().sessionId(), "later events name the same session");
+        assertEquals(NOW, result.peer().sessionTv());
+    }
+
+    @Test
+    void theConsolesLoginFollowsTheSameRules() throws Exception {
+        LoginRequest form = request(null, "192.0.2.7");
+        assertTrue(login.login("admin", "s3cret", form, NOW).admitted());
+        assertRefusedLate(Outcome.WRONG_SECRET, "InvalidPassword", login.login("admin", "nope", form, NOW));
+        assertRefusedLate(Outcome.ACL_REFUSED, "FailedACL", login.login("fenced", "pw", form, NOW));
+        assertRefusedLate(Outcome.MALFORMED, null, login.login("", "s3cret", form, NOW));
+    }
+
+    @Test
+    void aSessionStandsWhileTheAccountExistsAndLetsTheAddressInAndTakesItsGroupsAnew() throws Exception {
+        InetAddress client = InetAddress.getByName("192.0.2.7");
+        assertEquals(Optional.of(Set.of(Roles.ADMIN)), login.resume("admin", client));
+        assertEquals(Optional.of(Set.of()), login.resume("limited", client));
+        assertEquals(Optional.empty(), login.resume("gone", client));
+        assertEquals(Optional.empty(), login.resume("fenced", client), "the address is denied");
+        assertEquals(Optional.of(Set.of(Roles.ADMIN)), login.resume("fenced", InetAddress.getByName("10.1.2.3")));
+        assertEquals(Optional.empty(), login.resume("nosecret", client));
     }
 
     @Test

@@ -57,6 +57,34 @@ public final class AuditChanges {
                 .map(d -> new AuditChange(d.name(), text(d.before()), text(d.after()))).toList();
     }
 
+    /**
+     * Named values that differ ({@code [general]} options as the REST API shows them, a template's
+     * own lines): a list is its items, one per line.
+     *
+     * @param before  the values before
+     * @param after   the values after
+     * @param secrets names whose values are masked (compared without regard to case)
+     * @return the names whose values differ, in the order of {@code after} then {@code before}
+     */
+    public static List<AuditChange> values(Map<String, Object> before, Map<String, Object> after, List<String> secrets) {
+        Map<String, Object> all = new LinkedHashMap<>(after);
+        before.forEach(all::putIfAbsent);
+        List<AuditChange> changes = new ArrayList<>();
+        for (String name : all.keySet()) {
+            String a = lines(before.get(name));
+            String b = lines(after.get(name));
+            if (!Objects.equals(a, b)) {
+                boolean secret = secrets.stream().anyMatch(name::equalsIgnoreCase);
+                changes.add(secret ? new AuditChange(name, mask(a), mask(b)) : new AuditChange(name, a, b));
+            }
+        }
+        return changes;
+    }
+
+    private static String lines(Object value) {
+        return value instanceof List<?> list ? String.join("\n", list.stream().map(String::valueOf).toList()) : text(value);
+    }
+
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }

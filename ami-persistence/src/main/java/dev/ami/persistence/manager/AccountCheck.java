@@ -107,7 +107,7 @@ public final class AccountCheck {
     }
 
     /** The import's message without its place, which means nothing to a REST client. */
-    private static String reason(ConfigParseException e) {
+    static String reason(ConfigParseException e) {
         String place = ConfigText.escaped(e.file()) + ":" + e.line() + ": ";
         return e.getMessage().startsWith(place) ? e.getMessage().substring(place.length()) : e.getMessage();
     }
@@ -138,7 +138,12 @@ public final class AccountCheck {
                 && read.get(0).entries().isEmpty();
     }
 
-    private static boolean lineReadsBack(String option, String value) {
+    /**
+     * @param option an option name
+     * @param value  its value
+     * @return true if {@code option = value} is one line that the parser reads back as exactly this option and value
+     */
+    public static boolean lineReadsBack(String option, String value) {
         if (hasControl(option) || hasControl(value)) {
             return false;
         }

@@ -20,7 +20,9 @@ import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.manager.ImportedConfiguration;
 import dev.ami.persistence.manager.ManagerConfReader;
 import dev.ami.persistence.manager.ManagerConfWriter;
+import dev.ami.persistence.manager.SettingsForm;
 import dev.ami.persistence.manager.StoredLengths;
+import dev.ami.persistence.manager.Templates;
 import dev.ami.persistence.secret.OwnerOnlyFiles;
 import dev.ami.persistence.secret.SecretCipher;
 import jakarta.annotation.PostConstruct;
@@ -124,7 +126,7 @@ public class ConfigurationStore {
         ImportedConfiguration incoming = ManagerConfReader.read(doc);
         GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
         ImportedConfiguration current = stored();
-        ConfigurationDiff diff = ConfigurationDiff.between(current, incoming);
+        ConfigurationDiff diff = ConfigurationDiff.between(current, incoming).withTemplates(keptManagerConf(), doc);
         if (dryRun) {
             return new ImportReport(diff, incoming.warnings(), false, null);
         }
@@ -437,6 +439,136 @@ public class ConfigurationStore {
                 doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire,
                 (before, after) -> audit.record(actor, AuditTarget.account((after == null ? before : after).username()),
                         action, AuditChanges.account(before, after)));
+    }
+
+    /** @return manager.conf as last kept, parsed, or null if none was kept or it no longer reads */
+    private ConfigDocument keptManagerConf() {
+        Optional<String> text = importedText(ManagerConfReader.FILE);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return AsteriskConfigParser.parse(ManagerConfReader.FILE, text.get(), AsteriskConfigParser.NO_INCLUDES);
+        } catch (ConfigParseException e) {
+            LOG.warning(() -> "The kept manager.conf does not read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * @return manager.conf's {@code [general]} as stored, option by option ({@link SettingsForm#GENERAL}), with its ETag
+     */
+    @Lock(LockType.READ)
+    public SettingsState generalSettings() {
+        return generalWriter(null).state();
+    }
+
+    /**
+     * Replaces manager.conf's {@code [general]}, checked and applied as an import of manager.conf with
+     * these lines would be (the kept file edited too, the connector re-reading the store once committed).
+     *
+     * @param actor   who changes them, for the audit trail
+     * @param ifMatch tested with the current ETag; false refuses the change
+     * @param values  a value for every option of {@link SettingsForm#GENERAL}, of its kind
+     * @return the settings as stored
+     * @throws SettingsChangeRefused stale, or an option invalid (each named); nothing changes
+     */
+    public SettingsWrite replaceGeneralSettings(Actor actor, Predicate<String> ifMatch, Map<String, Object> values)
+            throws SettingsChangeRefused {
+        return generalWriter(actor).replace(ifMatch, values);
+    }
+
+    /** @return http.conf's {@code [general]} as stored, option by option ({@link SettingsForm#HTTP}), with its ETag */
+    @Lock(LockType.READ)
+    public SettingsState httpGeneralSettings() {
+        return httpWriter(null).state();
+    }
+
+    /**
+     * Replaces http.conf's {@code [general]} (its restriction sections stay), checked and applied as an
+     * import of http.conf with these lines would be: the HTTP listener moves as after an import.
+     *
+     * @param actor   who changes them, for the audit trail
+     * @param ifMatch tested with the current ETag; false refuses the change
+     * @param values  a value for every option of {@link SettingsForm#HTTP}, of its kind
+     * @return the settings as stored
+     * @throws SettingsChangeRefused stale, or an option invalid (each named); nothing changes
+     */
+    public SettingsWrite replaceHttpGeneralSettings(Actor actor, Predicate<String> ifMatch, Map<String, Object> values)
+            throws SettingsChangeRefused {
+        return httpWriter(actor).replace(ifMatch, values);
+    }
+
+    /** @param actor who changes, or null when only reading */
+    private SettingsWriter<GeneralSettings> generalWriter(Actor actor) {
+        return new SettingsWriter<>(SettingsForm.GENERAL, ConfigurationDiff.GENERAL, () -> stored().general(),
+                this::exportManagerConf, () -> importedText(ManagerConfReader.FILE),
+                doc -> ConfigurationDiff.between(stored(), ManagerConfReader.read(doc)),
+                settings -> {
+                    GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
+                    if (general == null) {
+                        em.persist(new GeneralSettingsEntity(settings));
+                    } else {
+                        general.update(settings);
+                    }
+                    em.flush();
+                }, doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire,
+                (before, after) -> audit.record(actor, new AuditTarget(AuditTarget.GENERAL, "general"), "replace",
+                        AuditChanges.values(before, after, List.of())));
+    }
+
+    /** @param actor who changes, or null when only reading */
+    private SettingsWriter<HttpSettings> httpWriter(Actor actor) {
+        return new SettingsWriter<>(SettingsForm.HTTP, ConfigurationDiff.HTTP, this::httpSettings, this::exportHttpConf,
+                () -> importedText(HttpConfReader.FILE),
+                doc -> ConfigurationDiff.between(httpSettings(), HttpConfReader.read(doc).settings()),
+                settings -> {
+                    HttpSettingsEntity stored = em.find(HttpSettingsEntity.class, HttpSettingsEntity.SINGLETON_ID);
+                    if (stored == null) {
+                        em.persist(new HttpSettingsEntity(settings));
+                    } else {
+                        stored.update(settings);
+                    }
+                    em.flush();
+                }, doc -> keepSource(HttpConfReader.FILE, doc), changed::fire,
+                (before, after) -> audit.record(actor, new AuditTarget(AuditTarget.HTTP, "general"), "replace",
+                        AuditChanges.values(before, after, List.of())));
+    }
+
+    /**
+     * The templates of manager.conf and the accounts inheriting from each, as far as the store keeps
+     * them: in the kept manager.conf only (the tables hold each account with its inherited lines applied).
+     *
+     * @return the templates in file order; none if no manager.conf was kept
+     */
+    @Lock(LockType.READ)
+    public List<Templates.Template> templates() {
+        return Templates.of(keptManagerConf());
+    }
+
+    /**
+     * Replaces a template's own lines, applied as an import of manager.conf with that change would
+     * be: every account inheriting from it gets the new lines, the connector re-reads the store once
+     * committed.
+     *
+     * @param actor   who changes it, for the audit trail (the template's entry and one per inheritor it changed)
+     * @param name    the template, matched without regard to case
+     * @param ifMatch tested with the template's ETag ({@link Templates.Template#etag()}); false refuses the change
+     * @param options its own lines as they are to be: option name to a value, or to a list of values in order
+     * @return the template as kept now
+     * @throws SettingsChangeRefused unknown, stale, invalid (the option named), or no coherent kept manager.conf
+     *                               to change it in; nothing changes
+     */
+    public TemplateWrite replaceTemplate(Actor actor, String name, Predicate<String> ifMatch, Map<String, Object> options)
+            throws SettingsChangeRefused {
+        return new TemplateWriter(em, cipher, this::stored, () -> importedText(ManagerConfReader.FILE),
+                doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire, (before, after, accounts) -> {
+                    audit.record(actor, new AuditTarget(AuditTarget.TEMPLATE, after.name()), "replace",
+                            AuditChanges.values(before.options(), after.options(), List.of("secret")));
+                    // each inheritor changed through its template, as "update" (not a change of the account itself)
+                    accounts.forEach(a -> audit.record(actor, AuditTarget.account(a.getValue().username()), "update",
+                            AuditChanges.account(a.getKey(), a.getValue())));
+                }).replace(name, ifMatch, options);
     }
 
     /** @return a consistent snapshot of the stored configuration, http.conf's included (AMI disabled if none is stored) */

@@ -32,4 +32,28 @@ class ConfigurationDiffTest {
         assertEquals(List.of("restrictions: [[/rawman]] -> [[/rawman] deny 127.0.0.1/255.255.255.255]"),
                 ConfigurationDiff.between(before, after).settingsChanged());
     }
+
+    @Test
+    void goesFieldByFieldWithSecretsMasked() throws Exception {
+        String beforeText = "[general]\nport=5038\n[base](!)\n[t](!)\nread=all\n[a](t)\nsecret=one\n[gone]\nsecret=g\n";
+        String afterText = "[general]\nport=6038\n[base](!)\n[t](!,base)\nread=all\nwrite=all\n[a]\nsecret=two\nread=all\n";
+        var beforeDoc = AsteriskConfigParser.parse("manager.conf", beforeText, AsteriskConfigParser.NO_INCLUDES);
+        var afterDoc = AsteriskConfigParser.parse("manager.conf", afterText, AsteriskConfigParser.NO_INCLUDES);
+        ConfigurationDiff diff = ConfigurationDiff.between(ManagerConfReader.read(beforeDoc), ManagerConfReader.read(afterDoc))
+                .withTemplates(beforeDoc, afterDoc);
+        assertEquals(List.of(
+                new ConfigurationDiff.Change("general", "general", "changed",
+                        List.of(new ConfigurationDiff.FieldChange("port", 5038, 6038))),
+                new ConfigurationDiff.Change("account", "a", "changed",
+                        List.of(new ConfigurationDiff.FieldChange("secret", "********", "********"))),
+                new ConfigurationDiff.Change("account", "gone", "removed",
+                        List.of(new ConfigurationDiff.FieldChange("secret", "********", null))),
+                new ConfigurationDiff.Change("template", "t", "changed", List.of(
+                        new ConfigurationDiff.FieldChange("templates", null, List.of("base")),
+                        new ConfigurationDiff.FieldChange("write", null, "all")))), diff.changes());
+        assertEquals(List.of(), ConfigurationDiff.between(ManagerConfReader.read(afterDoc), ManagerConfReader.read(afterDoc))
+                .withTemplates(afterDoc, afterDoc).changes());
+        String shown = diff.changes().toString();
+        assertTrue(!shown.contains("=one") && !shown.contains("=two"), shown);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ami.admin.rest.v1;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.ConfigWriters;
 import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.conf.ConfigText;
@@ -11,6 +12,7 @@ import dev.ami.persistence.store.AccountPage;
 import dev.ami.persistence.store.AccountState;
 import dev.ami.persistence.store.AccountWrite;
 import dev.ami.persistence.store.ConfigurationStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -68,6 +70,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
 @APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 @APIResponse(responseCode = "5XX", ref = OpenApiNames.DATABASE_FAILURE)
+@RolesAllowed(Roles.ADMIN)
 public class AccountsResource {
 
     /** RFC 7396's media type, the only one PATCH takes. */
@@ -108,6 +111,7 @@ public class AccountsResource {
      * @return {@code {total, offset, limit, accounts}}, by name
      */
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the accounts", description = "By name, a page at a time.")
     @APIResponse(responseCode = "200", description = "A page of accounts",
@@ -155,6 +159,7 @@ public class AccountsResource {
      * @return the account with its ETag (304 when If-None-Match names it)
      */
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read an account")

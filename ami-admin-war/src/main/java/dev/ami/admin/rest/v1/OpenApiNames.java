@@ -22,6 +22,8 @@ public final class OpenApiNames {
     public static final String CONFIGURATION = "configuration";
     /** Tag: the live AMI sessions and the event statistics. */
     public static final String SESSIONS = "sessions";
+    /** Tag: manager.conf's and http.conf's [general] settings, templates, import and export under v1. */
+    public static final String SETTINGS = "settings";
     /** Tag: the server and the API's description. */
     public static final String SERVER = "server";
 

@@ -39,12 +39,27 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String NAME_TAKEN = "urn:ami:problem:name-taken";
     /** The account changed since the state If-Match names. */
     public static final String STALE = "urn:ami:problem:stale";
+    /** No template has the name. */
+    public static final String UNKNOWN_TEMPLATE = "urn:ami:problem:unknown-template";
+    /** The store cannot make the change coherently. */
+    public static final String CONFLICT = "urn:ami:problem:conflict";
+    /** A configuration file refused by the import (its file, line and reason in {@code errors}). */
+    public static final String REFUSED_FILE = "urn:ami:problem:refused-file";
+    /** Only manager.conf and http.conf are stored. */
+    public static final String UNKNOWN_FILE = "urn:ami:problem:unknown-file";
     /** A change without If-Match. */
     public static final String IF_MATCH_REQUIRED = "urn:ami:problem:if-match-required";
     /** No live AMI session has the id. */
     public static final String UNKNOWN_SESSION = "urn:ami:problem:unknown-session";
     /** The AMI connector has not started (or is not deployed): live sessions cannot be seen or ended. */
     public static final String CONNECTOR_NOT_RUNNING = "urn:ami:problem:connector-not-running";
+
+    /** No login, or a refused one (HTTP Basic, or the console's session). */
+    public static final String UNAUTHORIZED = "urn:ami:problem:unauthorized";
+    /** The login is right, but the account may not do this (a reader's change, an account without config). */
+    public static final String FORBIDDEN = "urn:ami:problem:forbidden";
+    /** A change authenticated by the console's cookie without the session's CSRF token, or cross-site. */
+    public static final String CSRF = "urn:ami:problem:csrf";
 
     public Problem {
         Objects.requireNonNull(type, "type");

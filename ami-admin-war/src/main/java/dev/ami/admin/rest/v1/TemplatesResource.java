@@ -1,0 +1,219 @@
+package dev.ami.admin.rest.v1;
+
+import dev.ami.admin.login.Roles;
+import dev.ami.admin.rest.ConfigWriters;
+import dev.ami.persistence.conf.ConfigText;
+import dev.ami.persistence.manager.ConfigurationDiff;
+import dev.ami.persistence.manager.FieldProblem;
+import dev.ami.persistence.manager.Templates;
+import dev.ami.persistence.store.ConfigurationStore;
+import dev.ami.persistence.store.SettingsChangeRefused;
+import dev.ami.persistence.store.TemplateWrite;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /ami/api/v1/templates}: manager.conf's templates ({@code [name](!)}) with the accounts that
+ * inherit from each, directly or through another template, and each template's own lines. The store
+ * keeps templates in the kept manager.conf only (its tables hold every account with what it
+ * inherited applied), so this is what that file says: an account changed over the API says all
+ * its lines itself and no longer inherits. {@code PUT /v1/templates/{name}} replaces a template's
+ * own lines (If-Match required), applied to every inheriting account as an import would
+ * ({@link ConfigurationStore#replaceTemplate}); a secret shown as {@code ********} is kept.
+ */
+@RequestScoped
+@Path("v1/templates")
+@ConfigWriters
+@Tag(name = OpenApiNames.SETTINGS)
+@APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
+@APIResponse(responseCode = "5XX", ref = OpenApiNames.DATABASE_FAILURE)
+@RolesAllowed(Roles.ADMIN)
+public class TemplatesResource {
+
+    @Inject
+    ConfigurationStore store;
+
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    HttpHeaders headers;
+
+    /**
+     * @param offset how many templates to skip (default 0)
+     * @param limit  how many to return, 1 to 1000 (default 100)
+     * @return {@code {total, offset, limit, templates}}, in file order
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
+    @Operation(summary = "List manager.conf's templates", description = "With the accounts inheriting from each.")
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Paging paging = new Paging(number("offset", offset, 0, problems), number("limit", limit, Paging.DEFAULT_LIMIT,
+                problems));
+        Checks.validate(validator, paging, problems);
+        Checks.refuseIf(problems, "offset is a whole number from 0, limit one from 1 to " + Paging.MAX_LIMIT);
+        List<Templates.Template> all = store.templates();
+        JsonArrayBuilder templates = Json.createArrayBuilder();
+        all.stream().skip(paging.offset()).limit(paging.limit()).forEach(t -> templates.add(SettingsJson.template(t)));
+        return SettingsResource.json(Response.ok(), Json.createObjectBuilder().add("total", all.size())
+                .add("offset", paging.offset()).add("limit", paging.limit()).add("templates", templates).build());
+    }
+
+    /**
+     * @param name the template, matched without regard to case
+     * @return the template with its ETag (304 when If-None-Match names it)
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
+    @Operation(summary = "Read a template")
+    @GET
+    @Path("{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response read(@PathParam("name") String name) {
+        Templates.Template template = find(name);
+        String etag = template.etag();
+        EntityTags ifNoneMatch = EntityTags.parse(HttpHeaders.IF_NONE_MATCH, headers.getRequestHeader(HttpHeaders.IF_NONE_MATCH));
+        if (ifNoneMatch != null && ifNoneMatch.weakMatch(etag)) {
+            return Response.notModified(new EntityTag(etag)).build();
+        }
+        return SettingsResource.json(Response.ok().tag(new EntityTag(etag)), SettingsJson.template(template));
+    }
+
+    /**
+     * @param name the template, matched without regard to case
+     * @param body {@code {"options": {option: "value" or ["value", ...]}}}, as a read shows it ({@code name},
+     *             {@code accounts} and {@code templates} may be carried back; the last must not change)
+     * @return the template as kept now, with its new ETag
+     */
+    @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
+    @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
+            @SecurityRequirement(name = OpenApiNames.CSRF)})
+    @Operation(summary = "Replace a template's own lines", description = "Applied to every inheriting account.")
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response replace(@PathParam("name") String name, InputStream body) {
+        EntityTags tags = EntityTags.parse(HttpHeaders.IF_MATCH, headers.getRequestHeader(HttpHeaders.IF_MATCH));
+        if (tags == null) {
+            throw new ProblemException(new Problem(Problem.IF_MATCH_REQUIRED, "If-Match is required", 428,
+                    "a change must name the state it changes: If-Match with the ETag of the template as last read,"
+                            + " or * to change it whatever its state", List.of()));
+        }
+        Predicate<String> ifMatch = tags.strongMatch();
+        Templates.Template current = find(name);
+        if (!ifMatch.test(current.etag())) {
+            throw SettingsResource.refused(new SettingsChangeRefused(SettingsChangeRefused.Reason.STALE, "the template "
+                    + ConfigText.name(current.name()) + " has changed since the state named by If-Match; read it again",
+                    List.of()));
+        }
+        Map<String, Object> options = options(Jsons.read(body), current);
+        try {
+            TemplateWrite write = store.replaceTemplate(Actors.of(request), name, ifMatch, options);
+            JsonObject view = SettingsJson.template(write.template());
+            if (!write.warnings().isEmpty()) {
+                view = Json.createObjectBuilder(view).add("warnings", SettingsJson.problems(write.warnings())).build();
+            }
+            return SettingsResource.json(Response.ok().tag(new EntityTag(write.template().etag())), view);
+        } catch (SettingsChangeRefused e) {
+            throw SettingsResource.refused(e);
+        }
+    }
+
+    /** The body's options, each a string or an array of strings; a masked secret stands for the current one. */
+    private static Map<String, Object> options(JsonValue body, Templates.Template current) {
+        if (body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw Jsons.badJson("the body must be a JSON object");
+        }
+        JsonObject json = body.asJsonObject();
+        List<FieldProblem> problems = new ArrayList<>();
+        json.keySet().stream().filter(m -> !Set.of("name", "accounts", "templates", "options").contains(m))
+                .forEach(m -> problems.add(new FieldProblem(m, "is not a member of a template")));
+        if (json.containsKey("name") && !(json.get("name") instanceof JsonString n && n.getString().equalsIgnoreCase(
+                current.name()))) {
+            problems.add(new FieldProblem("name", "is the template's name, which this API does not change"));
+        }
+        if (json.containsKey("templates") && !(json.get("templates") instanceof JsonArray a
+                && a.stream().allMatch(JsonString.class::isInstance)
+                && a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList().equals(current.templates()))) {
+            problems.add(new FieldProblem("templates", "are the templates it inherits from, which this API does not change"));
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        JsonValue given = json.get("options");
+        if (!(given instanceof JsonObject object)) {
+            problems.add(new FieldProblem("options", "must be an object of option names and their values"));
+        } else {
+            object.forEach((option, value) -> {
+                if (value instanceof JsonString text) {
+                    options.put(option, text.getString());
+                } else if (value instanceof JsonArray list && !list.isEmpty()
+                        && list.stream().allMatch(JsonString.class::isInstance)) {
+                    options.put(option, list.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+                } else {
+                    problems.add(new FieldProblem("options." + option, "must be a string or an array of strings"));
+                }
+            });
+        }
+        Checks.refuseIf(problems, "the template is not valid");
+        // the secret is shown masked: carried back, it keeps the one written
+        options.replaceAll((option, value) -> option.equalsIgnoreCase("secret") && ConfigurationDiff.MASK.equals(value)
+                && current.options().containsKey(option) ? current.options().get(option) : value);
+        return options;
+    }
+
+    private Templates.Template find(String name) {
+        return store.templates().stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new ProblemException(new Problem(Problem.UNKNOWN_TEMPLATE, "No such template", 404,
+                        "manager.conf as kept has no template named " + ConfigText.name(name), List.of())));
+    }
+
+    private static int number(String parameter, String value, int dflt, List<FieldProblem> problems) {
+        if (value == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(parameter, "must be a whole number"));
+            return dflt;
+        }
+    }
+}
