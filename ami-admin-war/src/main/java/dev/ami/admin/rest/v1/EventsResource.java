@@ -1,7 +1,9 @@
 package dev.ami.admin.rest.v1;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.ConfigWriters;
 import dev.ami.persistence.bridge.AmiSessions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
 @APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 @APIResponse(responseCode = "503", ref = OpenApiNames.CONNECTOR_NOT_RUNNING)
+@RolesAllowed({Roles.ADMIN, Roles.READER})
 public class EventsResource {
 
     @Inject

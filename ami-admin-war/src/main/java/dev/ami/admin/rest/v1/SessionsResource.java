@@ -1,11 +1,13 @@
 package dev.ami.admin.rest.v1;
 
+import dev.ami.admin.login.Roles;
 import dev.ami.admin.rest.ConfigWriters;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.bridge.AmiSessions;
 import dev.ami.persistence.bridge.ConnectorNotRunning;
 import dev.ami.persistence.manager.FieldProblem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -51,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", ref = OpenApiNames.UNAUTHORIZED)
 @APIResponse(responseCode = "403", ref = OpenApiNames.FORBIDDEN)
 @APIResponse(responseCode = "503", ref = OpenApiNames.CONNECTOR_NOT_RUNNING)
+@RolesAllowed(Roles.ADMIN)
 public class SessionsResource {
 
     /** The transports a session may have, as {@link SessionStatistics#transport()} names them. */
@@ -78,6 +81,7 @@ public class SessionsResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Operation(summary = "List the live AMI sessions", description = "TCP, TLS and HTTP manager sessions, oldest connection"
             + " first.")
     @APIResponse(responseCode = "200", description = "A page of the sessions",
@@ -118,6 +122,7 @@ public class SessionsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Operation(summary = "Read a live AMI session")
     @APIResponse(responseCode = "200", description = "The session",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SESSION_VIEW)))
