@@ -2,21 +2,50 @@ package dev.ami.persistence.bridge;
 
 import dev.ami.api.connector.ConnectorLink;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** Holds the running connector's link, which the adapter hands over each time it starts listening. */
 @ApplicationScoped
 public class ConnectorLinks {
 
+    // read without the lock (events and logins ask for it); written under it, with missed
     private volatile ConnectorLink current;
 
-    /** @param link the connector's side, from {@code ConfigurationSource.connectorReady} */
-    public void connected(ConnectorLink link) {
+    /** A committed change found no link to tell: the connector may have read the store before it. */
+    private boolean missed;
+
+    /**
+     * Keeps the connector's link. The adapter reads the configuration, then hands over the link: a
+     * change committed in between was seen by nobody, so the connector re-reads the store then.
+     *
+     * @param link the connector's side, from {@code ConfigurationSource.connectorReady}
+     */
+    public synchronized void connected(ConnectorLink link) {
         this.current = link;
+        if (missed) {
+            missed = false;
+            link.reload();
+        }
+    }
+
+    /**
+     * Tells the running connector that the stored configuration changed (it re-reads it, as on Reload);
+     * without one, remembers it for the next link handed over.
+     *
+     * @return true if a connector was told
+     */
+    public synchronized boolean changed() {
+        if (current == null) {
+            missed = true;
+            return false;
+        }
+        current.reload();
+        return true;
     }
 
     /** @return the running connector's link, if it runs */
-    public java.util.Optional<ConnectorLink> ifConnected() {
-        return java.util.Optional.ofNullable(current);
+    public Optional<ConnectorLink> ifConnected() {
+        return Optional.ofNullable(current);
     }
 
     /**

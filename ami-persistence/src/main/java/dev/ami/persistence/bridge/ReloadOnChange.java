@@ -24,7 +24,8 @@ public class ReloadOnChange {
 
     void imported(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigurationChanged change) {
         watchers.changed();
-        links.ifConnected().ifPresentOrElse(link -> link.reload(),
-                () -> LOG.info("The AMI connector is not running; it reads the imported configuration when it starts"));
+        if (!links.changed()) {
+            LOG.info("The AMI connector is not running; it reads the changed configuration when it starts");
+        }
     }
 }
