@@ -8,6 +8,7 @@ const screens = {
   accounts: () => import('./screens/accounts.js'),
   account: () => import('./screens/account.js'),
   templates: () => import('./screens/templates.js'),
+  template: () => import('./screens/template.js'),
   settings: () => import('./screens/settings.js'),
   import: () => import('./screens/import.js'),
   sessions: () => import('./screens/sessions.js'),
@@ -33,6 +34,9 @@ function parse(hash) {
   }
   if (parts[0] === 'accounts' && parts.length > 1) {
     return { screen: 'account', name: parts[1], query };
+  }
+  if (parts[0] === 'templates' && parts.length > 1) {
+    return { screen: 'template', name: parts[1], query };
   }
   return { screen: screens[parts[0]] ? parts[0] : 'notfound', query };
 }

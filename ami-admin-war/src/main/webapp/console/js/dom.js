@@ -108,11 +108,16 @@ export function fieldError(container, name, reason, label = name) {
   const text = el.dataset.field === name ? reason : label + ' ' + reason;
   const msg = h('div', { class: 'error', id, role: 'alert' }, text);
   const anchor = el.closest('.field, .cell') || el;
-  anchor.append(msg);
+  if (anchor.tagName === 'OL' || anchor.tagName === 'UL') {
+    // a list's problem goes after it: its children are its rows, which the editors read one by one
+    anchor.after(msg);
+  } else {
+    anchor.append(msg);
+  }
   el.setAttribute('aria-invalid', 'true');
   // errors removed since (a field checked as typed) are no longer named
   const kept = (el.getAttribute('aria-describedby') || '').split(' ')
-    .filter((i) => i && (!i.startsWith('err-') || anchor.querySelector('#' + CSS.escape(i))));
+    .filter((i) => i && (!i.startsWith('err-') || document.getElementById(i)));
   el.setAttribute('aria-describedby', [...kept, id].join(' '));
   return true;
 }

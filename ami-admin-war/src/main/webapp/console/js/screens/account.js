@@ -39,7 +39,8 @@ export async function render(view, ctx) {
   new Editor(view, ctx, model, etag).show();
 }
 
-class Editor {
+/** The account's editor; its parts (matrix, ACL, filters) serve the template editor too. */
+export class Editor {
   constructor(view, ctx, model, etag) {
     this.view = view;
     this.ctx = ctx;
@@ -495,6 +496,7 @@ function moveButtons(after) {
         const next = li.nextElementSibling || li.previousElementSibling;
         li.remove();
         after(list);
-        (next ? next.querySelector('input, select') : list.nextElementSibling).focus();
+        // the next row's first control, else the list's add button (a problem shown after a row is no row)
+        ((next && next.querySelector('input, select')) || list.nextElementSibling).focus();
       } }, '✕'));
 }

@@ -54,9 +54,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code chromedriver}, driven by Selenium): the sample admin logs in, makes an account with some
  * classes and an ACL, which then logs in over AMI TCP with exactly those rights; an edit in the
  * console applies at the account's next login; a live session is kicked from the console; a
- * manager.conf is imported after its preview; the audit trail shows the console's changes. Every
- * screen loads under the Content-Security-Policy without a violation. The run writes the
- * screenshots of docs/console (1280x800).
+ * manager.conf is imported after its preview; the audit trail shows the console's changes; a general
+ * setting saved in the console holds for the next AMI login; a template edited in the console reaches
+ * the account inheriting it at once; the export shows manager.conf; a reader sees the accounts and
+ * has no control to change them, and a change sent anyway is refused and said so. Every screen loads
+ * under the Content-Security-Policy without a violation. The run writes the screenshots of
+ * docs/console (1280x800), and leaves the server with the test configuration imported again.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -71,6 +74,12 @@ class ConsoleIT {
     private static final String OPS = "console-ops";
     private static final String OPS_SECRET = "console-ops-secret";
     private static final String IMPORTED = "console-imported";
+    private static final String TEMPLATE = "console-tpl";
+    private static final String HEIR = "console-heir";
+    private static final String HEIR_SECRET = "console-heir-secret";
+    /** In src/test/conf: config among its read classes ({@code all}), not its write classes. */
+    private static final String READER = "limited-user";
+    private static final String READER_SECRET = "pw3";
     /** Waiting for the page is bounded only so that a broken page fails instead of hanging the build. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -109,14 +118,19 @@ class ConsoleIT {
         wait = new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class);
     }
 
+    /**
+     * Leaves the shared server as it started: the test manager.conf imported again, as the first start
+     * imported it (the accounts and the template made here go, the kept text is the file's again).
+     */
     @AfterAll
     static void close() throws Exception {
         if (driver != null) {
             driver.quit();
         }
-        for (String name : List.of(OPS, IMPORTED)) {
-            basic("DELETE", "/accounts/" + name, null, null, "If-Match", "*");
-        }
+        Path conf = Path.of(System.getProperty("user.dir"), "src", "test", "conf", "manager.conf");
+        HttpResponse<String> done = basic("POST", "/config/manager.conf", "text/plain",
+                Files.readString(conf, StandardCharsets.UTF_8));
+        assertEquals(200, done.statusCode(), done.body());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -306,6 +320,126 @@ class ConsoleIT {
 
     @Test
     @Order(9)
+    void aGeneralSettingSavedInTheConsoleHoldsForTheNextLogin() throws Exception {
+        assertFalse(eventsHaveTimestamp(), "timestampevents is off in the test configuration");
+        try {
+            go("#/settings");
+            visible(By.name("timestampevents")).sendKeys(Keys.SPACE);
+            click(By.xpath("//button[normalize-space()='Save general settings']"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "Saved: timestampevents."));
+            assertTrue(Wire.eventually(ConsoleIT::eventsHaveTimestamp), "timestampevents not applied");
+        } finally {
+            HttpResponse<String> back = basic("PATCH", "/settings/general", "application/merge-patch+json",
+                    "{\"timestampevents\":false}", "If-Match", "*");
+            assertEquals(200, back.statusCode(), back.body());
+        }
+        assertTrue(Wire.eventually(() -> !eventsHaveTimestamp()), "timestampevents not restored");
+    }
+
+    @Test
+    @Order(10)
+    void aTemplateEditedInTheConsoleReachesItsInheritorAtOnce() throws Exception {
+        HttpResponse<String> imported = basic("POST", "/config/manager.conf", "text/plain", basicConfig() + "\n["
+                + TEMPLATE + "](!)\nread = system\nwrite = system\n\n[" + HEIR + "](" + TEMPLATE + ")\nsecret = "
+                + HEIR_SECRET + "\n");
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertTrue(Wire.eventually(() -> "denied".equals(command(HEIR, HEIR_SECRET))), "write = system runs no Command");
+
+        go("#/templates");
+        // by keyboard: the template's link, then the class box with the space bar
+        visible(By.cssSelector("a[aria-label='Edit template " + TEMPLATE + "']")).sendKeys(Keys.ENTER);
+        wait.until(d -> ("#/templates/" + TEMPLATE).equals(route()));
+        assertEquals("Inherited by: " + HEIR, visible(By.id("inherited-by")).getText());
+        assertTrue(driver.findElement(By.name("write-system")).isSelected());
+        assertFalse(driver.findElement(By.name("write-command")).isSelected());
+
+        // a line the import refuses: the server's reason beside the rules, nothing changed
+        WebElement address = addAclRule("permit", "nowhere");
+        click(By.cssSelector("form.editor button[type=submit]"));
+        WebElement refused = visible(By.cssSelector("ol[data-field=acl] + .error"));
+        assertTrue(refused.getText().startsWith("permit: "), refused.getText());
+        assertEquals("denied", command(HEIR, HEIR_SECRET));
+        address.clear();
+        address.sendKeys("127.0.0.1/32");
+        driver.findElement(By.name("write-command")).sendKeys(Keys.SPACE);
+        click(By.cssSelector("form.editor button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"),
+                "Template saved; 1 inheriting account(s) changed with it."));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        screenshot("templates");
+        assertTrue(Wire.eventually(() -> "allowed".equals(command(HEIR, HEIR_SECRET))),
+                "the inheritor did not get command write");
+        String stored = basic("GET", "/templates/" + TEMPLATE, null, null).body();
+        assertTrue(stored.contains("\"options\":{\"read\":\"system\",\"write\":\"system,command\","
+                + "\"permit\":\"127.0.0.1/32\"}"), stored);
+
+        // changed elsewhere meanwhile: not overwritten, the reload shows the other change
+        HttpResponse<String> elsewhere = basic("PUT", "/templates/" + TEMPLATE, "application/json",
+                "{\"options\":{\"read\":\"system\",\"write\":\"system,command\",\"displayconnects\":\"no\"}}",
+                "If-Match", "*");
+        assertEquals(200, elsewhere.statusCode(), elsewhere.body());
+        driver.findElement(By.name("write-call")).sendKeys(Keys.SPACE);
+        click(By.cssSelector("form.editor button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "Someone changed this template"));
+        click(By.cssSelector("#banner button"));
+        wait.until(d -> "false".equals(new Select(d.findElement(By.name("displayConnects"))).getFirstSelectedOption()
+                .getAttribute("value")));
+        assertFalse(driver.findElement(By.name("write-call")).isSelected());
+    }
+
+    @Test
+    @Order(11)
+    void theExportShowsManagerConf() throws Exception {
+        go("#/import");
+        new Select(visible(By.name("exportFile"))).selectByValue("manager.conf");
+        click(By.xpath("//h2[@id='export-title']/..//button[normalize-space()='Export']"));
+        WebElement text = driver.findElement(By.cssSelector("textarea[aria-label='exported text']"));
+        wait.until(d -> !text.getDomProperty("value").isEmpty());
+        String shown = text.getDomProperty("value");
+        String stored = basicConfig();
+        // the first line says when it was written
+        assertEquals(stored.substring(stored.indexOf('\n')), shown.substring(shown.indexOf('\n')));
+        assertTrue(shown.contains("\n[general]\n") && shown.contains("\n[" + ADMIN + "]\n"), shown);
+        WebElement download = visible(By.xpath("//a[normalize-space()='Download']"));
+        assertEquals("manager.conf", download.getAttribute("download"));
+        assertTrue(download.getAttribute("href").startsWith("blob:"), download.getAttribute("href"));
+    }
+
+    @Test
+    @Order(12)
+    void aReaderSeesTheAccountsAndCannotChangeThem() throws Exception {
+        go("#/accounts");
+        click(By.id("logout"));
+        login(READER, READER_SECRET);
+        wait.until(d -> "#/accounts".equals(route()));
+        assertEquals(READER + " reader", visible(By.id("who")).getText());
+        wait.until(d -> rowNames().contains(ADMIN));
+        assertTrue(driver.findElements(By.cssSelector("a[href='#/new-account']")).isEmpty(), "no New account");
+
+        go("#/accounts/limited");
+        assertFalse(visible(By.name("write-command")).isEnabled());
+        assertFalse(driver.findElement(By.name("writeTimeout")).isEnabled());
+        assertTrue(driver.findElements(By.cssSelector("form.editor button[type=submit]")).isEmpty(), "no Save");
+        assertTrue(driver.findElement(By.cssSelector("form.editor")).getText().contains(
+                "changing it needs config in your write classes"));
+        go("#/settings");
+        assertFalse(visible(By.name("timestampevents")).isEnabled());
+        assertTrue(driver.findElements(By.xpath("//button[starts-with(normalize-space(), 'Save')]")).isEmpty());
+
+        // the form sent anyway, as a page's script could: the server refuses, the console says why
+        go("#/accounts/limited");
+        String before = basic("GET", "/accounts/limited", null, null).body();
+        visible(By.name("write-command"));
+        ((JavascriptExecutor) driver).executeScript("const f = document.querySelector('form.editor');"
+                + "f.querySelector('fieldset').disabled = false; f.querySelector('[name=write-command]').checked = true;"
+                + "f.requestSubmit();");
+        WebElement problem = visible(By.cssSelector("form.editor .problem"));
+        assertEquals("changes need config in the account's write classes", problem.getText());
+        assertEquals(before, basic("GET", "/accounts/limited", null, null).body());
+    }
+
+    @Test
+    @Order(13)
     void noScreenBrokeThePolicy() {
         List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught")).toList();
@@ -394,6 +528,28 @@ class ConsoleIT {
         Files.createDirectories(dir);
         File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Whether an event a new AMI login receives carries a Timestamp (manager.conf's timestampevents). */
+    private static boolean eventsHaveTimestamp() {
+        try (AmiTestClient c = AmiTestClient.login(AmiEar.PORT, ADMIN, ADMIN_SECRET, "user")) {
+            c.send(crlf("Action: UserEvent\nUserEvent: ConsoleIT\nActionID: ts\n\n"));
+            String answers = c.readMessages(2);
+            assertTrue(answers.contains("Event: UserEvent\r\n"), answers);
+            return answers.contains("\r\nTimestamp: ");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What a Command of this account is answered, logged in anew: "denied", "allowed", or "no login". */
+    private static String command(String user, String secret) {
+        try (AmiTestClient c = AmiTestClient.login(AmiEar.PORT, user, secret, "off")) {
+            String answer = ask(c, "Action: Command\nCommand: core show uptime\nActionID: cmd\n");
+            return answer.contains("Message: Permission denied") ? "denied" : "allowed";
+        } catch (IOException e) {
+            return "no login";
+        }
     }
 
     private static String ask(AmiTestClient client, String action) throws IOException {

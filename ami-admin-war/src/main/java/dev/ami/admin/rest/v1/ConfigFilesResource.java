@@ -24,6 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -61,6 +66,9 @@ public class ConfigFilesResource {
      */
     @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Operation(summary = "Export manager.conf or http.conf")
+    @APIResponse(responseCode = "200", description = "The stored file as text (secrets in clear, as the import reads them)",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public Response export(@PathParam("file") String file) {
@@ -79,10 +87,19 @@ public class ConfigFilesResource {
             @SecurityRequirement(name = OpenApiNames.CSRF)})
     @Operation(summary = "Import manager.conf or http.conf",
             description = "dryRun=true only answers what would change, field by field.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "What changed (or would), field by field",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.IMPORT_REPORT)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importFile(@PathParam("file") String file, @QueryParam("dryRun") String dryRun, String text) {
+    public Response importFile(@PathParam("file") String file,
+            @Parameter(description = "true: change nothing, only answer what would change") @QueryParam("dryRun") String dryRun,
+            String text) {
         known(file);
         boolean dry = dryRun(dryRun);
         String body = text == null ? "" : text;

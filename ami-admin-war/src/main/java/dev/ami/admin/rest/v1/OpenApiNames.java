@@ -59,6 +59,14 @@ public final class OpenApiNames {
     public static final String RENAME = "Rename";
     /** Schema: a new secret's body. */
     public static final String SECRET = "Secret";
+    /** Schema: manager.conf's or http.conf's [general] settings. */
+    public static final String SETTINGS_VIEW = "Settings";
+    /** Schema: a manager.conf template. */
+    public static final String TEMPLATE = "Template";
+    /** Schema: a page of templates. */
+    public static final String TEMPLATE_LIST = "TemplateList";
+    /** Schema: what an import changed or would change. */
+    public static final String IMPORT_REPORT = "ImportReport";
 
     /** Response: 400, a problem. */
     public static final String BAD_REQUEST = "BadRequest";

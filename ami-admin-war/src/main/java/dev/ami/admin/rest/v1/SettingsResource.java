@@ -36,6 +36,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -94,6 +99,11 @@ public class SettingsResource {
      */
     @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Operation(summary = "Read manager.conf's or http.conf's [general] settings")
+    @APIResponse(responseCode = "200", description = "Every option, with its ETag",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SETTINGS_VIEW)))
+    @Parameter(ref = OpenApiNames.IF_NONE_MATCH)
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response read(@PathParam("section") String name) {
@@ -114,6 +124,16 @@ public class SettingsResource {
     @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
             @SecurityRequirement(name = OpenApiNames.CSRF)})
     @Operation(summary = "Replace the settings", description = "Options left out take the file's defaults.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SETTINGS_VIEW)))
+    @APIResponse(responseCode = "200", description = "The settings as stored, with the import's warnings",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SETTINGS_VIEW)))
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -134,6 +154,16 @@ public class SettingsResource {
     @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
             @SecurityRequirement(name = OpenApiNames.CSRF)})
     @Operation(summary = "Change some settings", description = "An RFC 7396 merge patch of what a read shows.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = AccountsResource.MERGE_PATCH, schema = @Schema(ref = OpenApiNames.SETTINGS_VIEW)))
+    @APIResponse(responseCode = "200", description = "The settings as stored, with the import's warnings",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.SETTINGS_VIEW)))
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
     @PATCH
     @Consumes(AccountsResource.MERGE_PATCH)
     @Produces(MediaType.APPLICATION_JSON)

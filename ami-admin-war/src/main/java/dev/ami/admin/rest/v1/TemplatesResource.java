@@ -40,6 +40,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -83,9 +88,13 @@ public class TemplatesResource {
      */
     @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Operation(summary = "List manager.conf's templates", description = "With the accounts inheriting from each.")
+    @APIResponse(responseCode = "200", description = "A page of templates, in file order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.TEMPLATE_LIST)))
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    public Response list(@Parameter(ref = OpenApiNames.OFFSET) @QueryParam("offset") String offset,
+            @Parameter(ref = OpenApiNames.LIMIT) @QueryParam("limit") String limit) {
         List<FieldProblem> problems = new ArrayList<>();
         Paging paging = new Paging(number("offset", offset, 0, problems), number("limit", limit, Paging.DEFAULT_LIMIT,
                 problems));
@@ -104,6 +113,12 @@ public class TemplatesResource {
      */
     @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Operation(summary = "Read a template")
+    @APIResponse(responseCode = "200", description = "The template, with its ETag",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.TEMPLATE)))
+    @Parameter(ref = OpenApiNames.IF_NONE_MATCH)
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     @GET
     @Path("{name}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -127,6 +142,18 @@ public class TemplatesResource {
     @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
             @SecurityRequirement(name = OpenApiNames.CSRF)})
     @Operation(summary = "Replace a template's own lines", description = "Applied to every inheriting account.")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.TEMPLATE)))
+    @APIResponse(responseCode = "200", description = "The template as kept now, with the import's warnings",
+            headers = @Header(name = "ETag", ref = OpenApiNames.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = OpenApiNames.TEMPLATE)))
+    @Parameter(ref = OpenApiNames.IF_MATCH)
+    @APIResponse(responseCode = "400", ref = OpenApiNames.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = OpenApiNames.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "415", ref = OpenApiNames.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "428", ref = OpenApiNames.PRECONDITION_REQUIRED)
+    @APIResponse(responseCode = "409", ref = OpenApiNames.CONFLICT)
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ami.admin.rest.v1.JaxRsEndpoints.Endpoint;
+import dev.ami.persistence.manager.SettingsForm;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -17,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,29 @@ class OpenApiDocumentTest {
         assertTrue(read(generated()).getString("openapi").startsWith("3."));
         String application = JaxRsEndpoints.applicationPath(JaxRsEndpoints.classes(PACKAGE));
         assertEquals("/api/v1/openapi.json", JaxRsEndpoints.normalize(application + "/" + OpenApiResource.PATH));
+    }
+
+    /** The settings' schemas name exactly the options SettingsForm reads and writes, typed as it types them. */
+    @Test
+    void theSettingsSchemasAreTheSettingsForms() throws IOException {
+        JsonObject schemas = read(generated()).getJsonObject("components").getJsonObject("schemas");
+        for (var entry : List.of(Map.entry("GeneralSettings", SettingsForm.GENERAL), Map.entry("HttpSettings",
+                SettingsForm.HTTP))) {
+            Map<String, String> documented = new LinkedHashMap<>();
+            schemas.getJsonObject(entry.getKey()).getJsonObject("properties").forEach((name, schema) -> {
+                if (!name.equals("warnings")) {
+                    documented.put(name, schema.asJsonObject().get("type").toString());
+                }
+            });
+            Map<String, String> form = new LinkedHashMap<>();
+            entry.getValue().options().forEach(o -> form.put(o.name(), switch (o.kind()) {
+                case BOOLEAN -> "[\"boolean\",\"null\"]";
+                case NUMBER -> "[\"integer\",\"null\"]";
+                case TEXT -> "[\"string\",\"null\"]";
+                case LIST -> "[\"array\",\"null\"]";
+            }));
+            assertEquals(form, documented, entry.getKey() + " in openapi.yaml");
+        }
     }
 
     /** @return the JSON pointer of the first place where the two differ, or null if they are equal */
