@@ -14,7 +14,7 @@ import dev.ami.persistence.manager.ImportedConfiguration;
 import dev.ami.persistence.manager.ManagerConfReader;
 import dev.ami.persistence.manager.ManagerConfWriter;
 import dev.ami.persistence.secret.SecretCipher;
-import dev.ami.persistence.store.AccountChangeRefused.Reason;
+import dev.ami.persistence.store.ChangeRefused.Reason;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,30 +79,30 @@ final class AccountWriter {
                 .getResultStream().findFirst();
     }
 
-    AccountWrite create(AccountDefinition account) throws AccountChangeRefused {
+    AccountWrite create(AccountDefinition account) throws ChangeRefused {
         return change(null, etag -> true, none -> account, false);
     }
 
     /** Replaces everything but the name and the secret. */
-    AccountWrite replace(String name, Predicate<String> ifMatch, AccountDefinition account) throws AccountChangeRefused {
+    AccountWrite replace(String name, Predicate<String> ifMatch, AccountDefinition account) throws ChangeRefused {
         return change(name, ifMatch, current -> new AccountDefinition(current.username(), current.secret(), account.read(),
                 account.write(), account.acl(), account.allowMultipleLogin(), account.displayConnects(),
                 account.writeTimeout(), account.eventFilters(), account.variables(), account.namedAcls()), true);
     }
 
-    AccountWrite rename(String name, Predicate<String> ifMatch, String newName) throws AccountChangeRefused {
+    AccountWrite rename(String name, Predicate<String> ifMatch, String newName) throws ChangeRefused {
         return change(name, ifMatch, current -> new AccountDefinition(newName, current.secret(), current.read(),
                 current.write(), current.acl(), current.allowMultipleLogin(), current.displayConnects(),
                 current.writeTimeout(), current.eventFilters(), current.variables(), current.namedAcls()), true);
     }
 
-    AccountWrite secret(String name, Predicate<String> ifMatch, String secret) throws AccountChangeRefused {
+    AccountWrite secret(String name, Predicate<String> ifMatch, String secret) throws ChangeRefused {
         return change(name, ifMatch, current -> new AccountDefinition(current.username(), secret, current.read(),
                 current.write(), current.acl(), current.allowMultipleLogin(), current.displayConnects(),
                 current.writeTimeout(), current.eventFilters(), current.variables(), current.namedAcls()), false);
     }
 
-    AccountWrite delete(String name, Predicate<String> ifMatch) throws AccountChangeRefused {
+    AccountWrite delete(String name, Predicate<String> ifMatch) throws ChangeRefused {
         return change(name, ifMatch, current -> null, true);
     }
 
@@ -113,14 +113,14 @@ final class AccountWriter {
      * @param keepSecret true to keep the stored secret (encrypted as it is)
      */
     private AccountWrite change(String name, Predicate<String> ifMatch, UnaryOperator<AccountDefinition> change,
-            boolean keepSecret) throws AccountChangeRefused {
+            boolean keepSecret) throws ChangeRefused {
         AccountEntity entity = null;
         AccountDefinition current = null;
         if (name != null) {
-            entity = find(name).orElseThrow(() -> new AccountChangeRefused(Reason.UNKNOWN,
+            entity = find(name).orElseThrow(() -> new ChangeRefused(Reason.UNKNOWN,
                     "no account is named " + ConfigText.name(name), List.of()));
             if (!ifMatch.test(entity.digest())) {
-                throw new AccountChangeRefused(Reason.STALE, "the account " + ConfigText.name(entity.username())
+                throw new ChangeRefused(Reason.STALE, "the account " + ConfigText.name(entity.username())
                         + " has changed since the state named by If-Match; read it again", List.of());
             }
             current = entity.toDefinition(cipher);
@@ -135,7 +135,7 @@ final class AccountWriter {
             }
             AccountCheck.Result check = AccountCheck.check(next, base.section("general"));
             if (!check.errors().isEmpty()) {
-                throw new AccountChangeRefused(Reason.INVALID, "the account would not be valid in manager.conf",
+                throw new ChangeRefused(Reason.INVALID, "the account would not be valid in manager.conf",
                         check.errors());
             }
             warnings = check.warnings();
@@ -149,7 +149,7 @@ final class AccountWriter {
             edited = AsteriskConfigParser.parse(ManagerConfReader.FILE, edited.render(), AsteriskConfigParser.NO_INCLUDES);
             after = ManagerConfReader.read(edited);
         } catch (ConfigParseException e) {
-            throw new AccountChangeRefused(Reason.INVALID, "manager.conf with this change would not be read: "
+            throw new ChangeRefused(Reason.INVALID, "manager.conf with this change would not be read: "
                     + e.getMessage(), List.of());
         }
         ConfigurationDiff diff = ConfigurationDiff.between(before, after);
@@ -172,14 +172,14 @@ final class AccountWriter {
     }
 
     /** A new name must be no other account's and no template's: the file would merge the two sections. */
-    private void nameIsFree(String name, ConfigDocument base) throws AccountChangeRefused {
+    private void nameIsFree(String name, ConfigDocument base) throws ChangeRefused {
         if (find(name).isPresent()) {
-            throw new AccountChangeRefused(Reason.EXISTS, "an account named " + ConfigText.name(name) + " exists",
+            throw new ChangeRefused(Reason.EXISTS, "an account named " + ConfigText.name(name) + " exists",
                     List.of(new FieldProblem(AccountSection.NAME, "is the name of another account (names are matched"
                             + " without regard to case, as a login matches them)")));
         }
         if (base.sections().stream().anyMatch(s -> s.template() && s.name().equalsIgnoreCase(name))) {
-            throw new AccountChangeRefused(Reason.EXISTS, "a template of manager.conf is named " + ConfigText.name(name),
+            throw new ChangeRefused(Reason.EXISTS, "a template of manager.conf is named " + ConfigText.name(name),
                     List.of(new FieldProblem(AccountSection.NAME, "is the name of a template in manager.conf;"
                             + " an account of that name would be merged into it")));
         }
@@ -251,13 +251,13 @@ final class AccountWriter {
      * of this class, never stored.
      */
     private static void readsBackAsAsked(AccountDefinition current, AccountDefinition next, ImportedConfiguration after,
-            ConfigurationDiff diff) throws AccountChangeRefused {
+            ConfigurationDiff diff) throws ChangeRefused {
         if (next != null) {
             String key = AccountEntity.key(next.username());
             AccountDefinition read = after.accounts().stream().filter(a -> AccountEntity.key(a.username()).equals(key))
                     .findFirst().orElse(null);
             if (!next.equals(read)) {
-                throw new AccountChangeRefused(Reason.INVALID, "the account would not read back from manager.conf as given",
+                throw new ChangeRefused(Reason.INVALID, "the account would not read back from manager.conf as given",
                         differences(next, read));
             }
         }

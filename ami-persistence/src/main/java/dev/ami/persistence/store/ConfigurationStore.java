@@ -364,9 +364,9 @@ public class ConfigurationStore {
      * @param actor   who changes it, for the audit trail
      * @param account the account, its secret in clear (or null for none)
      * @return what was stored
-     * @throws AccountChangeRefused if the name is taken or the account would not be valid; nothing changes
+     * @throws ChangeRefused if the name is taken or the account would not be valid; nothing changes
      */
-    public AccountWrite createAccount(Actor actor, AccountDefinition account) throws AccountChangeRefused {
+    public AccountWrite createAccount(Actor actor, AccountDefinition account) throws ChangeRefused {
         return accountWriter(actor, "create").create(account);
     }
 
@@ -378,10 +378,10 @@ public class ConfigurationStore {
      * @param ifMatch tested with the account's current ETag; false refuses the change
      * @param account the options as they are to be (its name and secret are not used)
      * @return what was stored
-     * @throws AccountChangeRefused unknown, stale or invalid; nothing changes
+     * @throws ChangeRefused unknown, stale or invalid; nothing changes
      */
     public AccountWrite replaceAccount(Actor actor, String name, Predicate<String> ifMatch, AccountDefinition account)
-            throws AccountChangeRefused {
+            throws ChangeRefused {
         return accountWriter(actor, "replace").replace(name, ifMatch, account);
     }
 
@@ -393,10 +393,10 @@ public class ConfigurationStore {
      * @param ifMatch tested with the account's current ETag; false refuses the change
      * @param newName its new name (no other account's, no template's)
      * @return what was stored
-     * @throws AccountChangeRefused unknown, stale, the new name taken or invalid; nothing changes
+     * @throws ChangeRefused unknown, stale, the new name taken or invalid; nothing changes
      */
     public AccountWrite renameAccount(Actor actor, String name, Predicate<String> ifMatch, String newName)
-            throws AccountChangeRefused {
+            throws ChangeRefused {
         return accountWriter(actor, "rename").rename(name, ifMatch, newName);
     }
 
@@ -408,10 +408,10 @@ public class ConfigurationStore {
      * @param ifMatch tested with the account's current ETag; false refuses the change
      * @param secret  the secret in clear, or null for none (the account can then no longer log in)
      * @return what was stored
-     * @throws AccountChangeRefused unknown, stale or a secret manager.conf cannot hold; nothing changes
+     * @throws ChangeRefused unknown, stale or a secret manager.conf cannot hold; nothing changes
      */
     public AccountWrite setAccountSecret(Actor actor, String name, Predicate<String> ifMatch, String secret)
-            throws AccountChangeRefused {
+            throws ChangeRefused {
         return accountWriter(actor, "secret").secret(name, ifMatch, secret);
     }
 
@@ -422,9 +422,9 @@ public class ConfigurationStore {
      * @param name    the account, matched without regard to case
      * @param ifMatch tested with the account's current ETag; false refuses the change
      * @return what was stored (no state)
-     * @throws AccountChangeRefused unknown or stale; nothing changes
+     * @throws ChangeRefused unknown or stale; nothing changes
      */
-    public AccountWrite deleteAccount(Actor actor, String name, Predicate<String> ifMatch) throws AccountChangeRefused {
+    public AccountWrite deleteAccount(Actor actor, String name, Predicate<String> ifMatch) throws ChangeRefused {
         return accountWriter(actor, "delete").delete(name, ifMatch);
     }
 
@@ -471,10 +471,10 @@ public class ConfigurationStore {
      * @param ifMatch tested with the current ETag; false refuses the change
      * @param values  a value for every option of {@link SettingsForm#GENERAL}, of its kind
      * @return the settings as stored
-     * @throws SettingsChangeRefused stale, or an option invalid (each named); nothing changes
+     * @throws ChangeRefused stale, or an option invalid (each named); nothing changes
      */
     public SettingsWrite replaceGeneralSettings(Actor actor, Predicate<String> ifMatch, Map<String, Object> values)
-            throws SettingsChangeRefused {
+            throws ChangeRefused {
         return generalWriter(actor).replace(ifMatch, values);
     }
 
@@ -492,10 +492,10 @@ public class ConfigurationStore {
      * @param ifMatch tested with the current ETag; false refuses the change
      * @param values  a value for every option of {@link SettingsForm#HTTP}, of its kind
      * @return the settings as stored
-     * @throws SettingsChangeRefused stale, or an option invalid (each named); nothing changes
+     * @throws ChangeRefused stale, or an option invalid (each named); nothing changes
      */
     public SettingsWrite replaceHttpGeneralSettings(Actor actor, Predicate<String> ifMatch, Map<String, Object> values)
-            throws SettingsChangeRefused {
+            throws ChangeRefused {
         return httpWriter(actor).replace(ifMatch, values);
     }
 
@@ -556,11 +556,11 @@ public class ConfigurationStore {
      * @param ifMatch tested with the template's ETag ({@link Templates.Template#etag()}); false refuses the change
      * @param options its own lines as they are to be: option name to a value, or to a list of values in order
      * @return the template as kept now
-     * @throws SettingsChangeRefused unknown, stale, invalid (the option named), or no coherent kept manager.conf
+     * @throws ChangeRefused unknown, stale, invalid (the option named), or no coherent kept manager.conf
      *                               to change it in; nothing changes
      */
     public TemplateWrite replaceTemplate(Actor actor, String name, Predicate<String> ifMatch, Map<String, Object> options)
-            throws SettingsChangeRefused {
+            throws ChangeRefused {
         return new TemplateWriter(em, cipher, this::stored, () -> importedText(ManagerConfReader.FILE),
                 doc -> keepSource(ManagerConfReader.FILE, doc), changed::fire, (before, after, accounts) -> {
                     audit.record(actor, new AuditTarget(AuditTarget.TEMPLATE, after.name()), "replace",

@@ -10,7 +10,7 @@ import dev.ami.persistence.manager.Digests;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.SettingsCheck;
 import dev.ami.persistence.manager.SettingsForm;
-import dev.ami.persistence.store.SettingsChangeRefused.Reason;
+import dev.ami.persistence.store.ChangeRefused.Reason;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -95,16 +95,16 @@ final class SettingsWriter<S> {
      * @param values  a value for every option of the form
      * @return the settings as stored now; {@code changed} false if they already were as asked
      */
-    SettingsWrite replace(Predicate<String> ifMatch, Map<String, Object> values) throws SettingsChangeRefused {
+    SettingsWrite replace(Predicate<String> ifMatch, Map<String, Object> values) throws ChangeRefused {
         SettingsState current = state();
         if (!ifMatch.test(current.etag())) {
-            throw new SettingsChangeRefused(Reason.STALE, form.file() + " [general] has changed since the state named by"
+            throw new ChangeRefused(Reason.STALE, form.file() + " [general] has changed since the state named by"
                     + " If-Match; read it again", List.of());
         }
         Map<String, Object> asked = SettingsCheck.ordered(form, values);
         SettingsCheck.Result<S> check = SettingsCheck.check(form, asked);
         if (!check.errors().isEmpty()) {
-            throw new SettingsChangeRefused(Reason.INVALID, "the settings would not be valid in " + form.file(),
+            throw new ChangeRefused(Reason.INVALID, "the settings would not be valid in " + form.file(),
                     check.errors());
         }
         if (current.values().equals(asked)) {
@@ -139,13 +139,13 @@ final class SettingsWriter<S> {
             }
         }
         if (!unlike.isEmpty()) {
-            throw new SettingsChangeRefused(Reason.INVALID, form.file() + " with this change would not read as asked", unlike);
+            throw new ChangeRefused(Reason.INVALID, form.file() + " with this change would not read as asked", unlike);
         }
         ConfigurationDiff diff;
         try {
             diff = diffTo.diff(edited);
         } catch (ConfigParseException e) {
-            throw new SettingsChangeRefused(Reason.INVALID, form.file() + " with this change would not be read: "
+            throw new ChangeRefused(Reason.INVALID, form.file() + " with this change would not be read: "
                     + e.getMessage(), List.of());
         }
         if (!diff.accountsAdded().isEmpty() || !diff.accountsChanged().isEmpty() || !diff.accountsRemoved().isEmpty()
@@ -164,11 +164,11 @@ final class SettingsWriter<S> {
         return new SettingsWrite(new SettingsState(now.values(), now.etag(), check.warnings()), true);
     }
 
-    private S read(ConfigDocument doc) throws SettingsChangeRefused {
+    private S read(ConfigDocument doc) throws ChangeRefused {
         try {
             return form.reader().read(doc, new ArrayList<>());
         } catch (ConfigParseException e) {
-            throw new SettingsChangeRefused(Reason.INVALID, form.file() + " with this change would not be read: "
+            throw new ChangeRefused(Reason.INVALID, form.file() + " with this change would not be read: "
                     + e.getMessage(), List.of());
         }
     }
@@ -195,11 +195,11 @@ final class SettingsWriter<S> {
         }
     }
 
-    private ConfigDocument reparsed(ConfigDocument doc) throws SettingsChangeRefused {
+    private ConfigDocument reparsed(ConfigDocument doc) throws ChangeRefused {
         try {
             return AsteriskConfigParser.parse(form.file(), doc.render(), AsteriskConfigParser.NO_INCLUDES);
         } catch (ConfigParseException e) {
-            throw new SettingsChangeRefused(Reason.INVALID, form.file() + " with this change would not be read: "
+            throw new ChangeRefused(Reason.INVALID, form.file() + " with this change would not be read: "
                     + e.getMessage(), List.of());
         }
     }

@@ -14,7 +14,7 @@ import dev.ami.persistence.manager.ImportedConfiguration;
 import dev.ami.persistence.manager.ManagerConfReader;
 import dev.ami.persistence.manager.Templates;
 import dev.ami.persistence.secret.SecretCipher;
-import dev.ami.persistence.store.SettingsChangeRefused.Reason;
+import dev.ami.persistence.store.ChangeRefused.Reason;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,16 +82,16 @@ final class TemplateWriter {
      * @param options its own lines as they are to be: option name to a value or a list of values
      * @return the template as stored now, with the import's warnings about its lines
      */
-    TemplateWrite replace(String name, Predicate<String> ifMatch, Map<String, Object> options) throws SettingsChangeRefused {
+    TemplateWrite replace(String name, Predicate<String> ifMatch, Map<String, Object> options) throws ChangeRefused {
         ImportedConfiguration before = stored.get();
         ConfigDocument base = base(before);
         ConfigSection section = base.sections().stream().filter(s -> s.template() && s.name().equalsIgnoreCase(name))
-                .findFirst().orElseThrow(() -> new SettingsChangeRefused(Reason.UNKNOWN, "manager.conf as kept has no"
+                .findFirst().orElseThrow(() -> new ChangeRefused(Reason.UNKNOWN, "manager.conf as kept has no"
                         + " template named " + ConfigText.name(name), List.of()));
         Templates.Template current = Templates.of(base).stream().filter(t -> t.name().equals(section.name())).findFirst()
                 .orElseThrow();
         if (!ifMatch.test(current.etag())) {
-            throw new SettingsChangeRefused(Reason.STALE, "the template " + ConfigText.name(section.name())
+            throw new ChangeRefused(Reason.STALE, "the template " + ConfigText.name(section.name())
                     + " has changed since the state named by If-Match; read it again", List.of());
         }
         List<ConfigEntry> own = new ArrayList<>();
@@ -109,7 +109,7 @@ final class TemplateWriter {
             }
         });
         if (!errors.isEmpty()) {
-            throw new SettingsChangeRefused(Reason.INVALID, "the template would not be valid in manager.conf", errors);
+            throw new ChangeRefused(Reason.INVALID, "the template would not be valid in manager.conf", errors);
         }
         if (current.options().equals(options)) {
             return new TemplateWrite(current, List.of(), false);
@@ -128,7 +128,7 @@ final class TemplateWriter {
             after = ManagerConfReader.read(edited);
         } catch (ConfigParseException e) {
             String option = lineOptions.get(e.line());
-            throw new SettingsChangeRefused(Reason.INVALID, "manager.conf with this change would not be read",
+            throw new ChangeRefused(Reason.INVALID, "manager.conf with this change would not be read",
                     List.of(new FieldProblem(option == null ? null : "options." + option, reason(e))));
         }
         ConfigurationDiff diff = ConfigurationDiff.between(before, after).withTemplates(base, edited);
@@ -158,9 +158,9 @@ final class TemplateWriter {
     }
 
     /** manager.conf as kept, which must say what the tables say: the templates live there only. */
-    private ConfigDocument base(ImportedConfiguration before) throws SettingsChangeRefused {
+    private ConfigDocument base(ImportedConfiguration before) throws ChangeRefused {
         String why = "templates live only in manager.conf as kept, ";
-        String text = kept.get().orElseThrow(() -> new SettingsChangeRefused(Reason.CONFLICT, why + "and none was kept;"
+        String text = kept.get().orElseThrow(() -> new ChangeRefused(Reason.CONFLICT, why + "and none was kept;"
                 + " import manager.conf first", List.of()));
         try {
             ConfigDocument doc = AsteriskConfigParser.parse(ManagerConfReader.FILE, text, AsteriskConfigParser.NO_INCLUDES);
@@ -170,7 +170,7 @@ final class TemplateWriter {
         } catch (ConfigParseException e) {
             LOG.warning(() -> "The kept manager.conf does not read: " + e.getMessage());
         }
-        throw new SettingsChangeRefused(Reason.CONFLICT, why + "which no longer says what is stored; import"
+        throw new ChangeRefused(Reason.CONFLICT, why + "which no longer says what is stored; import"
                 + " manager.conf first", List.of());
     }
 

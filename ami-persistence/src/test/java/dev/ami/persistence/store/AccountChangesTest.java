@@ -20,7 +20,7 @@ import dev.ami.persistence.manager.AclLine;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.FilterLine;
 import dev.ami.persistence.secret.SecretCipher;
-import dev.ami.persistence.store.AccountChangeRefused.Reason;
+import dev.ami.persistence.store.ChangeRefused.Reason;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
@@ -201,7 +201,7 @@ class AccountChangesTest {
             assertRefused(Reason.EXISTS, () -> store.createAccount(ACTOR, withName(carol(), "ADMIN")));
             assertRefused(Reason.EXISTS, () -> store.createAccount(ACTOR, withName(carol(), "Operator")), "name");
             assertRefused(Reason.EXISTS, () -> store.renameAccount(ACTOR, "user01", ANY, "admin"));
-            AccountChangeRefused invalid = assertRefused(Reason.INVALID, () -> store.createAccount(ACTOR,
+            ChangeRefused invalid = assertRefused(Reason.INVALID, () -> store.createAccount(ACTOR,
                     withAcl(carol(), List.of(new AclLine(true, "10.0.0.0/8"), new AclLine(false, "nowhere")))), "acl[1]");
             assertTrue(invalid.problems().get(0).reason().startsWith("deny in [carol]: entry 1"),
                     invalid.problems().get(0).reason());
@@ -334,12 +334,12 @@ class AccountChangesTest {
     }
 
     private interface Change {
-        AccountWrite run() throws AccountChangeRefused;
+        AccountWrite run() throws ChangeRefused;
     }
 
     /** Asserts a refusal in a transaction of its own, which is rolled back, and the fields it names. */
-    private AccountChangeRefused assertRefused(Reason reason, Change change, String... fields) {
-        AccountChangeRefused refused = assertThrows(AccountChangeRefused.class, () -> {
+    private ChangeRefused assertRefused(Reason reason, Change change, String... fields) {
+        ChangeRefused refused = assertThrows(ChangeRefused.class, () -> {
             try {
                 txChecked(change);
             } finally {
@@ -399,12 +399,12 @@ class AccountChangesTest {
         }
     }
 
-    private void txChecked(Change change) throws AccountChangeRefused {
+    private void txChecked(Change change) throws ChangeRefused {
         em.getTransaction().begin();
         try {
             change.run();
             em.getTransaction().commit();
-        } catch (AccountChangeRefused | RuntimeException e) {
+        } catch (ChangeRefused | RuntimeException e) {
             em.getTransaction().rollback();
             throw e;
         }

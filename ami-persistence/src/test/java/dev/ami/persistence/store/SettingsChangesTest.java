@@ -19,7 +19,7 @@ import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.manager.Templates;
 import dev.ami.persistence.secret.SecretCipher;
-import dev.ami.persistence.store.SettingsChangeRefused.Reason;
+import dev.ami.persistence.store.ChangeRefused.Reason;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
@@ -186,7 +186,7 @@ class SettingsChangesTest {
             SettingsState before = tx(store, store::generalSettings);
             String kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
             assertRefused(Reason.STALE, () -> store.replaceGeneralSettings(ACTOR, "not-the-etag"::equals, before.values()));
-            SettingsChangeRefused bad = assertRefused(Reason.INVALID, () -> store.replaceGeneralSettings(ACTOR, ANY,
+            ChangeRefused bad = assertRefused(Reason.INVALID, () -> store.replaceGeneralSettings(ACTOR, ANY,
                     with(before.values(), "port", 80, "authtimeout", 0, "ami_lockout_minutes", 0, "bindaddr", "a\nb")),
                     "port", "bindaddr", "authtimeout", "ami_lockout_minutes");
             assertEquals("port: Invalid port number (must be 1024-65535)", bad.problems().get(0).reason());
@@ -270,7 +270,7 @@ class SettingsChangesTest {
             assertRefused(Reason.UNKNOWN, () -> store.replaceTemplate(ACTOR, "user01", ANY, options));
             Map<String, Object> bad = new LinkedHashMap<>(options);
             bad.put("deny", "nowhere");
-            SettingsChangeRefused refused = assertRefused(Reason.INVALID,
+            ChangeRefused refused = assertRefused(Reason.INVALID,
                     () -> store.replaceTemplate(ACTOR, "operator", ANY, bad), "options.deny");
             // a template is no account: the import finds the line bad in the first account that inherits it
             assertTrue(refused.problems().get(0).reason().startsWith("deny in [user01]: entry 1"),
@@ -311,12 +311,12 @@ class SettingsChangesTest {
     }
 
     private interface Change {
-        Object run() throws SettingsChangeRefused;
+        Object run() throws ChangeRefused;
     }
 
     /** Asserts a refusal in a transaction of its own, which is rolled back, and the fields it names. */
-    private SettingsChangeRefused assertRefused(Reason reason, Change change, String... fields) {
-        SettingsChangeRefused refused = assertThrows(SettingsChangeRefused.class, () -> {
+    private ChangeRefused assertRefused(Reason reason, Change change, String... fields) {
+        ChangeRefused refused = assertThrows(ChangeRefused.class, () -> {
             try {
                 txChecked(change);
             } finally {
@@ -378,12 +378,12 @@ class SettingsChangesTest {
         }
     }
 
-    private void txChecked(Change change) throws SettingsChangeRefused {
+    private void txChecked(Change change) throws ChangeRefused {
         em.getTransaction().begin();
         try {
             change.run();
             em.getTransaction().commit();
-        } catch (SettingsChangeRefused | RuntimeException e) {
+        } catch (ChangeRefused | RuntimeException e) {
             em.getTransaction().rollback();
             throw e;
         }

@@ -7,10 +7,10 @@ import dev.ami.persistence.conf.ConfigText;
 import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.manager.AccountSection;
 import dev.ami.persistence.manager.FieldProblem;
-import dev.ami.persistence.store.AccountChangeRefused;
 import dev.ami.persistence.store.AccountPage;
 import dev.ami.persistence.store.AccountState;
 import dev.ami.persistence.store.AccountWrite;
+import dev.ami.persistence.store.ChangeRefused;
 import dev.ami.persistence.store.ConfigurationStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -101,7 +101,7 @@ public class AccountsResource {
     /** A change of one account in the store, which may refuse it. */
     @FunctionalInterface
     private interface Change {
-        AccountWrite run() throws AccountChangeRefused;
+        AccountWrite run() throws ChangeRefused;
     }
 
     /**
@@ -248,8 +248,8 @@ public class AccountsResource {
             try {
                 return written(Response.ok(), store.replaceAccount(actor(), name, etag -> etag.equals(base)
                         && ifMatch.strongMatch().test(etag), account));
-            } catch (AccountChangeRefused e) {
-                if (e.reason() != AccountChangeRefused.Reason.STALE || !ifMatch.any() || attempt == PATCH_TRIES) {
+            } catch (ChangeRefused e) {
+                if (e.reason() != ChangeRefused.Reason.STALE || !ifMatch.any() || attempt == PATCH_TRIES) {
                     throw refused(e);
                 }
             }
@@ -400,7 +400,7 @@ public class AccountsResource {
     private static AccountWrite change(Change change) {
         try {
             return change.run();
-        } catch (AccountChangeRefused e) {
+        } catch (ChangeRefused e) {
             throw refused(e);
         }
     }
@@ -420,19 +420,13 @@ public class AccountsResource {
      */
     private void precondition(String name, Predicate<String> ifMatch) {
         store.account(name).filter(current -> !ifMatch.test(current.etag())).ifPresent(current -> {
-            throw refused(new AccountChangeRefused(AccountChangeRefused.Reason.STALE, "the account "
+            throw refused(new ChangeRefused(ChangeRefused.Reason.STALE, "the account "
                     + ConfigText.name(name) + " has changed since the state named by If-Match; read it again", List.of()));
         });
     }
 
-    private static ProblemException refused(AccountChangeRefused e) {
-        Problem problem = switch (e.reason()) {
-            case INVALID -> new Problem(Problem.INVALID, "The account is not valid", 400, e.getMessage(), e.problems());
-            case UNKNOWN -> new Problem(Problem.UNKNOWN_ACCOUNT, "No such account", 404, e.getMessage(), e.problems());
-            case EXISTS -> new Problem(Problem.NAME_TAKEN, "The name is taken", 409, e.getMessage(), e.problems());
-            case STALE -> new Problem(Problem.STALE, "The account has changed", 412, e.getMessage(), e.problems());
-        };
-        return new ProblemException(problem);
+    private static ProblemException refused(ChangeRefused e) {
+        return Problem.refused(e, Problem.UNKNOWN_ACCOUNT, "No such account");
     }
 
     private static ProblemException unknown(String name) {

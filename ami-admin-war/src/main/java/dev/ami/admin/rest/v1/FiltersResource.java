@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,8 +66,7 @@ public class FiltersResource {
         Checks.refuseIf(problems, "a filter cannot be used, or the event has no name");
         JsonArrayBuilder matches = Json.createArrayBuilder();
         outcome.matches().forEach(matches::add);
-        return Response.ok().type(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()))
-                .entity(Jsons.bytes(Json.createObjectBuilder().add("delivered", outcome.delivered())
-                        .add("matches", matches).build())).build();
+        return Jsons.response(Response.ok(), Json.createObjectBuilder().add("delivered", outcome.delivered())
+                .add("matches", matches).build());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ami.admin.rest.v1;
 
 import dev.ami.persistence.manager.FieldProblem;
+import dev.ami.persistence.store.ChangeRefused;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -65,6 +66,23 @@ public record Problem(String type, String title, int status, String detail, List
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");
         errors = List.copyOf(errors);
+    }
+
+    /**
+     * @param e            what the store refused
+     * @param unknownType  the problem type when the name is unknown ({@link #UNKNOWN_ACCOUNT}, {@link #UNKNOWN_TEMPLATE})
+     * @param unknownTitle its title
+     * @return the refusal as the API answers it: 400, 404, 409 or 412
+     */
+    static ProblemException refused(ChangeRefused e, String unknownType, String unknownTitle) {
+        Problem problem = switch (e.reason()) {
+            case INVALID -> new Problem(INVALID, "The request is not valid", 400, e.getMessage(), e.problems());
+            case UNKNOWN -> new Problem(unknownType, unknownTitle, 404, e.getMessage(), e.problems());
+            case EXISTS -> new Problem(NAME_TAKEN, "The name is taken", 409, e.getMessage(), e.problems());
+            case STALE -> new Problem(STALE, "The resource has changed", 412, e.getMessage(), e.problems());
+            case CONFLICT -> new Problem(CONFLICT, "The change cannot be made", 409, e.getMessage(), e.problems());
+        };
+        return new ProblemException(problem);
     }
 
     /**

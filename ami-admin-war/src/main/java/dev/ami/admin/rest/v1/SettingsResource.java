@@ -5,8 +5,8 @@ import dev.ami.admin.rest.ConfigWriters;
 import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.SettingsForm;
+import dev.ami.persistence.store.ChangeRefused;
 import dev.ami.persistence.store.ConfigurationStore;
-import dev.ami.persistence.store.SettingsChangeRefused;
 import dev.ami.persistence.store.SettingsState;
 import dev.ami.persistence.store.SettingsWrite;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ public class SettingsResource {
     /** A replacement of one section in the store, which may refuse it. */
     @FunctionalInterface
     private interface Replace {
-        SettingsWrite run(Actor actor, Predicate<String> ifMatch, Map<String, Object> values) throws SettingsChangeRefused;
+        SettingsWrite run(Actor actor, Predicate<String> ifMatch, Map<String, Object> values) throws ChangeRefused;
     }
 
     /** The section a path names: its form, its state and its change. */
@@ -183,8 +182,8 @@ public class SettingsResource {
             try {
                 return written(section.replace().run(Actors.of(request), etag -> etag.equals(base)
                         && ifMatch.strongMatch().test(etag), values));
-            } catch (SettingsChangeRefused e) {
-                if (e.reason() != SettingsChangeRefused.Reason.STALE || !ifMatch.any() || attempt == PATCH_TRIES) {
+            } catch (ChangeRefused e) {
+                if (e.reason() != ChangeRefused.Reason.STALE || !ifMatch.any() || attempt == PATCH_TRIES) {
                     throw refused(e);
                 }
             }
@@ -202,7 +201,7 @@ public class SettingsResource {
             Map<String, Object> values) {
         try {
             return section.replace().run(actor, ifMatch, values);
-        } catch (SettingsChangeRefused e) {
+        } catch (ChangeRefused e) {
             throw refused(e);
         }
     }
@@ -220,19 +219,13 @@ public class SettingsResource {
     /** A stale If-Match is answered 412 before the body is read (RFC 9110, 13.2.1); the store checks again. */
     private static void precondition(Section section, Predicate<String> ifMatch) {
         if (!ifMatch.test(section.state().get().etag())) {
-            throw refused(new SettingsChangeRefused(SettingsChangeRefused.Reason.STALE, section.form().file()
+            throw refused(new ChangeRefused(ChangeRefused.Reason.STALE, section.form().file()
                     + " [general] has changed since the state named by If-Match; read it again", List.of()));
         }
     }
 
-    static ProblemException refused(SettingsChangeRefused e) {
-        Problem problem = switch (e.reason()) {
-            case INVALID -> new Problem(Problem.INVALID, "The request is not valid", 400, e.getMessage(), e.problems());
-            case UNKNOWN -> new Problem(Problem.UNKNOWN_TEMPLATE, "No such template", 404, e.getMessage(), e.problems());
-            case STALE -> new Problem(Problem.STALE, "The resource has changed", 412, e.getMessage(), e.problems());
-            case CONFLICT -> new Problem(Problem.CONFLICT, "The change cannot be made", 409, e.getMessage(), e.problems());
-        };
-        return new ProblemException(problem);
+    static ProblemException refused(ChangeRefused e) {
+        return Problem.refused(e, Problem.UNKNOWN_TEMPLATE, "No such template");
     }
 
     private static Response written(SettingsWrite write) {
@@ -241,7 +234,6 @@ public class SettingsResource {
     }
 
     static Response json(Response.ResponseBuilder answer, JsonObject body) {
-        return answer.type(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()))
-                .entity(Jsons.bytes(body)).build();
+        return Jsons.response(answer, body);
     }
 }

@@ -6,8 +6,8 @@ import dev.ami.persistence.conf.ConfigText;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.Templates;
+import dev.ami.persistence.store.ChangeRefused;
 import dev.ami.persistence.store.ConfigurationStore;
-import dev.ami.persistence.store.SettingsChangeRefused;
 import dev.ami.persistence.store.TemplateWrite;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -168,7 +168,7 @@ public class TemplatesResource {
         Predicate<String> ifMatch = tags.strongMatch();
         Templates.Template current = find(name);
         if (!ifMatch.test(current.etag())) {
-            throw SettingsResource.refused(new SettingsChangeRefused(SettingsChangeRefused.Reason.STALE, "the template "
+            throw SettingsResource.refused(new ChangeRefused(ChangeRefused.Reason.STALE, "the template "
                     + ConfigText.name(current.name()) + " has changed since the state named by If-Match; read it again",
                     List.of()));
         }
@@ -180,7 +180,7 @@ public class TemplatesResource {
                 view = Json.createObjectBuilder(view).add("warnings", SettingsJson.problems(write.warnings())).build();
             }
             return SettingsResource.json(Response.ok().tag(new EntityTag(write.template().etag())), view);
-        } catch (SettingsChangeRefused e) {
+        } catch (ChangeRefused e) {
             throw SettingsResource.refused(e);
         }
     }

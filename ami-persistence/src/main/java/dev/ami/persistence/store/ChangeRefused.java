@@ -5,21 +5,24 @@ import jakarta.ejb.ApplicationException;
 import java.util.List;
 
 /**
- * A change of {@code [general]} settings or of a template that the store refused; nothing was
- * changed. The message and the problems name options, never a value.
+ * A change that the store refused (of an account, of {@code [general]} settings or of a template);
+ * nothing was changed. The message and the problems name fields or options, never a value (a value
+ * may be a secret).
  */
 @ApplicationException(rollback = true)
-public class SettingsChangeRefused extends Exception {
+public class ChangeRefused extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     /** Why a change was refused. */
     public enum Reason {
-        /** an option would not be valid in the file, or would not read back as given */
+        /** the account, settings or template (or a field of them) would not be valid in the file */
         INVALID,
-        /** no template has the name */
+        /** no account or template has the name */
         UNKNOWN,
-        /** the settings changed since the state the caller named */
+        /** the name is taken (by another account, or by a template of manager.conf) */
+        EXISTS,
+        /** what is changed changed since the state the caller named */
         STALE,
         /** the store cannot make the change coherently (a template known from no kept manager.conf) */
         CONFLICT
@@ -31,9 +34,9 @@ public class SettingsChangeRefused extends Exception {
     /**
      * @param reason   why
      * @param message  what, for a person
-     * @param problems the options concerned (may be empty)
+     * @param problems the fields or options concerned (may be empty)
      */
-    public SettingsChangeRefused(Reason reason, String message, List<FieldProblem> problems) {
+    public ChangeRefused(Reason reason, String message, List<FieldProblem> problems) {
         super(message);
         this.reason = reason;
         this.problems = List.copyOf(problems);
@@ -44,7 +47,7 @@ public class SettingsChangeRefused extends Exception {
         return reason;
     }
 
-    /** @return the options concerned */
+    /** @return the fields or options concerned */
     public List<FieldProblem> problems() {
         return problems;
     }
