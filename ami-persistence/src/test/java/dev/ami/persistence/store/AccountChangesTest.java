@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.connector.Account;
@@ -14,29 +13,14 @@ import dev.ami.persistence.audit.AuditEntry;
 import dev.ami.persistence.audit.AuditQuery;
 import dev.ami.persistence.audit.AuditTarget;
 import dev.ami.persistence.audit.AuditTrail;
-import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.manager.AclLine;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.FilterLine;
-import dev.ami.persistence.secret.SecretCipher;
 import dev.ami.persistence.store.ChangeRefused.Reason;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import java.lang.annotation.Annotation;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Changes of one account on each database: applied as an import of manager.conf with that change
@@ -44,9 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * when unknown, stale, taken or invalid, and every stored state named by an ETag that changes with
  * it, after an import too.
  */
-class AccountChangesTest {
-
-    private static final Actor ACTOR = new Actor("tester", "127.0.0.1", Actor.REST);
+class AccountChangesTest extends StoreTestSupport {
 
     private static final String MANAGER_CONF = """
             [general]
@@ -73,35 +55,6 @@ class AccountChangesTest {
 
     private static final Predicate<String> ANY = etag -> true;
 
-    @TempDir
-    Path conf;
-
-    @TempDir
-    Path data;
-
-    private final List<String> previous = new ArrayList<>();
-    private final List<ConfigurationChanged> announced = new ArrayList<>();
-
-    @BeforeEach
-    void folders() {
-        previous.add(System.setProperty("ami.conf.dir", conf.toString()));
-        previous.add(System.setProperty("ami.data.dir", data.toString()));
-    }
-
-    @AfterEach
-    void restore() {
-        restore("ami.conf.dir", previous.get(0));
-        restore("ami.data.dir", previous.get(1));
-    }
-
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
-        }
-    }
-
     private static AccountDefinition carol() {
         return new AccountDefinition("carol", "c-secret", "system,call", "all",
                 List.of(new AclLine(false, "0.0.0.0/0"), new AclLine(true, "10.0.0.0/8")), false, true, 300,
@@ -117,7 +70,7 @@ class AccountChangesTest {
 
     @OnEachDatabase
     void createListReadReplaceRenameSecretDelete(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, null, (store, db) -> {
             AccountWrite created = tx(store, () -> store.createAccount(ACTOR, carol()));
             assertTrue(created.changed());
             AccountState carol = created.state();
@@ -192,7 +145,7 @@ class AccountChangesTest {
 
     @OnEachDatabase
     void refusedChangesChangeNothing(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, null, (store, db) -> {
             String export = body(tx(store, store::exportManagerConf));
             String kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
             String etag = tx(store, () -> store.account("admin")).orElseThrow().etag();
@@ -222,7 +175,7 @@ class AccountChangesTest {
 
     @OnEachDatabase
     void anImportOfTheSameFileStillChangesEveryEtag(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, null, (store, db) -> {
             String admin = tx(store, () -> store.account("admin")).orElseThrow().etag();
             String user01 = tx(store, () -> store.account("user01")).orElseThrow().etag();
             assertEquals(admin, tx(store, () -> store.account("admin")).orElseThrow().etag(), "stable while unchanged");
@@ -235,7 +188,7 @@ class AccountChangesTest {
 
     @OnEachDatabase
     void everyChangeIsAuditedInItsTransactionWithSecretsMasked(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, null, (store, db) -> {
             AuditTrail trail = new AuditTrail(em);
             long before = tx(store, () -> trail.page(ALL).total());
             Actor alice = new Actor("alice", "192.0.2.7", Actor.CONSOLE);
@@ -285,7 +238,7 @@ class AccountChangesTest {
 
     @OnEachDatabase
     void anImportIsAuditedAsAWholeAndPerAccount(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, null, (store, db) -> {
             AuditTrail trail = new AuditTrail(em);
             long before = tx(store, () -> trail.page(ALL).total());
             Actor script = new Actor("admin", "127.0.0.1", Actor.AMI_CONFIG);
@@ -331,120 +284,5 @@ class AccountChangesTest {
     private static AccountDefinition withName(AccountDefinition a, String name) {
         return new AccountDefinition(name, a.secret(), a.read(), a.write(), a.acl(), a.allowMultipleLogin(),
                 a.displayConnects(), a.writeTimeout(), a.eventFilters(), a.variables(), a.namedAcls());
-    }
-
-    private interface Change {
-        AccountWrite run() throws ChangeRefused;
-    }
-
-    /** Asserts a refusal in a transaction of its own, which is rolled back, and the fields it names. */
-    private ChangeRefused assertRefused(Reason reason, Change change, String... fields) {
-        ChangeRefused refused = assertThrows(ChangeRefused.class, () -> {
-            try {
-                txChecked(change);
-            } finally {
-                em.clear();
-            }
-        });
-        assertEquals(reason, refused.reason(), refused.getMessage());
-        if (fields.length > 0) {
-            assertEquals(List.of(fields), refused.problems().stream().map(FieldProblem::field).toList());
-        }
-        return refused;
-    }
-
-    private interface StoreWork {
-        void run(ConfigurationStore store) throws Exception;
-    }
-
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    private EntityManager em;
-
-    private void onImportedStore(TestDatabase database, StoreWork work) throws Exception {
-        try (TestDatabase.Schema db = database.open()) {
-            SchemaMigrator.flyway(db.dataSource()).migrate();
-            try (EntityManagerFactory emf = db.persistenceUnit()) {
-                ConfigurationStore store = new ConfigurationStore();
-                store.cipher = SecretCipher.inDataDir(data);
-                store.changed = new Recorded();
-                store.em = emf.createEntityManager();
-                store.audit = new AuditTrail(store.em);
-                em = store.em;
-                tx(store, () -> importManager(store, MANAGER_CONF));
-                announced.clear();
-                work.run(store);
-            }
-        }
-    }
-
-    private static Object importManager(ConfigurationStore store, String text) throws ConfigParseException {
-        return store.importManagerConf(ACTOR, text, false);
-    }
-
-    /** One container-managed call: a transaction around it, rolled back when it throws. */
-    private <T> T tx(ConfigurationStore store, Work<T> work) throws Exception {
-        em.getTransaction().begin();
-        try {
-            T result = work.run();
-            em.getTransaction().commit();
-            return result;
-        } catch (Exception | Error e) {
-            em.getTransaction().rollback();
-            throw e;
-        } finally {
-            em.clear();
-        }
-    }
-
-    private void txChecked(Change change) throws ChangeRefused {
-        em.getTransaction().begin();
-        try {
-            change.run();
-            em.getTransaction().commit();
-        } catch (ChangeRefused | RuntimeException e) {
-            em.getTransaction().rollback();
-            throw e;
-        }
-    }
-
-    /** The export without its first (comment) line, which carries the time. */
-    private static String body(String export) {
-        return export.substring(export.indexOf('\n') + 1);
-    }
-
-    /** Keeps what the store announces (the container would tell the observers after the commit). */
-    private final class Recorded implements Event<ConfigurationChanged> {
-        @Override
-        public void fire(ConfigurationChanged event) {
-            announced.add(event);
-        }
-
-        @Override
-        public <U extends ConfigurationChanged> CompletionStage<U> fireAsync(U event) {
-            return CompletableFuture.completedFuture(event);
-        }
-
-        @Override
-        public <U extends ConfigurationChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            return CompletableFuture.completedFuture(event);
-        }
-
-        @Override
-        public Event<ConfigurationChanged> select(Annotation... qualifiers) {
-            return this;
-        }
-
-        @Override
-        public <U extends ConfigurationChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends ConfigurationChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -6,71 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.connector.HttpSettings;
-import dev.ami.persistence.audit.Actor;
-import dev.ami.persistence.audit.AuditTrail;
 import dev.ami.persistence.conf.AsteriskConfigParser;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.HttpConfReader;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.manager.StoredLengths;
-import dev.ami.persistence.secret.SecretCipher;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import java.lang.annotation.Annotation;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store on each database: a manager.conf with templates, an include, every option of the seed's
  * tables and twenty accounts imports, exports and imports back to the same state; a file with one
  * bad line changes nothing; secrets are not readable in the database.
  */
-class ConfigurationStoreTest {
-
-    private static final Actor ACTOR = new Actor("tester", "127.0.0.1", Actor.REST);
-
-    @TempDir
-    Path conf;
-
-    @TempDir
-    Path data;
-
-    private final List<String> previous = new ArrayList<>();
-
-    @BeforeEach
-    void folders() {
-        previous.add(System.setProperty("ami.conf.dir", conf.toString()));
-        previous.add(System.setProperty("ami.data.dir", data.toString()));
-    }
-
-    @AfterEach
-    void restore() {
-        restore("ami.conf.dir", previous.get(0));
-        restore("ami.data.dir", previous.get(1));
-    }
-
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
-        }
-    }
+class ConfigurationStoreTest extends StoreTestSupport {
 
     private String managerConf() throws Exception {
         StringBuilder accounts = new StringBuilder();
@@ -127,22 +80,22 @@ class ConfigurationStoreTest {
 
     @OnEachDatabase
     void importExportImportGivesTheSameStateAndABadLineChangesNothing(TestDatabase database) throws Exception {
-        onMigratedSchema(database, (store, db) -> {
+        onMigratedStore(database, null, null, (store, db) -> {
             String original = managerConf();
-            ImportReport first = inTransaction(store, () -> importManager(store, original));
+            ImportReport first = tx(store, () -> importManager(store, original));
             assertTrue(first.applied());
             assertEquals(20, first.diff().accountsAdded().size());
             // the file as loaded is kept for GetConfig: templates, inherited lines and includes as Asterisk holds them
-            String loaded = inTransaction(store, () -> store.importedText("manager.conf")).orElseThrow();
+            String loaded = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
             assertTrue(loaded.contains("\n[operator](!)\nread = system,call,user\n"), loaded);
             assertTrue(loaded.contains("\n[user07](operator)\nsecret = s3cret\\;07\n"), loaded);
             assertTrue(loaded.contains("\n[user15](operator)\nsecret = included-15\n"), loaded);
-            String exported = inTransaction(store, store::exportManagerConf);
+            String exported = tx(store, store::exportManagerConf);
             assertTrue(exported.contains("\n[user07]\nsecret = s3cret\\;07\n"), exported);
             assertTrue(exported.contains("\n[user15]\nsecret = included-15\n"), exported);
             assertTrue(exported.contains("\ntlsservercipherorder = yes\ntlsdisablev1 = yes\n"), exported);
 
-            ImportReport again = inTransaction(store, () -> importManager(store, exported));
+            ImportReport again = tx(store, () -> importManager(store, exported));
             assertTrue(again.diff().isEmpty(), again.diff().toString());
             // the backup holds the secrets in clear (the file form), so only the server's user may read it
             assertTrue(Files.readString(again.backup()).contains("\nsecret = s3cret\\;07\n"));
@@ -151,13 +104,13 @@ class ConfigurationStoreTest {
                 assertEquals("rwx------", PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(again.backup().getParent())));
             }
-            assertEquals(body(exported), body(inTransaction(store, store::exportManagerConf)));
+            assertEquals(body(exported), body(tx(store, store::exportManagerConf)));
 
             // one bad line: refused with its place, nothing changes
-            ConfigParseException bad = assertThrows(ConfigParseException.class, () -> inTransaction(store,
+            ConfigParseException bad = assertThrows(ConfigParseException.class, () -> tx(store,
                     () -> importManager(store, exported.replace("httptimeout = 90", "port = 80"))));
             assertTrue(bad.getMessage().startsWith("manager.conf:"), bad.getMessage());
-            assertEquals(body(exported), body(inTransaction(store, store::exportManagerConf)));
+            assertEquals(body(exported), body(tx(store, store::exportManagerConf)));
 
             // secrets are stored encrypted
             try (Connection c = db.dataSource().getConnection();
@@ -180,166 +133,57 @@ class ConfigurationStoreTest {
 
     @OnEachDatabase
     void theConnectorsSnapshotCarriesHttpConf(TestDatabase database) throws Exception {
-        onMigratedSchema(database, (store, db) -> {
-            inTransaction(store, () -> importManager(store, "[general]\nenabled = yes\nwebenabled = yes\n"));
-            assertFalse(inTransaction(store, store::currentConfiguration).http().enabled(), "no http.conf: HTTP off");
-            inTransaction(store, () -> {
-                try {
-                    return store.importHttpConf(ACTOR, "[general]\nenabled = yes\nbindport = 18088\nprefix = asterisk\n", false);
-                } catch (ConfigParseException e) {
-                    throw new Refused(e);
-                }
-            });
-            HttpSettings http = inTransaction(store, store::currentConfiguration).http();
+        onMigratedStore(database, null, null, (store, db) -> {
+            tx(store, () -> importManager(store, "[general]\nenabled = yes\nwebenabled = yes\n"));
+            assertFalse(tx(store, store::currentConfiguration).http().enabled(), "no http.conf: HTTP off");
+            tx(store, () -> store.importHttpConf(ACTOR,
+                    "[general]\nenabled = yes\nbindport = 18088\nprefix = asterisk\n", false));
+            HttpSettings http = tx(store, store::currentConfiguration).http();
             assertTrue(http.enabled());
             assertEquals(18088, http.bindPort());
             assertEquals("asterisk", http.prefix());
             for (String rules : new String[] {"deny = 127.0.0.1\npermit = ::1/128\n", "permit = 10.0.0.0/8\n"}) {
                 String text = "[general]\nenabled = yes\n[/rawman]\ntype = restriction\n" + rules
                         + "[/mxml]\ntype = restriction\n";
-                inTransaction(store, () -> {
-                    try {
-                        return store.importHttpConf(ACTOR, text, false);
-                    } catch (ConfigParseException e) {
-                        throw new Refused(e);
-                    }
-                });
+                tx(store, () -> store.importHttpConf(ACTOR, text, false));
                 assertEquals(HttpConfReader.read(text, AsteriskConfigParser.NO_INCLUDES).settings().restrictions(),
-                        inTransaction(store, store::currentConfiguration).http().restrictions(), "stored and replaced");
+                        tx(store, store::currentConfiguration).http().restrictions(), "stored and replaced");
             }
         });
     }
 
     @OnEachDatabase
     void valuesAsLongAsTheParserAllowsFitTheirColumns(TestDatabase database) throws Exception {
-        onMigratedSchema(database, (store, db) -> {
+        onMigratedStore(database, null, null, (store, db) -> {
             String name = "n".repeat(StoredLengths.NAME);
             String longest = "[general]\nbindaddr = 0.0.0.0\n[" + name + "]\nsecret = "
                     + "\u00e9".repeat(StoredLengths.SECRET_BYTES / 2) + "\nread = " + "system,".repeat(146) + "ca\n"
                     + "deny = 0.0.0.0/0\n" + ("setvar = V=" + "v".repeat(997) + "\n").repeat(4)
                     + "eventfilter = " + "e".repeat(StoredLengths.VALUE) + "\n";
-            ImportReport report = inTransaction(store, () -> importManager(store, longest));
+            ImportReport report = tx(store, () -> importManager(store, longest));
             assertTrue(report.applied());
-            String exported = inTransaction(store, store::exportManagerConf);
+            String exported = tx(store, store::exportManagerConf);
             assertTrue(exported.contains("\n[" + name + "]\n"), exported);
-            assertTrue(inTransaction(store, () -> importManager(store, exported)).diff().isEmpty());
+            assertTrue(tx(store, () -> importManager(store, exported)).diff().isEmpty());
         });
     }
 
     @OnEachDatabase
     void anImportCannotIncludeAFileOutsideTheConfigurationFolderNotEvenOnADryRun(TestDatabase database) throws Exception {
-        onMigratedSchema(database, (store, db) -> {
+        onMigratedStore(database, null, null, (store, db) -> {
             Path key = data.resolve("secret.key");
             String keyText = Files.readString(key).strip();
             Files.createSymbolicLink(conf.resolve("key.conf"), key);
             for (String include : new String[] {conf.relativize(key).toString(), key.toString(), "key.conf"}) {
                 for (boolean dryRun : new boolean[] {true, false}) {
-                    ConfigParseException e = assertThrows(ConfigParseException.class, () -> inTransaction(store,
-                            () -> importManager(store, "[general]\n#include " + include + "\n", dryRun)));
+                    ConfigParseException e = assertThrows(ConfigParseException.class, () -> tx(store,
+                            () -> store.importManagerConf(ACTOR, "[general]\n#include " + include + "\n", dryRun)));
                     assertTrue(e.getMessage().startsWith("manager.conf:2: ")
                             && e.getMessage().contains("outside the configuration folder"), e.getMessage());
                     assertFalse(e.getMessage().contains(keyText.substring(0, 8)), e.getMessage());
                 }
             }
-            assertTrue(inTransaction(store, () -> store.importedText("manager.conf")).isEmpty(), "nothing was stored");
+            assertTrue(tx(store, () -> store.importedText("manager.conf")).isEmpty(), "nothing was stored");
         });
-    }
-
-    private interface StoreWork {
-        void run(ConfigurationStore store, TestDatabase.Schema db) throws Exception;
-    }
-
-    /** Runs the work on a store over a freshly migrated schema of this database. */
-    private void onMigratedSchema(TestDatabase database, StoreWork work) throws Exception {
-        try (TestDatabase.Schema db = database.open()) {
-            SchemaMigrator.flyway(db.dataSource()).migrate();
-            try (EntityManagerFactory emf = db.persistenceUnit()) {
-                work.run(store(emf), db);
-            }
-        }
-    }
-
-    private static ImportReport importManager(ConfigurationStore store, String text) {
-        return importManager(store, text, false);
-    }
-
-    private static ImportReport importManager(ConfigurationStore store, String text, boolean dryRun) {
-        try {
-            return store.importManagerConf(ACTOR, text, dryRun);
-        } catch (ConfigParseException e) {
-            throw new Refused(e);
-        }
-    }
-
-    /** Carries a refusal out of the transaction helper. */
-    private static final class Refused extends RuntimeException {
-        Refused(ConfigParseException cause) {
-            super(cause);
-        }
-    }
-
-    private ConfigurationStore store(EntityManagerFactory emf) throws Exception {
-        ConfigurationStore store = new ConfigurationStore();
-        store.cipher = SecretCipher.inDataDir(data);
-        store.changed = new NoEvents<>();
-        store.em = emf.createEntityManager();
-        store.audit = new AuditTrail(store.em);
-        return store;
-    }
-
-    /** One container-managed call: a transaction around it; a refusal rolls back and is rethrown. */
-    private static <T> T inTransaction(ConfigurationStore store, Supplier<T> work) throws ConfigParseException {
-        EntityManager em = store.em;
-        em.getTransaction().begin();
-        try {
-            T result = work.get();
-            em.getTransaction().commit();
-            return result;
-        } catch (Refused r) {
-            em.getTransaction().rollback();
-            throw (ConfigParseException) r.getCause();
-        } catch (RuntimeException e) {
-            em.getTransaction().rollback();
-            throw e;
-        } finally {
-            em.clear();
-        }
-    }
-
-    /** The export without its first (comment) line, which carries the time. */
-    private static String body(String export) {
-        return export.substring(export.indexOf('\n') + 1);
-    }
-
-    /** Observers are the container's business; here nobody listens. */
-    private static final class NoEvents<T> implements Event<T> {
-        @Override
-        public void fire(T event) {
-        }
-
-        @Override
-        public <U extends T> CompletionStage<U> fireAsync(U event) {
-            return CompletableFuture.completedFuture(event);
-        }
-
-        @Override
-        public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            return CompletableFuture.completedFuture(event);
-        }
-
-        @Override
-        public Event<T> select(Annotation... qualifiers) {
-            return this;
-        }
-
-        @Override
-        public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            return new NoEvents<>();
-        }
-
-        @Override
-        public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            return new NoEvents<>();
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.ami.persistence.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.connector.HttpSettings;
@@ -13,30 +12,15 @@ import dev.ami.persistence.audit.AuditEntry;
 import dev.ami.persistence.audit.AuditQuery;
 import dev.ami.persistence.audit.AuditTarget;
 import dev.ami.persistence.audit.AuditTrail;
-import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.ConfigurationDiff;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.ImportReport;
 import dev.ami.persistence.manager.Templates;
-import dev.ami.persistence.secret.SecretCipher;
 import dev.ami.persistence.store.ChangeRefused.Reason;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import java.lang.annotation.Annotation;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Changes of manager.conf's and http.conf's {@code [general]} on each database: applied as an
@@ -45,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (each bad option named with the import's reason); templates and their inheritors as kept; an
  * import's diff field by field, secrets masked.
  */
-class SettingsChangesTest {
+class SettingsChangesTest extends StoreTestSupport {
 
     private static final String MANAGER_CONF = """
             [general]
@@ -92,35 +76,6 @@ class SettingsChangesTest {
     private static final Actor ACTOR = new Actor("tester", "127.0.0.1", Actor.REST);
     private static final AuditQuery ALL = new AuditQuery(null, null, null, null, 0, 100);
 
-    @TempDir
-    Path conf;
-
-    @TempDir
-    Path data;
-
-    private final List<String> previous = new ArrayList<>();
-    private final List<ConfigurationChanged> announced = new ArrayList<>();
-
-    @BeforeEach
-    void folders() {
-        previous.add(System.setProperty("ami.conf.dir", conf.toString()));
-        previous.add(System.setProperty("ami.data.dir", data.toString()));
-    }
-
-    @AfterEach
-    void restore() {
-        restore("ami.conf.dir", previous.get(0));
-        restore("ami.data.dir", previous.get(1));
-    }
-
-    private static void restore(String property, String value) {
-        if (value == null) {
-            System.clearProperty(property);
-        } else {
-            System.setProperty(property, value);
-        }
-    }
-
     private static Map<String, Object> with(Map<String, Object> values, Object... pairs) {
         Map<String, Object> changed = new LinkedHashMap<>(values);
         for (int i = 0; i < pairs.length; i += 2) {
@@ -131,7 +86,7 @@ class SettingsChangesTest {
 
     @OnEachDatabase
     void generalSettingsChangeAsAnImportWould(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, HTTP_CONF, (store, db) -> {
             SettingsState before = tx(store, store::generalSettings);
             assertEquals(false, before.values().get("displayconnects"));
             assertEquals("127.0.0.1", before.values().get("bindaddr"));
@@ -182,7 +137,7 @@ class SettingsChangesTest {
 
     @OnEachDatabase
     void refusedSettingsChangeNothing(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, HTTP_CONF, (store, db) -> {
             SettingsState before = tx(store, store::generalSettings);
             String kept = tx(store, () -> store.importedText("manager.conf")).orElseThrow();
             assertRefused(Reason.STALE, () -> store.replaceGeneralSettings(ACTOR, "not-the-etag"::equals, before.values()));
@@ -205,7 +160,7 @@ class SettingsChangesTest {
 
     @OnEachDatabase
     void httpSettingsChangeKeepingTheRestrictions(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, HTTP_CONF, (store, db) -> {
             SettingsState before = tx(store, store::httpGeneralSettings);
             assertEquals(18088, before.values().get("bindport"));
             assertEquals(List.of(), before.values().get("redirect"));
@@ -232,7 +187,7 @@ class SettingsChangesTest {
 
     @OnEachDatabase
     void templatesWithTheirInheritorsAndTheImportDiff(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, HTTP_CONF, (store, db) -> {
             List<Templates.Template> templates = tx(store, store::templates);
             assertEquals(List.of("operator", "supervisor"), templates.stream().map(Templates.Template::name).toList());
             assertEquals(List.of("user01", "boss"), templates.get(0).accounts(), "boss through supervisor");
@@ -261,7 +216,7 @@ class SettingsChangesTest {
 
     @OnEachDatabase
     void aTemplateChangeReachesEveryInheritorAsAnImportWould(TestDatabase database) throws Exception {
-        onImportedStore(database, store -> {
+        onMigratedStore(database, MANAGER_CONF, HTTP_CONF, (store, db) -> {
             Templates.Template operator = tx(store, store::templates).get(0);
             Map<String, Object> options = new LinkedHashMap<>(operator.options());
             options.put("read", "system,call,user");
@@ -308,117 +263,5 @@ class SettingsChangesTest {
                     entries.get(2).changes());
             assertFalse(tx(store, () -> store.replaceTemplate(ACTOR, "operator", ANY, options)).changed());
         });
-    }
-
-    private interface Change {
-        Object run() throws ChangeRefused;
-    }
-
-    /** Asserts a refusal in a transaction of its own, which is rolled back, and the fields it names. */
-    private ChangeRefused assertRefused(Reason reason, Change change, String... fields) {
-        ChangeRefused refused = assertThrows(ChangeRefused.class, () -> {
-            try {
-                txChecked(change);
-            } finally {
-                em.clear();
-            }
-        });
-        assertEquals(reason, refused.reason(), refused.getMessage());
-        if (fields.length > 0) {
-            assertEquals(List.of(fields), refused.problems().stream().map(FieldProblem::field).toList(),
-                    refused.problems().toString());
-        }
-        return refused;
-    }
-
-    private interface StoreWork {
-        void run(ConfigurationStore store) throws Exception;
-    }
-
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    private EntityManager em;
-
-    private void onImportedStore(TestDatabase database, StoreWork work) throws Exception {
-        try (TestDatabase.Schema db = database.open()) {
-            SchemaMigrator.flyway(db.dataSource()).migrate();
-            try (EntityManagerFactory emf = db.persistenceUnit()) {
-                ConfigurationStore store = new ConfigurationStore();
-                store.cipher = SecretCipher.inDataDir(data);
-                store.changed = new Recorded();
-                store.em = emf.createEntityManager();
-                store.audit = new AuditTrail(store.em);
-                em = store.em;
-                tx(store, () -> importManager(store, MANAGER_CONF));
-                tx(store, () -> store.importHttpConf(ACTOR, HTTP_CONF, false));
-                announced.clear();
-                work.run(store);
-            }
-        }
-    }
-
-    private static Object importManager(ConfigurationStore store, String text) throws ConfigParseException {
-        return store.importManagerConf(ACTOR, text, false);
-    }
-
-    /** One container-managed call: a transaction around it, rolled back when it throws. */
-    private <T> T tx(ConfigurationStore store, Work<T> work) throws Exception {
-        em.getTransaction().begin();
-        try {
-            T result = work.run();
-            em.getTransaction().commit();
-            return result;
-        } catch (Exception | Error e) {
-            em.getTransaction().rollback();
-            throw e;
-        } finally {
-            em.clear();
-        }
-    }
-
-    private void txChecked(Change change) throws ChangeRefused {
-        em.getTransaction().begin();
-        try {
-            change.run();
-            em.getTransaction().commit();
-        } catch (ChangeRefused | RuntimeException e) {
-            em.getTransaction().rollback();
-            throw e;
-        }
-    }
-
-    /** Keeps what the store announces (the container would tell the observers after the commit). */
-    private final class Recorded implements Event<ConfigurationChanged> {
-        @Override
-        public void fire(ConfigurationChanged event) {
-            announced.add(event);
-        }
-
-        @Override
-        public <U extends ConfigurationChanged> CompletionStage<U> fireAsync(U event) {
-            return CompletableFuture.completedFuture(event);
-        }
-
-        @Override
-        public <U extends ConfigurationChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            return CompletableFuture.completedFuture(event);
-        }
-
-        @Override
-        public Event<ConfigurationChanged> select(Annotation... qualifiers) {
-            return this;
-        }
-
-        @Override
-        public <U extends ConfigurationChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends ConfigurationChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
