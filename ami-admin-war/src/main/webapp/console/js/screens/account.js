@@ -375,15 +375,21 @@ export class Editor {
     this.show(focusSelector);
   }
 
+  /** What this editor edits, for its messages, its link back and its reload; the template editor names its own. */
+  get subject() {
+    return { noun: 'account', path: '/accounts/' + api.seg(this.model.name), list: '#/accounts', back: 'Back to the list' };
+  }
+
   failed(e) {
+    const s = this.subject;
     if (e.stale) {
-      say('Someone changed this account since you opened it; your changes are not saved.', 'warn',
-        h('button', { type: 'button', onclick: () => this.reload() }, 'Reload the account (discards your changes)'));
+      say('Someone changed this ' + s.noun + ' since you opened it; your changes are not saved.', 'warn',
+        h('button', { type: 'button', onclick: () => this.reload() }, 'Reload the ' + s.noun + ' (discards your changes)'));
       document.querySelector('#banner button').focus();
       return;
     }
     if (e.status === 404 && !e.missing) {
-      say('This account no longer exists.', 'warn', h('a', { href: '#/accounts' }, 'Back to the list'));
+      say('This ' + s.noun + ' no longer exists.', 'warn', h('a', { href: s.list }, s.back));
       return;
     }
     showProblem(this.form, e);
@@ -392,9 +398,8 @@ export class Editor {
   async reload() {
     unsay();
     try {
-      const answer = await api.get('/accounts/' + api.seg(this.model.name));
-      this.accept(answer);
-      say('Reloaded: this is the account as it is now.', 'info');
+      this.accept(await api.get(this.subject.path));
+      say('Reloaded: this is the ' + this.subject.noun + ' as it is now.', 'info');
     } catch (e) {
       this.failed(e);
     }

@@ -193,28 +193,9 @@ class TemplateEditor extends Editor {
     this.show(focusSelector);
   }
 
-  failed(e) {
-    if (e.stale) {
-      say('Someone changed this template since you opened it; your changes are not saved.', 'warn',
-        h('button', { type: 'button', onclick: () => this.reload() }, 'Reload the template (discards your changes)'));
-      document.querySelector('#banner button').focus();
-      return;
-    }
-    if (e.status === 404 && !e.missing) {
-      say('This template no longer exists.', 'warn', h('a', { href: '#/templates' }, 'Back to the templates'));
-      return;
-    }
-    showProblem(this.form, e);
-  }
-
-  async reload() {
-    unsay();
-    try {
-      this.accept(await api.get('/templates/' + api.seg(this.template.name)));
-      say('Reloaded: this is the template as it is now.', 'info');
-    } catch (e) {
-      this.failed(e);
-    }
+  get subject() {
+    return { noun: 'template', path: '/templates/' + api.seg(this.template.name), list: '#/templates',
+      back: 'Back to the templates' };
   }
 }
 
