@@ -1,6 +1,7 @@
 package dev.ami.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ final class FileLimits {
 
     static Limit of(long pid) {
         try {
-            return parse(Files.readString(Path.of("/proc", Long.toString(pid), "limits")));
+            return parse(read(Path.of("/proc", Long.toString(pid), "limits")));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the open-files limit of process " + pid + ": " + e, e);
         }
@@ -106,10 +107,20 @@ final class FileLimits {
         return who + ": open-files limit raised from " + before + " to " + after;
     }
 
+    /**
+     * Reads a /proc file to its end. Not Files.readString: /proc files say their size is 0, and on
+     * JDK 17 readString of /proc/sys/fs/nr_open ("1048576\\n") returned "1".
+     */
+    private static String read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
     /** @return fs.nr_open, the most descriptors any one process may have, or -1 if unknown */
     static long systemMax() {
         try {
-            return Long.parseLong(Files.readString(Path.of("/proc/sys/fs/nr_open")).trim());
+            return Long.parseLong(read(Path.of("/proc/sys/fs/nr_open")).trim());
         } catch (IOException | RuntimeException e) {
             return -1;
         }

@@ -38,6 +38,14 @@ class FileLimitsTest {
     }
 
     @Test
+    void theKernelsMaximumIsReadWhole() throws Exception {
+        String text = new String(java.nio.file.Files.newInputStream(java.nio.file.Path.of("/proc/sys/fs/nr_open"))
+                .readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        assertEquals(Long.parseLong(text), FileLimits.systemMax());
+        assertTrue(FileLimits.systemMax() >= 1024, "fs.nr_open " + FileLimits.systemMax());
+    }
+
+    @Test
     void thisProcessHasALimitThatAllowsWhatItHasOpen() {
         FileLimits.Limit own = FileLimits.of(ProcessHandle.current().pid());
         assertTrue(own.allows(ProcStat.descriptors(ProcessHandle.current().pid())));
