@@ -17,8 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class FileLimits {
 
-    /** Descriptors a process needs beyond its sessions: jars, logs, the JDK's own, selectors. */
-    static final long SLACK = 4096;
+    /**
+     * Descriptors a process may open beyond those it has and its sessions (a jcmd attach, a log
+     * rotation, a selector): small, so that on a machine whose hard limit cannot be raised the
+     * largest session count that fits can still be measured.
+     */
+    static final long SLACK = 200;
     private static final String ROW = "Max open files";
 
     /** soft and hard limit; -1 for unlimited */
