@@ -30,6 +30,8 @@ public final class Bench {
      */
     private static final int STALL_PAD = 900;
     private static final Duration MIN_STALL_WINDOW = Duration.ofSeconds(8);
+    /** how long scenario d holds its sessions idle: Asterisk's figure was taken over 10 s */
+    private static final Duration IDLE_HOLD = Duration.ofSeconds(10);
 
     private final BenchOptions options;
     private final WildFlyServer server;
@@ -69,19 +71,71 @@ public final class Bench {
         System.out.println(machine);
         server.start();
         Report report = new Report();
-        // Order a, c, e, i, f, j, g, h, b, d: the many short connections of g, h, b and d leave
-        // thousands of TIME_WAIT sockets for a minute, which would make the /proc/net/tcp look-ups of e dearer; and b,
-        // whose client side is mostly connection set-up, gains from a client already compiled.
+        report.startUp(server.startUp(), options.serverHeap());
+        long pid = server.pid();
+        // Cold: the first run of each like-for-like path after start, before anything else has warmed
+        // the server's JIT, in this order (so p follows a's Pings and u follows l's logins); warm: the
+        // same runs again after a warm-up. Then the scenarios of ami's own: a, c, e, i, f, j, g, h, b,
+        // d; the many short connections of g, h, b and d leave thousands of TIME_WAIT sockets for a
+        // minute, which would make the /proc/net/tcp look-ups of e dearer; and b, whose client side is
+        // mostly connection set-up, gains from a client already compiled.
+        PingScenario ping = new PingScenario(BenchOptions.HOST, options.amiPort());
+        SequentialLoginScenario logins = new SequentialLoginScenario(options.amiPort());
+        PipelinedPingScenario pipelined = new PipelinedPingScenario(BenchOptions.HOST, options.amiPort());
         try (NettyClient client = new NettyClient(options.clientThreads(), BenchOptions.HOST, options.amiPort())) {
+            FanOutScenario fanOut = new FanOutScenario(client, pid);
+            PingScenario.Result pingCold = null;
+            SequentialLoginScenario.Result loginCold = null;
+            PipelinedPingScenario.Result pipelinedCold = null;
+            List<FanOutScenario.Burst> burstCold = new ArrayList<>();
             if (options.runs("a")) {
-                say("(a) sequential Ping");
-                report.ping(profiled("a-ping", () -> new PingScenario(BenchOptions.HOST, options.amiPort())
-                        .run(server.pid(), options.warmup(), options.measure())));
+                say("(a) cold: the first " + options.pingCount() + " sequential Pings after start");
+                pingCold = profiled("a-ping-cold", () -> ping.run(pid, Duration.ZERO, options.pingCount()));
             }
-            FanOutScenario fanOut = new FanOutScenario(client, server.pid());
+            if (options.runs("l")) {
+                say("(l) cold: the first " + options.loginCycles() + " sequential Login+Logoff cycles after start");
+                loginCold = profiled("l-login-cold", () -> logins.run(pid, Duration.ZERO, options.loginCycles()));
+            }
+            if (options.runs("p")) {
+                say("(p) cold: the first " + options.pingCount() + " pipelined Pings, " + options.pipelineDepth() + " in flight");
+                pipelinedCold = profiled("p-pipelined-cold", () -> pipelined.run(pid, Duration.ZERO, options.pingCount(),
+                        options.pipelineDepth()));
+            }
+            if (options.runs("u")) {
+                for (int n : options.fanOutListeners()) {
+                    say("(u) cold: one sender's " + options.burstEvents(n) + " UserEvents to " + n + " listeners");
+                    burstCold.add(profiled("u-burst-cold-" + n, () -> fanOut.runBurst(n, options.burstEvents(n))));
+                }
+            }
+            if (options.runs("a")) {
+                say("(a) warm: " + seconds(options.warmup()) + " of Pings, then " + options.pingCount() + " measured");
+                PingScenario.Result warm = profiled("a-ping", () -> ping.run(pid, options.warmup(), options.pingCount()));
+                report.ping(pingCold, warm, options.pingCount());
+            }
+            if (options.runs("l")) {
+                say("(l) warm: " + seconds(options.warmup()) + " of cycles, then " + options.loginCycles() + " measured");
+                SequentialLoginScenario.Result warm = profiled("l-login", () -> logins.run(pid, options.warmup(),
+                        options.loginCycles()));
+                report.sequentialLogin(loginCold, warm, options.loginCycles(), options.displayConnects());
+            }
+            if (options.runs("p")) {
+                say("(p) warm: " + seconds(options.warmup()) + " of pipelined Pings, then " + options.pingCount() + " measured");
+                PipelinedPingScenario.Result warm = profiled("p-pipelined", () -> pipelined.run(pid, options.warmup(),
+                        options.pingCount(), options.pipelineDepth()));
+                report.pipelined(pipelinedCold, warm, options.pingCount(), options.pipelineDepth());
+            }
+            if (options.runs("u")) {
+                int i = 0;
+                for (int n : options.fanOutListeners()) {
+                    say("(u) warm: a burst to " + n + " listeners unmeasured, then one measured");
+                    fanOut.runBurst(n, options.burstEvents(n));
+                    FanOutScenario.Burst warm = profiled("u-burst-" + n, () -> fanOut.runBurst(n, options.burstEvents(n)));
+                    report.burst(burstCold.get(i++), warm);
+                }
+            }
             if (options.runs("c")) {
                 for (int n : options.fanOutListeners()) {
-                    say("(c) UserEvent fan-out to " + n + " listeners");
+                    say("(c) UserEvent fan-out to " + n + " listeners, " + options.producers() + " senders");
                     report.fanOut(profiled("c-fanout-" + n, () -> fanOut.run(n, options.producers(),
                             options.warmup(), options.measure())), options.producers());
                 }
@@ -136,15 +190,16 @@ public final class Bench {
                         options.loginConcurrency());
             }
             if (options.runs("d")) {
-                say("(d) " + options.idleSessions() + " idle sessions");
-                report.idle(profiled("d-idle", () -> new IdleScenario(client, server)
-                        .run(options.idleSessions(), Duration.ofSeconds(10),
-                                options.target().resolve("bench-idle-histogram.txt"))));
+                for (int n : options.idleSessions()) {
+                    say("(d) " + n + " idle sessions");
+                    report.idle(profiled("d-idle-" + n, () -> new IdleScenario(client, server, options.perAddress())
+                            .run(n, IDLE_HOLD, options.target().resolve("bench-idle-histogram-" + n + ".txt"))), IDLE_HOLD);
+                }
             }
         }
         report.note(String.format(Locale.ROOT, "Fan-out: %d producer sessions pipeline UserEvents, at most %d unanswered"
                         + " each and at most %d events ahead of the slowest reading listener; %s warm-up, %s measured per figure;"
-                        + " client event loops: %d; server heap -Xms/-Xmx %s, G1; displayconnects = %s%s.",
+                        + " client event loops: %d; server heap -Xms/-Xmx %s, G1; displayconnects = %s, timestampevents = no%s.",
                 options.producers(), FanOutScenario.WINDOW, FanOutScenario.LAG, seconds(options.warmup()),
                 seconds(options.measure()), options.clientThreads(), options.serverHeap(), options.displayConnects(),
                 options.jfr() ? "; JFR recording was ON (figures include its overhead)" : ""));

@@ -15,33 +15,46 @@ import java.util.Set;
  * @param target           ami-bench/target: the server's base, conf and data folders and the results go here
  * @param portOffset       WildFly's socket-binding offset, so its HTTP/management ports clear other servers
  * @param amiPort          the AMI port written into the bench manager.conf
- * @param scenarios        which of a..i to run
+ * @param scenarios        which of a..j, l, p and u to run (README of BENCHMARKS.md: the letters)
  * @param measure          how long each throughput figure is measured
  * @param warmup           how long each throughput scenario runs before measuring (JIT, buffers)
  * @param jfr              record a JFR profile of the server per scenario and summarize it
- * @param displayConnects  manager.conf displayconnects: "yes" logs a line per login and logoff
+ * @param displayConnects  manager.conf displayconnects: "yes" (Asterisk's default, and so the bench's) logs a
+ *                         line per login and logoff
  * @param serverHeap       -Xms and -Xmx of the server
  * @param clientThreads    event-loop threads of the load client
  * @param producers        sessions sending UserEvents in the fan-out scenarios
  * @param fanOutListeners  the listener counts of scenario c
- * @param idleSessions     sessions held open in scenario d
+ * @param idleSessions     sessions held open in scenario d, one run per count (2,000: Asterisk's figure;
+ *                         100,000 needs more descriptors, which the bench raises, and a larger client heap)
  * @param loginConcurrency connections in a Login+Logoff cycle at once in scenario b
  * @param httpPort         the HTTP manager's port written into the bench http.conf (bindport; WildFly's
  *                         port offset does not apply to it)
  * @param waitEventSessions HTTP sessions collecting events through WaitEvent in scenario i
+ * @param pingCount        Pings per measured run of scenarios a and p (Asterisk's figures: 20,000)
+ * @param pipelineDepth    Pings in flight in scenario p (Asterisk's figure: 64)
+ * @param loginCycles      Login+Logoff cycles per measured run of scenario l (Asterisk's figure: 2,000)
+ * @param burstEvents      UserEvents one sender pipelines per run of scenario u (Asterisk's figures: 20,000;
+ *                         fewer for 1,000 listeners, see {@link #burstEvents(int)})
+ * @param perAddress       sessions scenario d opens from one loopback source address at most (each
+ *                         address has its own ephemeral port range)
  */
 record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int amiPort, Set<String> scenarios,
                     Duration measure, Duration warmup, boolean jfr, String displayConnects, String serverHeap,
-                    int clientThreads, int producers, int[] fanOutListeners, int idleSessions,
-                    int loginConcurrency, int httpPort, int waitEventSessions) {
+                    int clientThreads, int producers, int[] fanOutListeners,
+                    int[] idleSessions, int loginConcurrency, int httpPort, int waitEventSessions,
+                    int pingCount, int pipelineDepth, int loginCycles, int burstEvents, int perAddress) {
 
     static final String HOST = "127.0.0.1";
     static final String USER = "bench";
     static final String SECRET = "bench-secret";
+    /** the scenarios of a plain {@code mvn -Pbench package} */
+    static final String DEFAULT_SCENARIOS = "a,l,p,u,b,c,d,e,f,g,h,i,j";
+    static final long MAX_BURST_DELIVERIES = 5_000_000;
 
     static BenchOptions fromSystemProperties() {
         Set<String> scenarios = new LinkedHashSet<>();
-        for (String s : property("bench.scenarios", "a,b,c,d,e,f,g,h,i,j").split(",")) {
+        for (String s : property("bench.scenarios", DEFAULT_SCENARIOS).split(",")) {
             if (!s.isBlank()) {
                 scenarios.add(s.trim().toLowerCase(Locale.ROOT));
             }
@@ -56,16 +69,35 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
                 Duration.ofMillis((long) (Double.parseDouble(property("bench.seconds", "5")) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(property("bench.warmup.seconds", "3")) * 1000)),
                 Boolean.parseBoolean(property("bench.jfr", "false")),
-                property("bench.displayconnects", "no"),
+                property("bench.displayconnects", "yes"),
                 property("bench.server.heap", "1g"),
                 Integer.parseInt(property("bench.client.threads", "1")),
                 Integer.parseInt(property("bench.producers", "4")),
-                java.util.Arrays.stream(property("bench.fanout.listeners", "10,100,1000").split(","))
-                        .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray(),
-                Integer.parseInt(property("bench.idle.sessions", "10000")),
+                counts(property("bench.fanout.listeners", "10,100,1000")),
+                counts(property("bench.idle.sessions", "2000")),
                 Integer.parseInt(property("bench.login.concurrency", "16")),
                 Integer.parseInt(property("bench.http.port", "28088")),
-                Integer.parseInt(property("bench.waitevent.sessions", "100")));
+                Integer.parseInt(property("bench.waitevent.sessions", "100")),
+                Integer.parseInt(property("bench.ping.count", "20000")),
+                Integer.parseInt(property("bench.pipeline.depth", "64")),
+                Integer.parseInt(property("bench.login.cycles", "2000")),
+                Integer.parseInt(property("bench.burst.events", "20000")),
+                Integer.parseInt(property("bench.idle.per.address", Integer.toString(LoopbackSources.DEFAULT_PER_ADDRESS))));
+    }
+
+    /** "10, 100,1000" as {10, 100, 1000} */
+    static int[] counts(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .mapToInt(Integer::parseInt).toArray();
+    }
+
+    /**
+     * UserEvents of one scenario-u run to {@code listeners} listeners: Asterisk's 20,000, but at most
+     * 5 million deliveries (Asterisk's 1,000-listener figure was taken with "fewer events"; at its rate
+     * 20 million deliveries would have taken five minutes).
+     */
+    int burstEvents(int listeners) {
+        return (int) Math.max(1, Math.min(burstEvents, MAX_BURST_DELIVERIES / Math.max(1, listeners)));
     }
 
     boolean runs(String scenario) {
@@ -80,9 +112,11 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
                 "enabled = yes",
                 "port = " + amiPort,
                 "bindaddr = " + HOST,
-                // no means no log line per login/logoff; Asterisk's equivalent (verbose level 2)
-                // is not written anywhere at its default verbosity, so this compares like with like
+                // yes (Asterisk's default, and the setting of its reference figures): a log line per
+                // login and logoff; -Dbench.displayconnects=no measures without them
                 "displayconnects = " + displayConnects,
+                // Asterisk's default, and its figures' setting: no Timestamp header on events
+                "timestampevents = no",
                 "allowmultiplelogin = yes",
                 "authtimeout = 30",
                 // the idle scenario opens hundreds of connections at once before they log in, all

@@ -25,14 +25,17 @@ final class BlockingAmi implements AutoCloseable, AmiParser.Sink {
 
     /**
      * @param from          the local address (one of 127.0.0.0/8), so that the server tells this
-     *                      client from the attackers by address as it would tell hosts apart
+     *                      client from the attackers by address as it would tell hosts apart; null
+     *                      to let the kernel choose, as a plain client's connect does
      * @param timeoutMillis how long the connect and each read may wait
      */
     BlockingAmi(String from, int port, int timeoutMillis) throws IOException {
         socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.bind(new InetSocketAddress(from, 0));
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress(BenchOptions.HOST, port), Math.min(10_000, timeoutMillis));
             socket.setSoTimeout(timeoutMillis);
             in = socket.getInputStream();

@@ -51,6 +51,11 @@ abstract class ClientSession extends ChannelInboundHandlerAdapter implements Ami
     protected void onClosed() {
     }
 
+    /** @return the local address to connect from (port 0: any), or null for the kernel's choice */
+    java.net.InetSocketAddress localAddress() {
+        return null;
+    }
+
     /** @return SO_RCVBUF to set before connecting, or 0 for the system's (auto-tuned) default */
     int receiveBufferBytes() {
         return 0;

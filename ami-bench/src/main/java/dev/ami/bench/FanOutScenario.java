@@ -27,6 +27,8 @@ final class FanOutScenario {
     static final int LAG = 2000;
     private static final int OPEN_CONCURRENCY = 256;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
+    /** how long scenario u waits for a burst to reach every listener */
+    private static final Duration BURST_TIMEOUT = Duration.ofSeconds(120);
     /** SO_RCVBUF of listener 0 in scenario e */
     static final int FIXED_RECEIVE_BUFFER = 256 * 1024;
 
@@ -60,12 +62,31 @@ final class FanOutScenario {
     }
 
     /**
+     * Scenario u: one sender's burst of {@code events} UserEvents to every listener.
+     *
+     * @param seconds          from the first UserEvent sent to the last one read by the last listener
+     * @param delivered        UserEvents the listeners read in that time, all of them together
+     * @param serverCpuSeconds the server's CPU time (user + system) meanwhile
+     * @param complete         every listener read every event before the bench stopped waiting
+     */
+    record Burst(int listeners, int events, double seconds, long delivered, double serverCpuSeconds, ProcStat.Cpu cpu,
+                 Check check, boolean complete) {
+        double perSecond() {
+            return delivered / seconds;
+        }
+
+        double cpuMicrosPerDelivery() {
+            return serverCpuSeconds * 1e6 / delivered;
+        }
+    }
+
+    /**
      * Scenario e, in one run so that the same connections on the same server are compared:
      * {@code before} all read, {@code stalled} starts as listener 0 stops reading, {@code after}
      * follows; listener 0 is never counted.
      */
     record StallResult(int listeners, Window before, Window stalled, Window after, Check check, String listenerZero,
-                       boolean cutInWindow) {
+                       boolean cutInWindow, double cutAfterSeconds) {
         /** @return the rate with all reading: the mean of before and after if the server had cut listener 0 by then */
         double baselinePerSecond() {
             return cutInWindow ? (before.perSecond() + after.perSecond()) / 2 : before.perSecond();
@@ -95,6 +116,47 @@ final class FanOutScenario {
     }
 
     /**
+     * Scenario u, as Asterisk's fan-out figures were taken: {@code listenerCount} listeners, ONE
+     * sender pipelining {@code events} UserEvents (its window of unanswered requests and its lag bound
+     * as in scenario c), and every listener checking count and order. Timed from the first event sent
+     * until the last listener has read the last one.
+     */
+    Burst runBurst(int listenerCount, int events) throws InterruptedException {
+        try (Run run = new Run(listenerCount, 1, false, 0)) {
+            Producer sender = run.producers.get(0);
+            sender.limit = events;
+            long[] all = {events};
+            double cpu0 = ProcStat.cpuSeconds(serverPid);
+            ProcStat.Window cpu = new ProcStat.Window(serverPid);
+            long t0 = System.nanoTime();
+            run.start();
+            long deadline = t0 + BURST_TIMEOUT.toNanos();
+            boolean complete = false;
+            while (!complete && System.nanoTime() < deadline) {
+                complete = true;
+                for (EventReader l : run.counted) {
+                    if (l.isOpen() && !l.sequence().hasAll(all)) {
+                        complete = false;
+                        break;
+                    }
+                }
+                if (!complete) {
+                    Thread.sleep(1);
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double serverCpu = ProcStat.cpuSeconds(serverPid) - cpu0;
+            ProcStat.Cpu used = cpu.end();
+            long delivered = sumReceived(run.counted);
+            return new Burst(listenerCount, events, seconds, delivered, serverCpu, used, run.check(), complete);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("one sender's burst to " + listenerCount + " listeners failed: " + e, e);
+        }
+    }
+
+    /**
      * Scenario e: a window with every listener reading, a window that starts as listener 0 stops
      * reading, and a window after it.
      *
@@ -116,7 +178,8 @@ final class FanOutScenario {
             boolean cut = watch.closed();
             Window after = run.measure(measure);
             Check check = run.check();
-            return new StallResult(listenerCount, before, stalled, after, check, watch.finish(), cut);
+            String zeroText = watch.finish();
+            return new StallResult(listenerCount, before, stalled, after, check, zeroText, cut, watch.cutAfterSeconds());
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
@@ -282,6 +345,11 @@ final class FanOutScenario {
             return closedAt >= 0;
         }
 
+        /** @return seconds from the stall to the server's close, or NaN if it had not closed it after the stall */
+        double cutAfterSeconds() {
+            return closedAt < 0 || stalledAt < 0 || closedAt < stalledAt ? Double.NaN : (closedAt - stalledAt) / 1e9;
+        }
+
         @Override
         public void run() {
             while (running && closedAt < 0) {
@@ -375,6 +443,8 @@ final class FanOutScenario {
         private final CompletableFuture<Long> drained = new CompletableFuture<>();
         private long sent;
         private long acked;
+        /** UserEvents to send in all (scenario u); set before {@link #start()} */
+        long limit = Long.MAX_VALUE;
         private long slowest;
         private boolean running;
         private boolean retryScheduled;
@@ -453,7 +523,10 @@ final class FanOutScenario {
                 slowest = slowestListener();
                 allowed = slowest + LAG - sent;
             }
-            long n = Math.min(room, allowed);
+            long n = Math.min(Math.min(room, allowed), limit - sent);
+            if (sent == limit) {
+                return;
+            }
             if (n <= 0) {
                 // a listener is behind: look again shortly (it cannot wake us)
                 if (!retryScheduled) {

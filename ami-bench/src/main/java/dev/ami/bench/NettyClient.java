@@ -43,6 +43,9 @@ final class NettyClient implements AutoCloseable {
         if (session.receiveBufferBytes() > 0) {
             b.option(ChannelOption.SO_RCVBUF, session.receiveBufferBytes());
         }
+        if (session.localAddress() != null) {
+            b.localAddress(session.localAddress());
+        }
         b.connect().addListener(f -> {
             if (!f.isSuccess()) {
                 session.loggedIn.completeExceptionally(f.cause());

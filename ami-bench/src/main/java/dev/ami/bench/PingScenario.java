@@ -7,12 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
- * (a) Sequential Ping round trips on one logged-in connection: send, wait for the whole
- * response, send the next. A plain blocking socket on the calling thread, so that the client adds
- * no hand-off between threads to the round trip it measures.
+ * (a) Sequential Ping round trips on one logged-in connection, as Asterisk's figure was taken: a
+ * fixed number of Pings with an ActionID each, one in flight (send, wait for the whole response,
+ * send the next). A plain blocking socket on the calling thread, so that the client adds no
+ * hand-off between threads to the round trip it measures.
  */
 final class PingScenario {
 
@@ -28,7 +28,12 @@ final class PingScenario {
         this.port = port;
     }
 
-    Result run(long serverPid, Duration warmup, Duration measure) throws IOException {
+    /**
+     * @param warmup how long to ping before the measured ones (zero: the first {@code count} Pings of
+     *               the connection are measured, the cold figure on a just-started server)
+     * @param count  Pings measured
+     */
+    Result run(long serverPid, Duration warmup, int count) throws IOException {
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), 10_000);
@@ -50,31 +55,22 @@ final class PingScenario {
             while (System.nanoTime() < end) {
                 ping(out, reader, ++seq);
             }
-            long[] samples = new long[1 << 20];
-            int n = 0;
+            Latencies latencies = new Latencies();
             ProcStat.Window cpu = new ProcStat.Window(serverPid);
             long start = System.nanoTime();
-            end = start + measure.toNanos();
             long now = start;
-            while (now < end) {
+            for (int i = 0; i < count; i++) {
                 long sent = now;
                 ping(out, reader, ++seq);
                 now = System.nanoTime();
-                if (n == samples.length) {
-                    samples = Arrays.copyOf(samples, n * 2);
-                }
-                samples[n++] = now - sent;
+                latencies.add(now - sent);
             }
             double seconds = (now - start) / 1e9;
             ProcStat.Cpu used = cpu.end();
-            Arrays.sort(samples, 0, n);
-            return new Result(n, seconds, n / seconds, micros(samples, n, 0.50), micros(samples, n, 0.99),
-                    micros(samples, n, 0.999), samples[n - 1] / 1e3, used);
+            Latencies.Quantiles q = latencies.quantiles();
+            return new Result(count, seconds, count / seconds, q.p50Micros(), q.p99Micros(), q.p999Micros(), q.maxMicros(),
+                    used);
         }
-    }
-
-    private static double micros(long[] sorted, int n, double quantile) {
-        return sorted[Math.min(n - 1, (int) Math.ceil(quantile * n) - 1)] / 1e3;
     }
 
     private static void ping(OutputStream out, Reader reader, long seq) throws IOException {
