@@ -36,6 +36,13 @@ public record ManagerConfiguration(GeneralSettings general, List<Account> accoun
      * @return the account, or empty
      */
     public Optional<Account> account(String username) {
-        return accounts.stream().filter(a -> a.username().equalsIgnoreCase(username)).findFirst();
+        // a plain loop: every login looks up its account twice (the allowmultiplelogin check and the
+        // login itself), and a stream pipeline per look-up showed in profiles of logins
+        for (Account account : accounts) {
+            if (account.username().equalsIgnoreCase(username)) {
+                return Optional.of(account);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -39,6 +39,8 @@ final class AmiListener {
     private static final Logger LOG = Logger.getLogger(AmiListener.class.getName());
 
     private final EventLoopGroup group;
+    /** The loops accepted connections are registered on: the accepting one first (ConnectionLoops). */
+    private final ConnectionLoops connectionLoops;
     private final ConfigurationReloader reloader;
     private final Duration drainLimit;
     private volatile ConnectorContext context;
@@ -78,6 +80,7 @@ final class AmiListener {
      */
     AmiListener(EventLoopGroup group, ConfigurationReloader reloader, Duration drainLimit) {
         this.group = group;
+        this.connectionLoops = new ConnectionLoops(group);
         this.reloader = reloader;
         this.drainLimit = drainLimit;
     }
@@ -197,7 +200,7 @@ final class AmiListener {
 
     private Channel listen(AmiChannelInitializer initializer, InetSocketAddress address) {
         return new ServerBootstrap()
-                .group(group)
+                .group(group, connectionLoops)
                 .channel(NioServerSocketChannel.class)
                 // the system's largest listen backlog (net.core.somaxconn), where Asterisk asks for 10:
                 // a flood is accepted and refused by the admission limits, not left half-open in the kernel

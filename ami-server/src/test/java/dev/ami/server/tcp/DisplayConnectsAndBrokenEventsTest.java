@@ -9,8 +9,13 @@ import dev.ami.api.connector.GeneralSettings;
 import dev.ami.server.action.login.LoginAction;
 import dev.ami.server.testing.LogCapture;
 import dev.ami.server.testing.TestConnector;
+import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +59,43 @@ class DisplayConnectsAndBrokenEventsTest {
         assertEquals(List.of("Manager 'ADMIN' logged on from ::1", "Manager 'ADMIN' logged off from ::1",
                 "Connect attempt from '127.0.0.1' unable to authenticate"), log.messages(),
                 "an account with displayconnects = no is not logged");
+    }
+
+    @Test
+    void theLoginIsAnsweredBeforeItsLineIsLogged() {
+        TestConnector connector = new TestConnector(general(true, false), TestConnector.ACCOUNTS);
+        var c = connector.open(new InetSocketAddress("127.0.0.1", 40001));
+        c.read();
+        // what the client has been sent (flushed) at the moment the line is logged
+        List<String> sentWhenLogged = new java.util.ArrayList<>();
+        Logger logger = Logger.getLogger(LoginAction.class.getName());
+        Handler probe = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                StringBuilder sent = new StringBuilder();
+                for (Object m : c.channel().outboundMessages()) {
+                    sent.append(((ByteBuf) m).toString(StandardCharsets.ISO_8859_1));
+                }
+                sentWhenLogged.add(sent.toString());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(probe);
+        try {
+            c.send("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\nEvents: off\r\n\r\n");
+        } finally {
+            logger.removeHandler(probe);
+        }
+        assertEquals(List.of("Response: Success\r\nMessage: Authentication accepted\r\n\r\n"), sentWhenLogged,
+                "the line was logged before the answer was flushed");
+        assertEquals(List.of("Manager 'admin' logged on from 127.0.0.1"), log.messages());
     }
 
     @Test

@@ -78,7 +78,9 @@ public final class LoginAction extends AbstractAction {
         call.connector().sessions().loggedIn(session);
         call.reply(call.success().message("Authentication accepted").build());
         if (account.get().displayConnects()) {
-            LOG.info(() -> "Manager '" + call.action().get("Username") + "' logged on from " + session.remoteHost());
+            // a task of its own runs after this turn's replies are flushed: the answer does not wait for the log
+            String typed = call.action().get("Username");
+            session.transport().execute(() -> LOG.info(() -> "Manager '" + typed + "' logged on from " + session.remoteHost()));
         }
         if (mask.containsAll(SystemEvents.CLASS)) {
             call.reply(SystemEvents.fullyBooted(call.connector().startedAt(), call.connector().lastReload(), call.now())
