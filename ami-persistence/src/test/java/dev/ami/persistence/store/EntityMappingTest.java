@@ -65,6 +65,18 @@ class EntityMappingTest {
         }
     }
 
+    /** The unit starts without a JSON mapper of Hibernate's choosing (Jackson's, when the server has it). */
+    @OnEachDatabase
+    void theUnitMapsNoJsonColumns(TestDatabase database) throws Exception {
+        try (TestDatabase.Schema db = database.open()) {
+            SchemaMigrator.flyway(db.dataSource()).migrate();
+            try (EntityManagerFactory emf = db.persistenceUnit()) {
+                assertInstanceOf(NoJsonFormatMapper.class,
+                        emf.unwrap(SessionFactoryImplementor.class).getSessionFactoryOptions().getJsonFormatMapper());
+            }
+        }
+    }
+
     @OnEachDatabase
     void settingsAndAccountsComeBackAsStored(TestDatabase database) throws Exception {
         SecretCipher cipher = SecretCipher.inDataDir(dataDir);
