@@ -4,6 +4,7 @@ import dev.ami.api.connector.SessionThread;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.routing.OutboundEvent;
 import dev.ami.server.session.SessionTransport;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -20,8 +21,20 @@ import java.util.function.BiConsumer;
  * loop. While the handler runs a turn of requests, replies are written and flushed once at its
  * end; work outside a turn (a slow request's answer, a WaitEvent's timeout, routed events) is
  * flushed once at its own end.
+ *
+ * <p>Routed events written in a row are copied into one buffer of up to {@value #EVENT_BATCH_BYTES}
+ * bytes, handed to the channel before anything else is written or flushed: a batch costs the
+ * channel one write (one outbound-buffer entry, one slice of a writev) however many events it
+ * holds. The channel's writability, which the event queue consults between events, therefore
+ * lags by at most one batch.
  */
 final class ChannelTransport implements SessionTransport {
+
+    /** The most event bytes copied into one buffer before it is handed to the channel. */
+    static final int EVENT_BATCH_BYTES = 16 * 1024;
+
+    /** The first size of a batch buffer; it grows while events are added, up to {@link #EVENT_BATCH_BYTES}. */
+    private static final int EVENT_BATCH_INITIAL = 1024;
 
     private final Channel channel;
     private final String name;
@@ -32,6 +45,8 @@ final class ChannelTransport implements SessionTransport {
     private boolean unflushed;
     private Runnable onIdle = () -> { };
     private Runnable onDrain = () -> { };
+    /** Events written and not yet handed to the channel; only touched on the event loop. */
+    private ByteBuf events;
 
     /**
      * @param channel the connection
@@ -40,6 +55,7 @@ final class ChannelTransport implements SessionTransport {
     ChannelTransport(Channel channel, String name) {
         this.channel = channel;
         this.name = name;
+        channel.closeFuture().addListener(closed -> discardEvents());
     }
 
     @Override
@@ -81,6 +97,7 @@ final class ChannelTransport implements SessionTransport {
 
     @Override
     public void send(ManagerMessage message) {
+        writeEvents();
         if (!channel.isActive()) {
             return;
         }
@@ -94,12 +111,45 @@ final class ChannelTransport implements SessionTransport {
 
     @Override
     public void write(OutboundEvent event) {
-        channel.write(event.writableView(), channel.voidPromise());
+        if (!channel.isOpen()) {
+            return; // closed: nothing more goes out (and a batch made now would never be released)
+        }
+        byte[] bytes = event.bytes();
+        if (events != null && events.maxWritableBytes() < bytes.length) {
+            writeEvents();
+        }
+        if (events == null) {
+            events = channel.alloc().directBuffer(Math.max(EVENT_BATCH_INITIAL, bytes.length),
+                    Math.max(EVENT_BATCH_BYTES, bytes.length));
+        }
+        events.writeBytes(bytes);
     }
 
     @Override
     public void flush() {
+        writeEvents();
         channel.flush();
+    }
+
+    /**
+     * Hands the events batched so far to the channel, before anything written after them. Batches
+     * exist only on the event loop, inside one of its tasks; from another thread there is none.
+     */
+    private void writeEvents() {
+        ByteBuf batch = events;
+        if (batch != null && channel.eventLoop().inEventLoop()) {
+            events = null;
+            channel.write(batch, channel.voidPromise());
+        }
+    }
+
+    /** The connection is closed: events not yet handed to it are dropped. On the event loop. */
+    private void discardEvents() {
+        ByteBuf batch = events;
+        if (batch != null) {
+            events = null;
+            batch.release();
+        }
     }
 
     @Override
@@ -198,6 +248,10 @@ final class ChannelTransport implements SessionTransport {
     /** Flushes the replies written since {@link #deferFlushes()}, in one go. */
     void flushDeferred() {
         flushDeferred = false;
+        if (events != null) {
+            writeEvents();
+            unflushed = true;
+        }
         if (unflushed) {
             unflushed = false;
             channel.flush();
@@ -207,19 +261,21 @@ final class ChannelTransport implements SessionTransport {
     /** Closes once everything written so far has gone out (the client has shut down its side). */
     void closeAfterWrites() {
         closing = true;
+        writeEvents();
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void sendAndClose(ManagerMessage message) {
         closing = true;
+        writeEvents();
         channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void close() {
         closing = true;
-        channel.close();
+        channel.close(); // a batch not yet handed on is released as the channel closes
     }
 
     @Override
