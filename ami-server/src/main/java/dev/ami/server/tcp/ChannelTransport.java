@@ -2,6 +2,7 @@ package dev.ami.server.tcp;
 
 import dev.ami.api.connector.SessionThread;
 import dev.ami.api.message.ManagerMessage;
+import dev.ami.server.codec.AmiMessageEncoder;
 import dev.ami.server.routing.OutboundEvent;
 import dev.ami.server.session.SessionTransport;
 import io.netty.buffer.ByteBuf;
@@ -22,19 +23,19 @@ import java.util.function.BiConsumer;
  * end; work outside a turn (a slow request's answer, a WaitEvent's timeout, routed events) is
  * flushed once at its own end.
  *
- * <p>Routed events written in a row are copied into one buffer of up to {@value #EVENT_BATCH_BYTES}
- * bytes, handed to the channel before anything else is written or flushed: a batch costs the
- * channel one write (one outbound-buffer entry, one slice of a writev) however many events it
- * holds. The channel's writability, which the event queue consults between events, therefore
- * lags by at most one batch.
+ * <p>Routed events written in a row, and the replies of a turn, are copied into one buffer of up
+ * to {@value #BATCH_BYTES} bytes, handed to the channel before anything else is written or
+ * flushed: a batch costs the channel one write (one outbound-buffer entry, one slice of a writev)
+ * however many messages it holds. The channel's writability, which the event queue and the
+ * request turns consult between messages, therefore lags by at most one batch.
  */
 final class ChannelTransport implements SessionTransport {
 
-    /** The most event bytes copied into one buffer before it is handed to the channel. */
-    static final int EVENT_BATCH_BYTES = 16 * 1024;
+    /** The most bytes copied into one buffer before it is handed to the channel. */
+    static final int BATCH_BYTES = 16 * 1024;
 
-    /** The first size of a batch buffer; it grows while events are added, up to {@link #EVENT_BATCH_BYTES}. */
-    private static final int EVENT_BATCH_INITIAL = 1024;
+    /** The first size of a batch buffer; it grows while messages are added, up to {@link #BATCH_BYTES}. */
+    private static final int BATCH_INITIAL = 1024;
 
     private final Channel channel;
     private final String name;
@@ -45,8 +46,8 @@ final class ChannelTransport implements SessionTransport {
     private boolean unflushed;
     private Runnable onIdle = () -> { };
     private Runnable onDrain = () -> { };
-    /** Events written and not yet handed to the channel; only touched on the event loop. */
-    private ByteBuf events;
+    /** Events and replies written and not yet handed to the channel; only touched on the event loop. */
+    private ByteBuf batch;
 
     /**
      * @param channel the connection
@@ -55,7 +56,7 @@ final class ChannelTransport implements SessionTransport {
     ChannelTransport(Channel channel, String name) {
         this.channel = channel;
         this.name = name;
-        channel.closeFuture().addListener(closed -> discardEvents());
+        channel.closeFuture().addListener(closed -> discardBatch());
     }
 
     @Override
@@ -97,14 +98,16 @@ final class ChannelTransport implements SessionTransport {
 
     @Override
     public void send(ManagerMessage message) {
-        writeEvents();
-        if (!channel.isActive()) {
+        if (flushDeferred && channel.eventLoop().inEventLoop()) {
+            if (channel.isActive()) {
+                // a reply within a turn joins the turn's batch: one buffer for the turn's replies
+                AmiMessageEncoder.write(message, batchFor(AmiMessageEncoder.length(message)));
+                unflushed = true;
+            }
             return;
         }
-        if (flushDeferred && channel.eventLoop().inEventLoop()) {
-            channel.write(message, channel.voidPromise());
-            unflushed = true;
-        } else {
+        writeBatch();
+        if (channel.isActive()) {
             channel.writeAndFlush(message, channel.voidPromise());
         }
     }
@@ -115,40 +118,44 @@ final class ChannelTransport implements SessionTransport {
             return; // closed: nothing more goes out (and a batch made now would never be released)
         }
         byte[] bytes = event.bytes();
-        if (events != null && events.maxWritableBytes() < bytes.length) {
-            writeEvents();
+        batchFor(bytes.length).writeBytes(bytes);
+    }
+
+    /** @return the batch, with room for {@code length} more bytes: the full one handed on, a new one made */
+    private ByteBuf batchFor(int length) {
+        if (batch != null && batch.maxWritableBytes() < length) {
+            writeBatch();
         }
-        if (events == null) {
-            events = channel.alloc().directBuffer(Math.max(EVENT_BATCH_INITIAL, bytes.length),
-                    Math.max(EVENT_BATCH_BYTES, bytes.length));
+        if (batch == null) {
+            batch = channel.alloc().directBuffer(Math.max(BATCH_INITIAL, length), Math.max(BATCH_BYTES, length));
         }
-        events.writeBytes(bytes);
+        return batch;
     }
 
     @Override
     public void flush() {
-        writeEvents();
+        writeBatch();
         channel.flush();
     }
 
     /**
-     * Hands the events batched so far to the channel, before anything written after them. Batches
+     * Hands the bytes batched so far to the channel, before anything written after them. Batches
      * exist only on the event loop, inside one of its tasks; from another thread there is none.
      */
-    private void writeEvents() {
-        ByteBuf batch = events;
-        if (batch != null && channel.eventLoop().inEventLoop()) {
-            events = null;
-            channel.write(batch, channel.voidPromise());
+    private void writeBatch() {
+        ByteBuf written = batch;
+        if (written != null && channel.eventLoop().inEventLoop()) {
+            batch = null;
+            channel.write(written, channel.voidPromise());
         }
     }
 
-    /** The connection is closed: events not yet handed to it are dropped. On the event loop. */
-    private void discardEvents() {
-        ByteBuf batch = events;
-        if (batch != null) {
-            events = null;
-            batch.release();
+    /** The connection is closed: what was batched and not handed to it is dropped. On the event loop. */
+    private void discardBatch() {
+        ByteBuf dropped = batch;
+        if (dropped != null) {
+            batch = null;
+            dropped.release();
         }
     }
 
@@ -248,8 +255,8 @@ final class ChannelTransport implements SessionTransport {
     /** Flushes the replies written since {@link #deferFlushes()}, in one go. */
     void flushDeferred() {
         flushDeferred = false;
-        if (events != null) {
-            writeEvents();
+        if (batch != null) {
+            writeBatch();
             unflushed = true;
         }
         if (unflushed) {
@@ -261,14 +268,14 @@ final class ChannelTransport implements SessionTransport {
     /** Closes once everything written so far has gone out (the client has shut down its side). */
     void closeAfterWrites() {
         closing = true;
-        writeEvents();
+        writeBatch();
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void sendAndClose(ManagerMessage message) {
         closing = true;
-        writeEvents();
+        writeBatch();
         channel.writeAndFlush(message).addListener(ChannelFutureListener.CLOSE);
     }
 
