@@ -98,17 +98,23 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        // A line's bytes are found with one search for its LF and copied in one go, rather than read
+        // byte by byte (each read checks bounds and the buffer's reference count): the same rules.
         while (!paused && in.isReadable()) {
-            byte b = in.readByte();
-            if (b == '\n') {
+            int from = in.readerIndex();
+            // the LF is looked for only as far as the line buffer has room, as Asterisk reads at most that
+            int to = Math.min(in.writerIndex(), from + (LINE_BUFFER - lineLength));
+            int lf = in.indexOf(from, to, (byte) '\n');
+            int length = (lf < 0 ? to : lf) - from;
+            in.readBytes(line, lineLength, length);
+            lineLength += length;
+            if (lf >= 0) {
+                in.skipBytes(1);
                 if (endOfLine(ctx, out)) {
                     return; // one message per call: it reaches the session before the next is framed
                 }
-            } else {
-                line[lineLength++] = b;
-                if (lineLength == LINE_BUFFER) {
-                    discardOverlongLine(ctx);
-                }
+            } else if (lineLength == LINE_BUFFER) {
+                discardOverlongLine(ctx);
             }
         }
     }

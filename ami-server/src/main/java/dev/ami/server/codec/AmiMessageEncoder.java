@@ -43,6 +43,21 @@ public final class AmiMessageEncoder extends MessageToByteEncoder<ManagerMessage
     }
 
     /**
+     * @param message the message
+     * @return how many bytes {@link #write} writes for it (one per char)
+     */
+    public static int length(ManagerMessage message) {
+        int length = CRLF.length;
+        for (Header header : message.headers()) {
+            length += header.name().length() + CRLF.length;
+            if (!header.isRaw()) {
+                length += SEPARATOR.length + header.value().length();
+            }
+        }
+        return length;
+    }
+
+    /**
      * The message exactly as it goes on the wire, as text: what Asterisk's event filters search.
      *
      * @param message the message

@@ -363,7 +363,6 @@ final class HttpTransport implements SessionTransport {
     @Override
     public void write(OutboundEvent event) {
         append(event.text());
-        event.releaseBytes();
     }
 
     private void append(String text) {

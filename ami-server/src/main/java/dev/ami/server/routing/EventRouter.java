@@ -58,14 +58,10 @@ public final class EventRouter {
         }
         OutboundEvent outbound = new OutboundEvent(event.name(), event.classes(), render(event, general), System.nanoTime());
         int taken = 0;
-        try {
-            for (EventRecipient session : sessions.get()) {
-                if (session.offer(outbound)) {
-                    taken++;
-                }
+        for (EventRecipient session : sessions.get()) {
+            if (session.offer(outbound)) {
+                taken++;
             }
-        } finally {
-            outbound.routed();
         }
         for (Subscription s : subscribers) {
             try {

@@ -3,15 +3,15 @@ package dev.ami.server.routing;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.codec.AmiMessageEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One routed event in the form sessions receive it: the wire text that event filters search and
  * the bytes that are written, each made once and shared by every session that gets the event.
  *
- * <p>The bytes are reference counted: the router holds one reference while it offers the event,
- * and each session queue that takes it holds one until it has written it.
+ * <p>The bytes are a plain array, never modified once made: each session copies them into its own
+ * outgoing batch, so nothing is reference counted per session and the garbage collector frees
+ * them.
  */
 public final class OutboundEvent {
 
@@ -20,7 +20,7 @@ public final class OutboundEvent {
     private final ManagerMessage message;
     private final long routedNanos;
     private String text;
-    private ByteBuf bytes;
+    private byte[] bytes;
 
     OutboundEvent(String name, Authority classes, ManagerMessage message, long routedNanos) {
         this.name = name;
@@ -57,37 +57,31 @@ public final class OutboundEvent {
     }
 
     /**
-     * Takes a reference to the shared bytes for a session queue, making them on first use. Called
-     * on the routing thread only.
+     * The wire form's bytes, made on first use. The first call must be on the routing thread,
+     * before the event is handed to another thread (a session queue that takes the event makes
+     * them), so that every session thread sees the array complete; callers must not modify it.
      *
-     * @return the bytes, with one more reference that the caller must release or write
+     * @return the bytes exactly as {@link AmiMessageEncoder#write} writes the message
      */
-    public ByteBuf retainBytes() {
+    public byte[] bytes() {
         if (bytes == null) {
-            String wire = text();
-            bytes = ByteBufAllocator.DEFAULT.directBuffer(wire.length());
-            AmiMessageEncoder.write(message, bytes);
+            bytes = latin1(text());
         }
-        return bytes.retain();
+        return bytes;
     }
 
-    /**
-     * @return a view of the shared bytes for one write; writing it consumes one reference taken
-     *         with {@link #retainBytes()}
-     */
-    public ByteBuf writableView() {
-        return bytes.duplicate();
-    }
-
-    /** Gives back a reference taken with {@link #retainBytes()} without writing. */
-    public void releaseBytes() {
-        bytes.release();
-    }
-
-    /** Drops the router's own reference, once every session has been offered the event. */
-    void routed() {
-        if (bytes != null) {
-            bytes.release();
+    /** ISO-8859-1 with '?' for each char past 0xFF, as Netty's writeCharSequence writes it. */
+    static byte[] latin1(String wire) {
+        byte[] encoded = wire.getBytes(StandardCharsets.ISO_8859_1);
+        if (encoded.length == wire.length()) {
+            return encoded;
         }
+        // a surrogate pair became one '?' above; the encoder writes one per char
+        encoded = new byte[wire.length()];
+        for (int i = 0; i < encoded.length; i++) {
+            char c = wire.charAt(i);
+            encoded[i] = c > 0xFF ? (byte) '?' : (byte) c;
+        }
+        return encoded;
     }
 }

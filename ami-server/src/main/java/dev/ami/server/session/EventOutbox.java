@@ -69,14 +69,12 @@ final class EventOutbox {
                 }
                 return false;
             }
-            OutboundEvent oldest = queue.poll();
-            if (oldest != null) {
+            if (queue.poll() != null) {
                 size.decrementAndGet();
-                oldest.releaseBytes();
                 dropped.incrementAndGet();
             }
         }
-        event.retainBytes();
+        event.bytes(); // made here, on the routing thread, before the queue hands the event on
         queue.offer(event);
         queued.incrementAndGet();
         if (scheduled.compareAndSet(false, true)) {
@@ -136,10 +134,8 @@ final class EventOutbox {
     }
 
     private void discard() {
-        OutboundEvent event;
-        while ((event = queue.poll()) != null) {
+        while (queue.poll() != null) {
             size.decrementAndGet();
-            event.releaseBytes();
             dropped.incrementAndGet();
         }
     }

@@ -61,19 +61,49 @@ class RoutingTest {
     }
 
     @Test
-    void everySessionWritesTheSameBytes() {
+    void everySessionWritesTheSameBytesRenderedOnce() {
         TestConnector connector = connector(List.of(), List.of());
         var a = listener(connector);
         var b = listener(connector);
+        List<OutboundEvent> offered = new ArrayList<>();
+        EventRouter spy = new EventRouter(() -> List.of(offered::add, e -> false), () -> TestConnector.GENERAL,
+                java.time.Clock.systemUTC());
+        spy.publish(ManagerEvent.of("OrderShipped", AuthorityClass.USER).header("Order", "1").build());
+        assertSame(offered.get(0).bytes(), offered.get(0).bytes(), "rendered once, then shared");
         connector.context.publish(ManagerEvent.of("OrderShipped", AuthorityClass.USER).header("Order", "1").build());
-        a.channel().runPendingTasks();
-        b.channel().runPendingTasks();
-        ByteBuf fromA = a.channel().readOutbound();
-        ByteBuf fromB = b.channel().readOutbound();
-        assertSame(fromA.unwrap(), fromB.unwrap(), "both sessions write views of one buffer");
-        fromA.release();
-        fromB.release();
-        assertEquals(0, fromA.unwrap().refCnt(), "the shared buffer is freed once both have written it");
+        String expected = "Event: OrderShipped\r\nPrivilege: user,all\r\nOrder: 1\r\n\r\n";
+        assertEquals(expected, a.read());
+        assertEquals(expected, b.read());
+    }
+
+    @Test
+    void eventsDeliveredTogetherGoOutAsOneBufferInOrderAndAreFreedOnceWritten() {
+        TestConnector connector = connector(List.of(), List.of());
+        var c = listener(connector);
+        for (int i = 0; i < 3; i++) {
+            connector.context.publish(ManagerEvent.of("Tick", AuthorityClass.USER).header("N", Integer.toString(i)).build());
+        }
+        c.channel().runPendingTasks();
+        ByteBuf batch = c.channel().readOutbound();
+        assertEquals("Event: Tick\r\nPrivilege: user,all\r\nN: 0\r\n\r\n"
+                + "Event: Tick\r\nPrivilege: user,all\r\nN: 1\r\n\r\n"
+                + "Event: Tick\r\nPrivilege: user,all\r\nN: 2\r\n\r\n",
+                batch.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(null, (Object) c.channel().readOutbound(), "one buffer for the three");
+        assertTrue(batch.release(), "the batch is the session's own: written, it is freed");
+    }
+
+    @Test
+    void theSharedBytesAreWhatTheEncoderWrites() {
+        var message = new dev.ami.api.message.ManagerMessage(List.of(new dev.ami.api.message.Header("Event", "X"),
+                new dev.ami.api.message.Header("Text", "caf\u00e9 \u20ac \ud83d\ude00 \ud800"),
+                dev.ami.api.message.Header.raw("Raw: line")));
+        ByteBuf encoded = io.netty.buffer.Unpooled.buffer();
+        dev.ami.server.codec.AmiMessageEncoder.write(message, encoded);
+        byte[] expected = new byte[encoded.readableBytes()];
+        encoded.readBytes(expected);
+        OutboundEvent event = new OutboundEvent("X", dev.ami.api.authority.Authority.of(AuthorityClass.USER), message, 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, event.bytes());
     }
 
     @Test

@@ -194,4 +194,17 @@ class RequestPacingTest {
         }
         assertFalse(c.channel().isActive(), "the session ends, as a failure in the pipeline ends it");
     }
+
+    @Test
+    void theRepliesOfATurnGoOutAsOneBufferInOrder() {
+        var c = connector.connect();
+        EmbeddedChannel channel = c.channel();
+        oneRead(channel, "\n\nAction: Nonesuch\r\nActionID: 7\r\n\r\n\n");
+        ByteBuf turn = channel.readOutbound();
+        assertEquals(MISSING + MISSING + "Response: Error\r\nActionID: 7\r\n"
+                + "Message: Permission denied\r\n\r\n"
+                + MISSING, turn.toString(StandardCharsets.ISO_8859_1));
+        turn.release();
+        assertEquals(null, (Object) channel.readOutbound(), "one buffer for the turn's four replies");
+    }
 }
