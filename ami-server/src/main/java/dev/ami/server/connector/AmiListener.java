@@ -66,6 +66,8 @@ final class AmiListener {
     private volatile HttpManagerService httpManager;
     /** True from a stop until the next configuration is applied: a second close has nothing to stop. */
     private boolean stopped;
+    /** Runs once, before the port first opens (see {@link RequestPathWarmup}); null: none. */
+    private RequestPathWarmup warmup;
 
     AmiListener(EventLoopGroup group, ConfigurationReloader reloader) {
         this(group, reloader, StopSequence.DRAIN_LIMIT);
@@ -77,9 +79,20 @@ final class AmiListener {
      * @param drainLimit how long a session may take to answer what it has received when the listener closes
      */
     AmiListener(EventLoopGroup group, ConfigurationReloader reloader, Duration drainLimit) {
+        this(group, reloader, drainLimit, null);
+    }
+
+    /**
+     * @param group      the event loops of the listeners and sessions
+     * @param reloader   what re-reads the stored configuration
+     * @param drainLimit how long a session may take to answer what it has received when the listener closes
+     * @param warmup     run once before the port first opens, or null
+     */
+    AmiListener(EventLoopGroup group, ConfigurationReloader reloader, Duration drainLimit, RequestPathWarmup warmup) {
         this.group = group;
         this.reloader = reloader;
         this.drainLimit = drainLimit;
+        this.warmup = warmup;
     }
 
     /**
@@ -118,6 +131,10 @@ final class AmiListener {
         }
         closeServerChannel();
         configuredAddress = address;
+        if (warmup != null) {
+            warmup.run(group, actions, general, this::listen, reloader);
+            warmup = null;
+        }
         try {
             serverChannel = listen(new AmiChannelInitializer(context, actions, "TCP"), address);
             LOG.info(() -> "AMI listening on " + address + " (" + configuration.accounts().size() + " accounts)");
