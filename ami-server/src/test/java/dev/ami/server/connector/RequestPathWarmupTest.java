@@ -54,9 +54,10 @@ class RequestPathWarmupTest {
     }
 
     @Test
-    void theListenerWarmsUpBeforeItsPortOpensAndCountsNothingOfIt() {
+    void theListenerWarmsUpOnceItsPortOpensAndCountsNothingOfIt() {
+        // the warm-up runs on the thread that applies the configuration here, so it is over when apply returns
         AmiListener listener = new AmiListener(group, NO_RELOAD, StopSequence.DRAIN_LIMIT,
-                new RequestPathWarmup(200, Duration.ofMinutes(1)));
+                new RequestPathWarmup(200, Duration.ofMinutes(1)), Runnable::run);
         try {
             listener.apply(new ManagerConfiguration(TestConnector.GENERAL.toBuilder().enabled(true).port(0).build(),
                     TestConnector.ACCOUNTS));
