@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,6 +69,10 @@ final class AmiListener {
     private volatile HttpManagerService httpManager;
     /** True from a stop until the next configuration is applied: a second close has nothing to stop. */
     private boolean stopped;
+    /** Runs once, once the port first opens (see {@link RequestPathWarmup}); null: none. */
+    private RequestPathWarmup warmup;
+    /** Runs the warm-up: it blocks on a socket, so neither on an event loop nor on the caller's thread. */
+    private final Executor warmupThread;
 
     AmiListener(EventLoopGroup group, ConfigurationReloader reloader) {
         this(group, reloader, StopSequence.DRAIN_LIMIT);
@@ -79,10 +84,24 @@ final class AmiListener {
      * @param drainLimit how long a session may take to answer what it has received when the listener closes
      */
     AmiListener(EventLoopGroup group, ConfigurationReloader reloader, Duration drainLimit) {
+        this(group, reloader, drainLimit, null, Runnable::run);
+    }
+
+    /**
+     * @param group      the event loops of the listeners and sessions
+     * @param reloader   what re-reads the stored configuration
+     * @param drainLimit how long a session may take to answer what it has received when the listener closes
+     * @param warmup     run once the port first opens, or null
+     * @param warmupThread where the warm-up runs (a container thread; not an event loop)
+     */
+    AmiListener(EventLoopGroup group, ConfigurationReloader reloader, Duration drainLimit, RequestPathWarmup warmup,
+            Executor warmupThread) {
         this.group = group;
         this.connectionLoops = new ConnectionLoops(group);
         this.reloader = reloader;
         this.drainLimit = drainLimit;
+        this.warmup = warmup;
+        this.warmupThread = warmupThread;
     }
 
     /**
@@ -124,6 +143,7 @@ final class AmiListener {
         try {
             serverChannel = listen(new AmiChannelInitializer(context, actions, "TCP"), address);
             LOG.info(() -> "AMI listening on " + address + " (" + configuration.accounts().size() + " accounts)");
+            warmUpOnce(general);
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             LOG.log(Level.SEVERE, "AMI cannot listen on " + address + " (manager.conf [general] bindaddr/port): " + e, e);
         }
@@ -195,6 +215,24 @@ final class AmiListener {
                 refusedTlsFiles = files;
                 LOG.severe("AMI over TLS keeps its previous certificate: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Starts the warm-up the first time the port opens. It runs beside the first clients rather
+     * than before the port opens, so that it costs the start nothing (another second or two to a
+     * start that is meant to take a few), and holds no lock of the listener's.
+     */
+    private void warmUpOnce(GeneralSettings general) {
+        RequestPathWarmup once = warmup;
+        if (once == null) {
+            return;
+        }
+        warmup = null;
+        try {
+            warmupThread.execute(() -> once.run(group, actions, general, this::listen, reloader));
+        } catch (RuntimeException e) { // no thread for it: the first requests are simply slower
+            LOG.log(Level.FINE, "AMI request path warm-up not started", e);
         }
     }
 

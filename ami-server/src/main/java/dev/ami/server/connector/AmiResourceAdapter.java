@@ -58,7 +58,8 @@ public class AmiResourceAdapter implements ResourceAdapter {
         workManager = context.getWorkManager();
         group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new WorkManagerExecutor(workManager), NioIoHandler.newFactory());
-        listener = new AmiListener(group, this::reload);
+        listener = new AmiListener(group, this::reload, StopSequence.DRAIN_LIMIT, RequestPathWarmup.configured(),
+                new WorkManagerExecutor(workManager));
         LOG.info("AMI connector started");
     }
 
