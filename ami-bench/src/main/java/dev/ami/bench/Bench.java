@@ -71,7 +71,7 @@ public final class Bench {
         System.out.println(machine);
         server.start();
         Report report = new Report();
-        report.startUp(server.startUp(), options.serverHeap());
+        report.startUp(server.startUp(), options.serverJvm());
         long pid = server.pid();
         // Cold: the first run of each like-for-like path after start, before anything else has warmed
         // the server's JIT, in this order (so p follows a's Pings and u follows l's logins); warm: the
@@ -199,9 +199,9 @@ public final class Bench {
         }
         report.note(String.format(Locale.ROOT, "Fan-out: %d producer sessions pipeline UserEvents, at most %d unanswered"
                         + " each and at most %d events ahead of the slowest reading listener; %s warm-up, %s measured per figure;"
-                        + " client event loops: %d; server heap -Xms/-Xmx %s, G1; displayconnects = %s, timestampevents = no%s.",
+                        + " client event loops: %d; server JVM %s; displayconnects = %s, timestampevents = no%s.",
                 options.producers(), FanOutScenario.WINDOW, FanOutScenario.LAG, seconds(options.warmup()),
-                seconds(options.measure()), options.clientThreads(), options.serverHeap(), options.displayConnects(),
+                seconds(options.measure()), options.clientThreads(), options.serverJvm(), options.displayConnects(),
                 options.jfr() ? "; JFR recording was ON (figures include its overhead)" : ""));
         report.note("The load client runs on the same machine and shares its cores with the server"
                 + " (its CPU is listed per scenario).");

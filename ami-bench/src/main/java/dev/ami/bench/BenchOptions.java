@@ -21,7 +21,8 @@ import java.util.Set;
  * @param jfr              record a JFR profile of the server per scenario and summarize it
  * @param displayConnects  manager.conf displayconnects: "yes" (Asterisk's default, and so the bench's) logs a
  *                         line per login and logoff
- * @param serverHeap       -Xms and -Xmx of the server
+ * @param serverJvm        the server's heap and collector options: the root pom's {@code ami.server.jvm.sizing},
+ *                         as the run profile and the ITs start it, so footprint figures are the shipped ones
  * @param clientThreads    event-loop threads of the load client
  * @param producers        sessions sending UserEvents in the fan-out scenarios
  * @param fanOutListeners  the listener counts of scenario c
@@ -40,7 +41,7 @@ import java.util.Set;
  *                         address has its own ephemeral port range)
  */
 record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int amiPort, Set<String> scenarios,
-                    Duration measure, Duration warmup, boolean jfr, String displayConnects, String serverHeap,
+                    Duration measure, Duration warmup, boolean jfr, String displayConnects, String serverJvm,
                     int clientThreads, int producers, int[] fanOutListeners,
                     int[] idleSessions, int loginConcurrency, int httpPort, int waitEventSessions,
                     int pingCount, int pipelineDepth, int loginCycles, int burstEvents, int perAddress) {
@@ -70,7 +71,7 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
                 Duration.ofMillis((long) (Double.parseDouble(property("bench.warmup.seconds", "3")) * 1000)),
                 Boolean.parseBoolean(property("bench.jfr", "false")),
                 property("bench.displayconnects", "yes"),
-                property("bench.server.heap", "1g"),
+                property("bench.server.jvm", "-Xms64m -Xmx512m -XX:+UseSerialGC"),
                 Integer.parseInt(property("bench.client.threads", "1")),
                 Integer.parseInt(property("bench.producers", "4")),
                 counts(property("bench.fanout.listeners", "10,100,1000")),

@@ -26,7 +26,7 @@ final class Report {
         return table;
     }
 
-    void startUp(WildFlyServer.StartUp s, String heap) {
+    void startUp(WildFlyServer.StartUp s, String jvm) {
         table.compared("s", "Start-up", "launch of standalone.sh (standalone-full.xml; the EAR handed to the deployment"
                         + " scanner at boot's end, scan every " + WildFlyServer.SCAN_INTERVAL_MILLIS + " ms) to the first"
                         + " AMI Login accepted; Asterisk: process start to AMI port open",
@@ -34,7 +34,7 @@ final class Report {
                         s.loginSeconds(), s.greetingSeconds(), s.bootLogSeconds(), s.services()),
                 Comparison.NONE, "about 1 s", Comparison.ratio(s.loginSeconds(), Double.NaN, 1.0, false));
         table.compared("s", "Resident memory, idle after start", "VmRSS once the server's CPU fell quiet after start,"
-                        + " before any scenario; heap -Xms/-Xmx " + heap,
+                        + " before any scenario; server JVM " + jvm,
                 String.format(Locale.ROOT, "%,d MB (live heap %,d MB)", s.idleRssKib() / 1024, s.idleLiveHeapKib() / 1024),
                 Comparison.NONE, "about 50 MB", Comparison.ratio(s.idleRssKib() / 1024.0, Double.NaN, 50, false));
         notes.add(String.format(Locale.ROOT, "(s) from the launch: WildFly's boot line seen at %.1f s, the AMI greeting at"

@@ -143,10 +143,8 @@ final class WildFlyServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JBOSS_HOME", options.wildflyHome().toString());
-        // standalone.conf keeps these only when JAVA_OPTS is unset; the heap is fixed so that heap
-        // figures compare between runs
-        env.put("JAVA_OPTS", "-Xms" + options.serverHeap() + " -Xmx" + options.serverHeap()
-                + " -XX:+UseG1GC -Djava.net.preferIPv4Stack=true"
+        // standalone.conf keeps these only when JAVA_OPTS is unset; the sizing is the shipped one
+        env.put("JAVA_OPTS", options.serverJvm() + " -Djava.net.preferIPv4Stack=true"
                 + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
         // background mode: standalone.sh writes the java pid to the pid file and forwards signals
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
