@@ -23,8 +23,10 @@ final class FanOutScenario {
 
     /** unanswered UserEvent requests per producer */
     static final int WINDOW = 256;
-    /** how far (events) a producer may run ahead of the slowest reading listener */
+    /** how far (events) a producer may run ahead of the slowest reading listener, for unpadded events */
     static final int LAG = 2000;
+    /** about the bytes of an unpadded UserEvent as delivered (Event, Privilege, UserEvent, Src, Seq) */
+    private static final int PLAIN_EVENT_BYTES = 80;
     private static final int OPEN_CONCURRENCY = 256;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
     /** how long scenario u waits for a burst to reach every listener */
@@ -55,6 +57,15 @@ final class FanOutScenario {
         boolean clean() {
             return lost == 0 && outOfOrder == 0 && malformed == 0 && disconnected == 0 && producerErrors == 0;
         }
+    }
+
+    /**
+     * @return how far a producer may run ahead of the slowest reading listener: {@link #LAG} events
+     *         of the plain size, so the same bytes whatever the padding (scenario e's 1 KiB events
+     *         would otherwise let 8 MiB queue per listener, which the server's writetimeout rightly cuts)
+     */
+    static long lag(int padBytes) {
+        return Math.max(1, (long) LAG * PLAIN_EVENT_BYTES / (PLAIN_EVENT_BYTES + padBytes));
     }
 
     /** Scenario c: one window, all listeners counted. */
@@ -446,6 +457,7 @@ final class FanOutScenario {
         /** UserEvents to send in all (scenario u); set before {@link #start()} */
         long limit = Long.MAX_VALUE;
         private long slowest;
+        private final long lag;
         private boolean running;
         private boolean retryScheduled;
         volatile long errors;
@@ -457,6 +469,7 @@ final class FanOutScenario {
             this.src = Integer.toString(id).getBytes(StandardCharsets.US_ASCII);
             this.pad = padBytes == 0 ? new byte[0]
                     : ("\r\nPad: " + "x".repeat(padBytes)).getBytes(StandardCharsets.US_ASCII);
+            this.lag = lag(padBytes);
         }
 
         @Override
@@ -518,10 +531,10 @@ final class FanOutScenario {
             if (room <= 0) {
                 return;
             }
-            long allowed = slowest + LAG - sent;
+            long allowed = slowest + lag - sent;
             if (allowed < room) {
                 slowest = slowestListener();
-                allowed = slowest + LAG - sent;
+                allowed = slowest + lag - sent;
             }
             long n = Math.min(Math.min(room, allowed), limit - sent);
             if (sent == limit) {

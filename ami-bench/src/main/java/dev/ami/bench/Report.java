@@ -230,7 +230,9 @@ final class Report {
                     Comparison.perSecond(r.after().perSecond()), r.after().seconds(), r.listenerZero(),
                     check(r.check(), producers)));
         }
-        notes.add("(e) every UserEvent carries a " + padBytes + "-byte Pad header; listener 0 has a fixed "
+        notes.add("(e) every UserEvent carries a " + padBytes + "-byte Pad header, so a sender runs at most "
+                + FanOutScenario.lag(padBytes) + " events ahead of the slowest counted listener (the same bytes as c's "
+                + FanOutScenario.LAG + " plain events); listener 0 has a fixed "
                 + FanOutScenario.FIXED_RECEIVE_BUFFER / 1024 + " KiB receive buffer and is never counted nor waited for;"
                 + " the baseline is the window before the stall, averaged with the one after it when the server had"
                 + " cut listener 0 off by then.");

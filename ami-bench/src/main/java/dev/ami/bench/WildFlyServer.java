@@ -32,7 +32,8 @@ final class WildFlyServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final double QUIET_CORES = 0.1;
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
+    /** G1 names one "heap", the serial collector two generations; each line gives its total and used. */
+    private static final Pattern HEAP_USED = Pattern.compile("(?:heap|generation)\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
     /** WFLYSRV0025/0026: "... started in 19300ms - Started 793 of 982 services ..." */
     private static final Pattern STARTED =
             Pattern.compile("started (?:\\(with errors\\) )?in (\\d+)ms - Started (\\d+) of (\\d+)");
@@ -362,12 +363,22 @@ final class WildFlyServer implements AutoCloseable {
     /** @return the server's used heap in KiB right after a full collection (live data) */
     long liveHeapKib() {
         jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
+        return usedHeapKib(jcmd("GC.heap_info"));
+    }
+
+    /** @return the used KiB that GC.heap_info's output names, summed over the collector's generations */
+    static long usedHeapKib(String info) {
         Matcher m = HEAP_USED.matcher(info);
-        if (!m.find()) {
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(2));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("cannot read the heap size from jcmd GC.heap_info:\n" + info);
         }
-        return Long.parseLong(m.group(2));
+        return used;
     }
 
     String logTail(int lines) {
