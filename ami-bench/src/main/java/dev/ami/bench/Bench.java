@@ -79,7 +79,7 @@ public final class Bench {
         // d; the many short connections of g, h, b and d leave thousands of TIME_WAIT sockets for a
         // minute, which would make the /proc/net/tcp look-ups of e dearer; and b, whose client side is
         // mostly connection set-up, gains from a client already compiled.
-        PingScenario ping = new PingScenario(BenchOptions.HOST, options.amiPort());
+        PingScenario ping = new PingScenario(options.amiPort());
         SequentialLoginScenario logins = new SequentialLoginScenario(options.amiPort());
         PipelinedPingScenario pipelined = new PipelinedPingScenario(BenchOptions.HOST, options.amiPort());
         try (NettyClient client = new NettyClient(options.clientThreads(), BenchOptions.HOST, options.amiPort())) {
