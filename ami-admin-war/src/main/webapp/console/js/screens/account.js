@@ -294,15 +294,22 @@ export class Editor {
 
   // --- options -----------------------------------------------------------------------------------------------
 
+  /** How an option left unset reads here; the template editor words it for a template. */
+  get unset() {
+    return { choice: "[general]'s value", timeoutHint: 'Empty: the default, 100 ms.',
+      timeout: (m) => ({ type: 'number', min: 100, step: 1,
+        value: m.writeTimeout === null ? '' : String(m.writeTimeout) }) };
+  }
+
   options(m) {
+    const unset = this.unset;
     const tri = (name, value) => h('select', { name },
-      h('option', { value: '', selected: value === null }, "[general]'s value"),
+      h('option', { value: '', selected: value === null }, unset.choice),
       h('option', { value: 'true', selected: value === true }, 'yes'),
       h('option', { value: 'false', selected: value === false }, 'no'));
     this.multi = tri('allowMultipleLogin', m.allowMultipleLogin);
     this.connects = tri('displayConnects', m.displayConnects);
-    this.timeout = h('input', { type: 'number', min: 100, step: 1, name: 'writeTimeout', inputmode: 'numeric',
-      value: m.writeTimeout === null ? '' : String(m.writeTimeout) });
+    this.timeout = h('input', { name: 'writeTimeout', inputmode: 'numeric', ...unset.timeout(m) });
     this.variables = h('textarea', { name: 'variables', rows: 3, cols: 40, spellcheck: 'false',
       value: m.variables.join('\n') });
     this.namedAcls = h('textarea', { name: 'namedAcls', rows: 2, cols: 40, spellcheck: 'false',
@@ -312,7 +319,7 @@ export class Editor {
       h('div', { class: 'row' },
         field('Allow multiple logins', this.multi, 'allowMultipleLogin'),
         field('Display connects', this.connects, 'displayConnects'),
-        field('Write timeout (ms)', this.timeout, 'writeTimeout', 'Empty: the default, 100 ms.')),
+        field('Write timeout (ms)', this.timeout, 'writeTimeout', unset.timeoutHint)),
       h('div', { class: 'row' },
         field('Variables (setvar, NAME=value, one per line)', this.variables, 'variables'),
         field('Named ACLs (acl, one per line; stored, not applied)', this.namedAcls, 'namedAcls')));

@@ -82,27 +82,9 @@ class TemplateEditor extends Editor {
     (focus || this.form.querySelector('input, select, textarea')).focus();
   }
 
-  options(m) {
-    const tri = (name, value) => h('select', { name },
-      h('option', { value: '', selected: value === null }, 'not set here'),
-      h('option', { value: 'true', selected: value === true }, 'yes'),
-      h('option', { value: 'false', selected: value === false }, 'no'));
-    this.multi = tri('allowMultipleLogin', m.allowMultipleLogin);
-    this.connects = tri('displayConnects', m.displayConnects);
-    this.timeout = h('input', { name: 'writeTimeout', inputmode: 'numeric', value: m.writeTimeout ?? '' });
-    this.variables = h('textarea', { name: 'variables', rows: 3, cols: 40, spellcheck: 'false',
-      value: m.variables.join('\n') });
-    this.namedAcls = h('textarea', { name: 'namedAcls', rows: 2, cols: 40, spellcheck: 'false',
-      value: m.namedAcls.join('\n') });
-    return h('section', { 'aria-labelledby': 'sec-options' },
-      h('h2', { id: 'sec-options' }, 'Options'),
-      h('div', { class: 'row' },
-        field('Allow multiple logins', this.multi, 'allowMultipleLogin'),
-        field('Display connects', this.connects, 'displayConnects'),
-        field('Write timeout (ms)', this.timeout, 'writeTimeout', 'Empty: not set here.')),
-      h('div', { class: 'row' },
-        field('Variables (setvar, NAME=value, one per line)', this.variables, 'variables'),
-        field('Named ACLs (acl, one per line; stored, not applied)', this.namedAcls, 'namedAcls')));
+  get unset() {
+    return { choice: 'not set here', timeoutHint: 'Empty: not set here.',
+      timeout: (m) => ({ value: m.writeTimeout ?? '' }) };
   }
 
   /** Lines the parts above do not show (secret, as ******** to keep it), "option = value" one per line. */
