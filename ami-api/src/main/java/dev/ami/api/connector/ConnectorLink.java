@@ -54,6 +54,14 @@ public interface ConnectorLink {
     AutoCloseable subscribe(String label, Consumer<ManagerEvent> consumer);
 
     /**
+     * Joins the connector to a cluster: logins with {@code allowmultiplelogin = no} count the other
+     * nodes' sessions, the session list shows them, and the other nodes hear of the sessions here.
+     *
+     * @param nodes the other nodes; {@link OtherNodes#NONE} when alone again
+     */
+    void otherNodes(OtherNodes nodes);
+
+    /**
      * Makes the connector re-read the stored configuration and apply it, as the Reload action
      * does; returns at once (the reading runs on the connector's own threads).
      */

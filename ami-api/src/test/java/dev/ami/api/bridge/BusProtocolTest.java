@@ -11,6 +11,7 @@ import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.api.connector.OtherNodes;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.SessionThread;
 import dev.ami.api.event.EventChannel;
@@ -64,6 +65,10 @@ class BusProtocolTest {
 
         @Override
         public void reload() {
+        }
+
+        @Override
+        public void otherNodes(OtherNodes nodes) {
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.ami.api.connector.ApplicationAction;
 import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.EventStatistics;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.api.connector.OtherNodes;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.SessionThread;
 import dev.ami.api.event.ManagerEvent;
@@ -89,6 +90,11 @@ final class AmiConnectorLink implements ConnectorLink {
     @Override
     public AutoCloseable subscribe(String label, Consumer<ManagerEvent> consumer) {
         return remember(context.router().subscribe(label, consumer));
+    }
+
+    @Override
+    public void otherNodes(OtherNodes nodes) {
+        context.otherNodes(nodes);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ami.server.session;
 
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.api.connector.OtherNodes;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.login.LoginThrottle;
 import dev.ami.api.metrics.ServerCounters;
@@ -17,7 +18,8 @@ import java.util.Objects;
 public final class ConnectorContext {
 
     private final ServerCounters counters = new ServerCounters();
-    private final SessionRegistry sessions = new SessionRegistry(counters);
+    private final SessionRegistry sessions = new SessionRegistry(counters, () -> this.otherNodes.localSessionsChanged());
+    private volatile OtherNodes otherNodes = OtherNodes.NONE;
     private final Clock clock;
     private final Instant startedAt;
     private volatile Instant lastReload;
@@ -39,6 +41,16 @@ public final class ConnectorContext {
 
     public ManagerConfiguration configuration() {
         return configuration;
+    }
+
+    /** @return the other nodes of the cluster ({@link OtherNodes#NONE} alone) */
+    public OtherNodes otherNodes() {
+        return otherNodes;
+    }
+
+    /** @param nodes the other nodes of the cluster, as the application side knows them */
+    public void otherNodes(OtherNodes nodes) {
+        this.otherNodes = Objects.requireNonNull(nodes, "nodes");
     }
 
     /** @return what re-reads the stored configuration (Reload, {@code manager reload}) */

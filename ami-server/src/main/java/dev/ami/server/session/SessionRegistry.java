@@ -34,9 +34,22 @@ public final class SessionRegistry {
     /** Told when the last session has gone (a stop waits for it). */
     private final Queue<CompletableFuture<Void>> emptyWatchers = new ConcurrentLinkedQueue<>();
 
+    /** Told when a session logs in or a logged-in one ends (the other nodes of a cluster hear of it). */
+    private final Runnable loginsChanged;
+
     /** @param counters the totals that ended sessions add to */
     public SessionRegistry(ServerCounters counters) {
+        this(counters, () -> { });
+    }
+
+    /**
+     * @param counters      the totals that ended sessions add to
+     * @param loginsChanged told on the session's thread when a session logs in or a logged-in one
+     *                      ends; must not block
+     */
+    public SessionRegistry(ServerCounters counters, Runnable loginsChanged) {
         this.counters = counters;
+        this.loginsChanged = loginsChanged;
     }
 
     /**
@@ -127,10 +140,14 @@ public final class SessionRegistry {
      * session's event loop, as {@link #remove} is.
      */
     public void loggedIn(AmiSession session) {
-        if (sessions.contains(session) && !SessionTransport.HTTP.equals(session.transportName())) {
+        if (!sessions.contains(session)) {
+            return;
+        }
+        if (!SessionTransport.HTTP.equals(session.transportName())) {
             unauthenticated.decrementAndGet();
             count(session, -1);
         }
+        loginsChanged.run();
     }
 
     /** @return true if the session was registered */
@@ -141,6 +158,9 @@ public final class SessionRegistry {
             count(session, -1);
         }
         if (removed) {
+            if (session.isAuthenticated()) {
+                loginsChanged.run();
+            }
             counters.sessionEnded(session.statistics());
             if (session.wasOverflowed()) {
                 counters.slowConsumerClosed();

@@ -10,8 +10,11 @@ import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.AdmissionPolicy;
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.OtherNodes;
+import dev.ami.server.testing.StubOtherNodes;
 import dev.ami.server.testing.TestConnector;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +40,43 @@ class AdmissionTest {
     private static void elapse(TestConnector.Connection c, long millis) {
         c.channel().advanceTimeBy(millis, TimeUnit.MILLISECONDS);
         c.channel().runScheduledPendingTasks();
+    }
+
+    @Test
+    void aLoginOfASingleSessionAccountHeldOnAnotherNodeOfTheClusterIsRefused() {
+        connector.context.otherNodes(new StubOtherNodes(new OtherNodes.RemoteSession("node-b", "s1", "Solo",
+                "192.0.2.1:40000", "TCP", Instant.EPOCH)));
+        var watcher = connector.connect();
+        watcher.exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\nEvents: security\r\n\r\n");
+
+        var second = connector.connect();
+        second.channel().freezeTime();
+        assertEquals("", second.exchange("Action: Login\r\nUsername: solo\r\nSecret: pw\r\n\r\n"));
+        assertTrue(watcher.read().startsWith("Event: SessionLimit\r\n"));
+        elapse(second, 1000);
+        assertEquals("Response: Error\r\nMessage: Login Already In Use\r\n\r\n", second.read());
+
+        // an account that may hold several sessions logs in although another node has one
+        connector.context.otherNodes(new StubOtherNodes(new OtherNodes.RemoteSession("node-b", "s2", "admin",
+                "192.0.2.1:40001", "TCP", Instant.EPOCH)));
+        assertTrue(connector.connect().exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\n\r\n")
+                .startsWith("Response: Success\r\n"));
+    }
+
+    @Test
+    void theOtherNodesHearOfEveryLoginAndOfTheEndOfEveryLoggedInSession() {
+        StubOtherNodes nodes = new StubOtherNodes();
+        connector.context.otherNodes(nodes);
+        var unauthenticated = connector.connect();
+        unauthenticated.channel().close();
+        assertEquals(0, nodes.told.get());
+
+        var session = connector.connect();
+        session.exchange("Action: Login\r\nUsername: admin\r\nSecret: s3cret\r\n\r\n");
+        assertEquals(1, nodes.told.get());
+        session.exchange("Action: Logoff\r\n\r\n");
+        session.channel().runPendingTasks();
+        assertEquals(2, nodes.told.get());
     }
 
     @Test

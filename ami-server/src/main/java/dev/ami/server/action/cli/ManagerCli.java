@@ -4,6 +4,7 @@ import dev.ami.api.acl.AclRule;
 import dev.ami.api.authority.AuthorityClass;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.OtherNodes;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.TlsSettings;
 import dev.ami.api.net.Addresses;
@@ -13,6 +14,7 @@ import dev.ami.server.session.AmiSession;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -95,7 +97,18 @@ final class ManagerCli {
                     write, stats.queued(),
                     stats.delivered(), stats.dropped(), stats.maxLagMillis()));
         }
-        out.add(sessions.size() + " users connected.");
+        // In a cluster the other nodes' sessions follow, their node beside the address; their
+        // delivery figures live on their node, so they show as "-".
+        List<OtherNodes.RemoteSession> remote = call.connector().otherNodes().sessions();
+        for (OtherNodes.RemoteSession r : remote) {
+            long start = r.loggedInAt().getEpochSecond();
+            Optional<Account> account = call.connector().configuration().account(r.username());
+            out.add(String.format("  %-15.15s  %-55.55s  %-10d  %-10d  %-8d  %-8d  %010d  %010d  %-10s  %-10s  %-8s  %-8s",
+                    r.username(), r.remoteAddress() + " on " + r.node(), start, now - start, -1, 0,
+                    account.map(a -> a.read().bits()).orElse(0), account.map(a -> a.write().bits()).orElse(0),
+                    "-", "-", "-", "-"));
+        }
+        out.add(sessions.size() + remote.size() + " users connected.");
         return out;
     }
 

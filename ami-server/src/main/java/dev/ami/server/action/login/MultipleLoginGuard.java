@@ -11,6 +11,7 @@ import java.util.Set;
  * Asterisk's {@code allowmultiplelogin = no}: a Login or Challenge naming an account that may hold
  * only one session, while a session is logged in with it, is refused before any secret is checked:
  * a SessionLimit event, one second's pause, {@code Login Already In Use}, and the connection closes.
+ * In a cluster a session on any node counts.
  */
 public final class MultipleLoginGuard {
 
@@ -34,7 +35,8 @@ public final class MultipleLoginGuard {
         }
         Optional<Account> account = call.connector().configuration().account(username);
         if (account.isEmpty() || account.get().allowMultipleLogin()
-                || !call.connector().sessions().isLoggedIn(account.get().username())) {
+                || !call.connector().sessions().isLoggedIn(account.get().username())
+                && call.connector().otherNodes().nodeWithLogin(account.get().username()).isEmpty()) {
             return false;
         }
         call.connector().publish(SecurityEvents.sessionLimit(call.session().securityPeer(), call.session().loginName(),

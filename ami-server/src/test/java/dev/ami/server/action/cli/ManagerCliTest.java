@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Account;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.api.connector.OtherNodes;
+import dev.ami.server.testing.StubOtherNodes;
 import dev.ami.server.testing.TestConnector;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,22 @@ class ManagerCliTest {
         assertEquals("Response: Error\r\n" + usage, command("manager show user a b"));
         assertTrue(command("manager show user admin").contains("read perm: system,call,log,verbose,command,agent,user,"
                 + "config,dtmf,reporting,cdr,dialplan,originate,agi,cc,aoc,test,security,message,all\r\n"));
+    }
+
+    @Test
+    void showConnectedListsTheOtherNodesSessionsAfterThoseHereWithTheirNode() {
+        connector.context.otherNodes(new StubOtherNodes(new OtherNodes.RemoteSession("node-b", "s9", "callonly",
+                "192.0.2.7:41000", "TLS", Instant.parse("2026-11-28T03:30:00Z"))));
+
+        String out = command("manager show connected");
+
+        assertTrue(out.contains("Output:   admin            127.0.0.1"), out);
+        // start, elapsed (the test clock is 03:33:42), no descriptor here, call = 2 both ways, figures on node-b
+        assertTrue(out.contains("Output:   callonly         192.0.2.7:41000 on node-b" + " ".repeat(30)
+                + "  1795836600  222         -1        0         0000000002  0000000002  -           -           -         -"
+                + "       \r\n"), out);
+        assertTrue(out.indexOf("admin ") < out.indexOf("callonly "), out);
+        assertTrue(out.endsWith("Output: 2 users connected.\r\n\r\n"), out);
     }
 
     @Test

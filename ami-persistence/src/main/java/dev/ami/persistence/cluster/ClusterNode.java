@@ -1,0 +1,84 @@
+package dev.ami.persistence.cluster;
+
+import dev.ami.persistence.bridge.ConnectorConnected;
+import dev.ami.persistence.bridge.ReloadOnChange;
+import dev.ami.persistence.store.ConfigurationChanged;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.jgroups.JChannel;
+
+/**
+ * Makes this server a node of an ami cluster when the server has a JGroups channel (the
+ * {@code jgroups} subsystem, which the build's server has, ARCHITECTURE.md "Several nodes"): the
+ * relay joins each connector as it starts, and each committed change of the store is announced. A
+ * server whose channel has no other member works as a server alone, and relays nothing.
+ */
+@ApplicationScoped
+public class ClusterNode {
+
+    /** The server's default channel, which Infinispan shares. */
+    static final String CHANNEL = "java:jboss/jgroups/channel/default";
+
+    private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    ReloadOnChange reload;
+
+    private ClusterRelay relay;
+    private boolean looked;
+
+    synchronized void connected(@Observes ConnectorConnected connected) {
+        relay().ifPresent(r -> r.attach(connected.link()));
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigurationChanged change) {
+        relayIfJoined().ifPresent(ClusterRelay::storeChangedHere);
+    }
+
+    /** @return this node's view of the cluster and its counters; empty when the server has no cluster channel */
+    public synchronized Optional<ClusterStatistics> statistics() {
+        return Optional.ofNullable(relay).map(ClusterRelay::statistics);
+    }
+
+    private synchronized Optional<ClusterRelay> relayIfJoined() {
+        return Optional.ofNullable(relay);
+    }
+
+    private synchronized Optional<ClusterRelay> relay() {
+        if (!looked) {
+            looked = true;
+            try {
+                JChannel channel = (JChannel) new InitialContext().lookup(CHANNEL);
+                relay = new ClusterRelay(new JGroupsTransport(channel), threads, ClusterOutbox.CAPACITY,
+                        reload::storeChanged);
+                LOG.info(() -> "AMI joined cluster " + channel.getClusterName() + " as " + channel.getAddressAsString());
+            } catch (NamingException e) {
+                LOG.info("The server has no cluster channel (" + CHANNEL + "): AMI runs on this node alone");
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "AMI could not join the cluster; it runs on this node alone", e);
+            }
+        }
+        return Optional.ofNullable(relay);
+    }
+
+    @PreDestroy
+    synchronized void leave() {
+        if (relay != null) {
+            relay.close();
+            relay = null;
+        }
+    }
+}
