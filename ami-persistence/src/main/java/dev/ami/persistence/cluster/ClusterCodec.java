@@ -5,6 +5,7 @@ import dev.ami.api.event.EventChannel;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.message.Header;
 import dev.ami.persistence.cluster.ClusterMessage.Events;
+import dev.ami.persistence.cluster.ClusterMessage.Kick;
 import dev.ami.persistence.cluster.ClusterMessage.NodeSession;
 import dev.ami.persistence.cluster.ClusterMessage.Sessions;
 import dev.ami.persistence.cluster.ClusterMessage.StoreChanged;
@@ -34,6 +35,7 @@ public final class ClusterCodec {
     private static final byte EVENTS = 1;
     private static final byte STORE_CHANGED = 2;
     private static final byte SESSIONS = 3;
+    private static final byte KICK = 4;
 
     /** Longest string read (a header value): 1 MiB, far above any AMI line. */
     static final int MAX_STRING = 1 << 20;
@@ -68,6 +70,10 @@ public final class ClusterCodec {
                     writeString(out, session.transport());
                     out.writeLong(session.loggedInAt().toEpochMilli());
                 }
+            } else if (message instanceof Kick k) {
+                out.writeByte(KICK);
+                writeString(out, k.node());
+                writeString(out, k.id());
             } else {
                 out.writeByte(STORE_CHANGED);
             }
@@ -94,6 +100,7 @@ public final class ClusterCodec {
                 case EVENTS -> readEvents(in);
                 case STORE_CHANGED -> new StoreChanged();
                 case SESSIONS -> readSessions(in);
+                case KICK -> new Kick(in.string(), in.string());
                 default -> throw in.malformed("unknown message type " + type);
             };
             if (in.data.available() > 0) {

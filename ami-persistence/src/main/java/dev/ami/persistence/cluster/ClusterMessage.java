@@ -26,6 +26,15 @@ public sealed interface ClusterMessage {
     }
 
     /**
+     * The administration ends a session of another node: the node holding it ends it.
+     *
+     * @param node the node that holds the session
+     * @param id   the session id there
+     */
+    record Kick(String node, String id) implements ClusterMessage {
+    }
+
+    /**
      * Every session logged in on the sending node now (all of them, so that a lost or late message
      * is corrected by the next).
      *

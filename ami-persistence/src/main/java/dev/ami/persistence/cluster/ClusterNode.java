@@ -1,5 +1,6 @@
 package dev.ami.persistence.cluster;
 
+import dev.ami.api.connector.OtherNodes;
 import dev.ami.persistence.bridge.ConnectorConnected;
 import dev.ami.persistence.bridge.ReloadOnChange;
 import dev.ami.persistence.store.ConfigurationChanged;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,6 +53,25 @@ public class ClusterNode {
     /** @return this node's view of the cluster and its counters; empty when the server has no cluster channel */
     public synchronized Optional<ClusterStatistics> statistics() {
         return Optional.ofNullable(relay).map(ClusterRelay::statistics);
+    }
+
+    /** @return this node's name in the cluster; empty when the server has no cluster channel */
+    public synchronized Optional<String> localNode() {
+        return relayIfJoined().map(ClusterRelay::localNode);
+    }
+
+    /** @return the sessions logged in on the other nodes, as they last told; empty alone */
+    public List<OtherNodes.RemoteSession> otherSessions() {
+        return relayIfJoined().map(ClusterRelay::sessions).orElse(List.of());
+    }
+
+    /**
+     * Asks the node holding a session to end it (it does, without waiting for this node).
+     *
+     * @param session a session of another node, as {@link #otherSessions()} lists it
+     */
+    public void kickElsewhere(OtherNodes.RemoteSession session) {
+        relayIfJoined().ifPresent(r -> r.kickElsewhere(session));
     }
 
     private synchronized Optional<ClusterRelay> relayIfJoined() {

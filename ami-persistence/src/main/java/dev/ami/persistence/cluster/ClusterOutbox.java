@@ -8,6 +8,8 @@ import dev.ami.persistence.cluster.ClusterMessage.StoreChanged;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +44,7 @@ final class ClusterOutbox implements AutoCloseable {
     private final ArrayDeque<Numbered> queue = new ArrayDeque<>();
     private final AtomicBoolean storeChanged = new AtomicBoolean();
     private final AtomicBoolean sessionsChanged = new AtomicBoolean();
+    private final Queue<ClusterMessage> notices = new ConcurrentLinkedQueue<>();
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final Thread sender;
@@ -109,6 +112,16 @@ final class ClusterOutbox implements AutoCloseable {
         wake();
     }
 
+    /**
+     * Sends a notice to the other nodes, soon.
+     *
+     * @param notice the notice
+     */
+    void notice(ClusterMessage notice) {
+        notices.add(notice);
+        wake();
+    }
+
     /** @return events handed to the link */
     long relayed() {
         return relayed.get();
@@ -135,7 +148,7 @@ final class ClusterOutbox implements AutoCloseable {
             long gap;
             lock.lock();
             try {
-                while (!closed && queue.isEmpty() && !storeChanged.get() && !sessionsChanged.get()) {
+                while (!closed && queue.isEmpty() && !storeChanged.get() && !sessionsChanged.get() && notices.isEmpty()) {
                     work.await(1, TimeUnit.SECONDS);
                 }
                 if (closed) {
@@ -168,6 +181,9 @@ final class ClusterOutbox implements AutoCloseable {
             }
             if (sessionsChanged.getAndSet(false)) {
                 send(new Sessions(localSessions.get()), 0);
+            }
+            for (ClusterMessage notice = notices.poll(); notice != null; notice = notices.poll()) {
+                send(notice, 0);
             }
         }
     }

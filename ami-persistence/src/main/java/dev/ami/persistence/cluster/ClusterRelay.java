@@ -5,6 +5,7 @@ import dev.ami.api.connector.OtherNodes;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.persistence.cluster.ClusterMessage.Events;
+import dev.ami.persistence.cluster.ClusterMessage.Kick;
 import dev.ami.persistence.cluster.ClusterMessage.NodeSession;
 import dev.ami.persistence.cluster.ClusterMessage.Sessions;
 import dev.ami.persistence.cluster.ClusterMessage.StoreChanged;
@@ -92,6 +93,15 @@ final class ClusterRelay implements ClusterTransport.Listener, OtherNodes, AutoC
         }
     }
 
+    /**
+     * Asks the node holding a session to end it.
+     *
+     * @param session a session of another node, as {@link #sessions()} lists it
+     */
+    void kickElsewhere(RemoteSession session) {
+        outbox.notice(new Kick(session.node(), session.id()));
+    }
+
     /** A commit here changed the store: the other nodes re-read it. */
     void storeChangedHere() {
         outbox.storeChanged();
@@ -118,6 +128,12 @@ final class ClusterRelay implements ClusterTransport.Listener, OtherNodes, AutoC
             route(node, events);
         } else if (message instanceof Sessions sessions) {
             directory.replace(node, sessions.sessions());
+        } else if (message instanceof Kick kick) {
+            ConnectorLink connector = link;
+            if (kick.node().equals(transport.localNode()) && connector != null) {
+                connector.kick(kick.id()).ifPresent(s -> LOG.info(() -> "AMI session " + s.id() + " (" + s.username()
+                        + "@" + s.remoteAddress() + ") ended at the request of node " + node));
+            }
         } else if (message instanceof StoreChanged) {
             LOG.fine(() -> "Node " + node + " changed the stored configuration; re-reading it");
             storeChanged.run();

@@ -46,12 +46,14 @@ class ClusterCodecTest {
     }
 
     @Test
-    void sessionsAndStoreChangesComeBack() {
+    void sessionsStoreChangesAndKicksComeBack() {
         Sessions sessions = new Sessions(List.of(new NodeSession("3f2a", "admin", "192.0.2.1:40000", "TCP",
                 Instant.ofEpochMilli(1_765_000_000_123L))));
 
         assertEquals(sessions, ClusterCodec.decode(ClusterCodec.encode(sessions)));
         assertEquals(new StoreChanged(), ClusterCodec.decode(ClusterCodec.encode(new StoreChanged())));
+        assertEquals(new ClusterMessage.Kick("node-b", "3f2a"),
+                ClusterCodec.decode(ClusterCodec.encode(new ClusterMessage.Kick("node-b", "3f2a"))));
     }
 
     @Test

@@ -237,6 +237,22 @@ class ClusterRelayTest {
     }
 
     @Test
+    void aSessionOfAnotherNodeIsEndedByThatNodeOnly() throws Exception {
+        ClusterRelay a = node("a", new FakeConnector());
+        FakeConnector b = new FakeConnector();
+        FakeConnector c = new FakeConnector();
+        node("b", b);
+        node("c", c);
+        Instant at = Instant.parse("2026-12-06T12:00:00Z");
+
+        a.kickElsewhere(new OtherNodes.RemoteSession("b", "s7", "admin", "192.0.2.1:40000", "TCP", at));
+
+        await("b ends s7", () -> b.kicked.equals(List.of("s7")));
+        Thread.sleep(100);
+        assertTrue(c.kicked.isEmpty());
+    }
+
+    @Test
     void aConnectorThatStartsAgainIsJoinedAndTheOldOneLetGo() throws Exception {
         FakeConnector first = new FakeConnector();
         ClusterRelay relay = node("a", first);

@@ -19,6 +19,8 @@ final class FakeConnector {
     final List<Consumer<ManagerEvent>> subscribers = new CopyOnWriteArrayList<>();
     volatile List<SessionStatistics> sessions = List.of();
     volatile OtherNodes otherNodes = OtherNodes.NONE;
+    /** The ids of the sessions it was told to end. */
+    final List<String> kicked = new CopyOnWriteArrayList<>();
 
     final ConnectorLink link = (ConnectorLink) Proxy.newProxyInstance(ConnectorLink.class.getClassLoader(),
             new Class<?>[] {ConnectorLink.class}, (proxy, method, args) -> switch (method.getName()) {
@@ -37,6 +39,11 @@ final class FakeConnector {
                     yield null;
                 }
                 case "sessions" -> sessions;
+                case "kick" -> {
+                    kicked.add((String) args[0]);
+                    yield java.util.Optional.of(new SessionStatistics((String) args[0], "admin", "192.0.2.1:40000", "TCP",
+                            java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0, 0, 0, 0, 0));
+                }
                 case "toString" -> "FakeConnector";
                 default -> throw new UnsupportedOperationException(method.getName());
             });
