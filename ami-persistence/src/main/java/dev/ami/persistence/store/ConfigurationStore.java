@@ -579,9 +579,11 @@ public class ConfigurationStore {
             return new ManagerConfiguration(GeneralSettings.DEFAULTS, List.of());
         }
         GeneralSettings stored = general.toSettings();
-        // certificate paths are relative to the configuration folder, as includes are
-        GeneralSettings settings = stored.toBuilder()
-                .tls(stored.tls().resolvedAgainst(AmiPaths.configurationDir())).build();
+        // certificate paths are relative to the configuration folder, as includes are; the ports
+        // are this node's (PortOffset)
+        GeneralSettings settings = PortOffset.apply(stored.toBuilder()
+                .tls(stored.tls().resolvedAgainst(AmiPaths.configurationDir())).build(),
+                PortOffset.parse(System.getProperty(PortOffset.PROPERTY)));
         List<Account> accounts = em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
                 .map(a -> a.toDefinition(cipher)).map(a -> a.toAccount(settings)).toList();
         return new ManagerConfiguration(settings, accounts, httpSettings());
