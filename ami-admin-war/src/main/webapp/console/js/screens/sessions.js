@@ -1,5 +1,7 @@
 // Live sessions (GET /v1/sessions every 2 s, counters updated in place) with a kick button
-// (DELETE /v1/sessions/{id}), and the event statistics (GET /v1/events/statistics).
+// (DELETE /v1/sessions/{id}), and the event statistics (GET /v1/events/statistics). In a cluster
+// every session has a node: the Node column shows then, another node's session has no counters
+// here ("-", they are on its node), and its kick is a request to that node (202).
 
 import * as api from '../api.js';
 import { field, h, mount, notAvailable, problemBox, say, showProblem, time } from '../dom.js';
@@ -12,6 +14,7 @@ export async function render(view, ctx) {
   const transport = h('select', { name: 'transport' }, ['', 'TCP', 'TLS', 'HTTP'].map((t) =>
     h('option', { value: t, selected: t === (ctx.query.get('transport') || '') }, t || 'any')));
   const body = h('tbody', {});
+  const nodeHeader = h('th', { scope: 'col', hidden: true }, 'Node');
   const summary = h('p', { 'aria-live': 'polite', class: 'hint' });
   const stats = h('div', {});
   const problem = problemBox();
@@ -22,8 +25,8 @@ export async function render(view, ctx) {
       h('button', { type: 'submit' }, 'Filter')),
     problem, summary,
     h('div', { class: 'scroll' }, h('table', { class: 'list narrow', id: 'sessions' },
-      h('thead', {}, h('tr', {}, ['Id', 'Account', 'Address', 'Via', 'Connected', 'Logged in', 'Queued',
-        'Delivered', 'Dropped', 'Pending', 'Lag ms', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Id'), nodeHeader, ['Account', 'Address', 'Via', 'Connected',
+        'Logged in', 'Queued', 'Delivered', 'Dropped', 'Pending', 'Lag ms', ''].map((t) => h('th', { scope: 'col' }, t)))),
       body)),
     h('h2', {}, 'Events'), stats);
 
@@ -48,6 +51,9 @@ export async function render(view, ctx) {
       return;
     }
     problem.hidden = true;
+    // a server alone gives no node: the column shows only when some session has one
+    const clustered = answer.body.sessions.some((s) => s.node);
+    nodeHeader.hidden = !clustered;
     const seen = new Set();
     for (const s of answer.body.sessions) {
       seen.add(String(s.id));
@@ -56,9 +62,11 @@ export async function render(view, ctx) {
         row = newRow(s);
         rows.set(String(s.id), row);
       }
+      row.querySelector('[data-node]').hidden = !clustered;
       COUNTERS.forEach((c) => {
         const cell = row.querySelector('[data-counter="' + c + '"]');
-        const text = s[c] === undefined || s[c] === null ? '' : String(s[c]);
+        // another node's session comes without counters: they are kept on its node
+        const text = s[c] === undefined || s[c] === null ? '-' : String(s[c]);
         if (cell.textContent !== text) {
           cell.textContent = text;
         }
@@ -91,7 +99,8 @@ export async function render(view, ctx) {
     const kick = h('button', { type: 'button', class: 'danger small', 'aria-label': 'kick session ' + s.id + ' of '
       + s.username, onclick: () => kickSession(s) }, 'Kick');
     return h('tr', { dataset: { session: String(s.id) } },
-      h('td', {}, String(s.id)), h('th', { scope: 'row' }, s.username || h('span', { class: 'muted' }, 'not logged in')),
+      h('td', {}, String(s.id)), h('td', { dataset: { node: s.node || '' } }, s.node || ''),
+      h('th', { scope: 'row' }, s.username || h('span', { class: 'muted' }, 'not logged in')),
       h('td', {}, s.address || ''), h('td', {}, s.transport || ''), h('td', {}, time(s.connectedAt)),
       h('td', {}, time(s.loggedInAt)),
       COUNTERS.map((c) => h('td', { class: 'num', dataset: { counter: c } })),
@@ -100,8 +109,13 @@ export async function render(view, ctx) {
 
   async function kickSession(s) {
     try {
-      await api.del('/sessions/' + api.seg(String(s.id)));
-      say('Session ' + s.id + ' of ' + (s.username || 'nobody') + ' kicked.', 'ok');
+      const answer = await api.del('/sessions/' + api.seg(String(s.id)));
+      if (answer.status === 202) {
+        say('Session ' + s.id + ' of ' + (s.username || 'nobody') + ' is on node ' + (s.node || '?')
+          + ': that node was asked to end it.', 'ok');
+      } else {
+        say('Session ' + s.id + ' of ' + (s.username || 'nobody') + ' kicked.', 'ok');
+      }
     } catch (e) {
       say(e.status === 404 && !e.missing ? 'That session had already ended.' : e.message, e.status === 404 ? 'info' : 'error');
     }

@@ -144,7 +144,9 @@ class ObservabilityIT {
         String scrape = get("/metrics").body();
         for (String name : new String[] {"ami_event_queue_depth", "ami_login_lockouts", "ami_events_delivered_total",
                 "ami_events_dropped_total", "ami_slow_consumer_disconnects_total", "ami_write_stalls_total",
-                "ami_logins_locked_out_total"}) {
+                "ami_logins_locked_out_total", "ami_cluster_members", "ami_cluster_events_relayed_total",
+                "ami_cluster_events_lost_total", "ami_cluster_events_received_total", "ami_cluster_events_missed_total",
+                "ami_cluster_messages_malformed_total"}) {
             assertTrue(sample(scrape, name) >= 0, name + " in " + scrape.lines().filter(l -> l.startsWith("ami_")).toList());
         }
     }

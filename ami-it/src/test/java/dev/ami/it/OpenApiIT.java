@@ -48,6 +48,7 @@ class OpenApiIT {
         assertTrue(body.matches("(?s)\\{\\s*\"openapi\"\\s*:\\s*\"3\\.[0-9.]+\".*"), body.substring(0, 100));
         assertTrue(body.contains("\"/v1/accounts\""), "the accounts are described");
         assertTrue(body.contains("\"/v1/accounts/{name}\""), "an account is described");
+        assertTrue(body.contains("\"/v1/cluster\""), "the cluster view is described");
         assertEquals(200, raw("HEAD", "/ami/api/v1/openapi.json").status(), "HEAD, as GET");
     }
 

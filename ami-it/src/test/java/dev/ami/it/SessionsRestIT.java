@@ -41,7 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * TCP, TLS and HTTP manager sessions listed with their client, transport, times and counters; a
  * kick by id closes a TCP client's connection; a kick by account ends the rest (the HTTP session's
  * pending WaitEvent answered, its cookie void); unknown ids and bad query values are problems; a
- * UserEvent is counted by name and by session; every kick is in the audit trail.
+ * UserEvent is counted by name and by session; every kick is in the audit trail; {@code /v1/cluster}
+ * and each session's node agree (no node alone).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -60,6 +61,9 @@ class SessionsRestIT {
     private static final Pattern OBJECT = Pattern.compile("\\{[^{}\\[\\]]*\\}");
     private static final Pattern MEMBER = Pattern.compile("\"(\\w+)\":(\"(?:[^\"\\\\]|\\\\.)*\"|null|-?\\d+)");
     private static final Pattern COOKIE = Pattern.compile("mansession_id=\"([0-9a-f]{8})\"");
+    /** /v1/cluster's answer: the node (null alone), the members, then the counters when joined. */
+    private static final Pattern CLUSTER = Pattern.compile("\\{\"node\":(null|\"[^\"]+\"),\"members\":\\[(.*)\\]"
+            + "(,\"relayed\":\\d+,\"lost\":\\d+,\"received\":\\d+,\"missed\":\\d+,\"malformed\":\\d+)?\\}");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -172,6 +176,21 @@ class SessionsRestIT {
                 .orElse(Map.of("name", quoted(name), "fired", "0", "delivered", "0"));
     }
 
+    /** @return this server's node name as /v1/cluster gives it (JSON text), {@code null} (the JSON literal) alone */
+    private static String clusterNode() throws Exception {
+        String body = ok(get("/cluster"));
+        Matcher m = CLUSTER.matcher(body);
+        assertTrue(m.matches(), body);
+        assertEquals(m.group(1).equals("null"), m.group(2).isEmpty(), "alone no members, joined this node at least: " + body);
+        assertEquals(m.group(1).equals("null"), m.group(3) == null, "counters only when joined: " + body);
+        return m.group(1);
+    }
+
+    /** @return a kick by account's answer: alone as before the cluster, joined with the sessions asked of other nodes */
+    private static String kicked(int here) throws Exception {
+        return "null".equals(clusterNode()) ? "{\"kicked\":" + here + "}" : "{\"kicked\":" + here + ",\"requested\":0}";
+    }
+
     private static AmiTestClient tlsLogin() throws IOException {
         AmiTestClient tls = AmiTestClient.connectTls(AmiEar.TLS_PORT);
         tls.send(crlf("Action: Login\nUsername: " + ACCOUNT + "\nSecret: " + SECRET + "\nEvents: off\n\n"));
@@ -270,7 +289,9 @@ class SessionsRestIT {
                 }
             }), mine().toString());
             List<Map<String, String>> sessions = mine();
+            String node = clusterNode();
             for (Map<String, String> s : sessions) {
+                assertEquals("null".equals(node) ? null : node, s.get("node"), "alone no node, joined this node's: " + s);
                 assertEquals(quoted(ACCOUNT), s.get("username"));
                 assertTrue(s.get("address").startsWith("\"127.0.0.1:"), s.toString());
                 assertFalse(time(s, "loggedInAt").isBefore(time(s, "connectedAt")), s.toString());
@@ -335,7 +356,7 @@ class SessionsRestIT {
             CompletableFuture<HttpResponse<String>> poll = HTTP.sendAsync(rawman("action=waitevent&timeout=40", cookie),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
             assertTrue(Wire.eventually(() -> httpRequestInProgress(admin)), "the WaitEvent has started");
-            assertEquals("{\"kicked\":2}", ok(api("DELETE", "/sessions?account=" + ACCOUNT.toUpperCase(), null)));
+            assertEquals(kicked(2), ok(api("DELETE", "/sessions?account=" + ACCOUNT.toUpperCase(), null)));
             assertEquals(crlf("Response: Success\nMessage: Waiting for Event completed.\n\nEvent: WaitEventComplete\n\n"),
                     poll.get(60, TimeUnit.SECONDS).body(), "the pending WaitEvent is answered");
             assertClosedByServer(tls);
@@ -349,7 +370,7 @@ class SessionsRestIT {
                     throw new AssertionError(e);
                 }
             }), "no session of the account is left");
-            assertEquals("{\"kicked\":0}", ok(api("DELETE", "/sessions?account=" + ACCOUNT, null)));
+            assertEquals(kicked(0), ok(api("DELETE", "/sessions?account=" + ACCOUNT, null)));
             String kicks = ok(get("/audit?actor=admin&limit=1000"));
             for (String id : List.of(tlsSession.get("id"), httpSession.get("id"))) {
                 assertTrue(kicks.contains("\"target\":{\"kind\":\"session\",\"name\":" + id + "},\"action\":\"kick\""),

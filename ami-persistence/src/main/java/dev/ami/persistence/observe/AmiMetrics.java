@@ -3,6 +3,8 @@ package dev.ami.persistence.observe;
 import dev.ami.api.connector.ConnectorLink;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.persistence.bridge.ConnectorLinks;
+import dev.ami.persistence.cluster.ClusterNode;
+import dev.ami.persistence.cluster.ClusterStatistics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
@@ -24,8 +26,9 @@ import java.util.logging.Logger;
  * ami's gauges and counters in WildFly's Micrometer registry, which the server's management
  * interface serves in Prometheus text at {@code /metrics}: sessions by transport, logins and
  * refusals, locks in force, actions by name, events routed, delivered and dropped, events waiting
- * in session queues, sessions cut off for not reading, write stalls. Each is read from the
- * connector when scraped; without a running connector they read 0. Without the micrometer
+ * in session queues, sessions cut off for not reading, write stalls; and, for a node of a cluster,
+ * the members and the events that crossed its link. Each is read from the connector (or the
+ * cluster node) when scraped; without a running connector (or alone) they read 0. Without the micrometer
  * subsystem (a server not prepared by ami-http-listener.cli) nothing is registered. A startup
  * EJB, so that registration does not depend on which module's CDI lifecycle events WildFly
  * delivers in an EAR of several modules.
@@ -44,6 +47,9 @@ public class AmiMetrics {
 
     @Inject
     Instance<MeterRegistry> registries;
+
+    @Inject
+    ClusterNode cluster;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -84,9 +90,37 @@ public class AmiMetrics {
         counter(registry, "ami_slow_consumer_disconnects", c -> c.counters().slowConsumersClosed());
         // Connections closed because they took no bytes for their writetimeout
         counter(registry, "ami_write_stalls", c -> c.counters().writeStalls());
+        cluster(registry, cluster);
         countNewActions(registry);
         scheduler.scheduleWithFixedDelay(() -> countNewActions(registry), ACTION_SCAN_SECONDS, ACTION_SCAN_SECONDS,
                 TimeUnit.SECONDS);
+    }
+
+    /**
+     * The cluster's meters, read from the node's statistics when scraped: 0 while the server runs alone
+     * (and until its connector has started, when the node joins).
+     *
+     * @param registry where to register them
+     * @param cluster  the node, held by the caller (a meter keeps only a weak reference to it)
+     */
+    static void cluster(MeterRegistry registry, ClusterNode cluster) {
+        registry.gauge("ami_cluster_members", Tags.empty(), cluster, c -> read(c, s -> s.members().size()));
+        // Events routed here and handed to the cluster link
+        registry.more().counter("ami_cluster_events_relayed", Tags.empty(), cluster, c -> read(c, ClusterStatistics::relayed));
+        // Events routed here that the other nodes never got
+        registry.more().counter("ami_cluster_events_lost", Tags.empty(), cluster, c -> read(c, ClusterStatistics::lost));
+        // Events routed on other nodes and received here
+        registry.more().counter("ami_cluster_events_received", Tags.empty(), cluster,
+                c -> read(c, ClusterStatistics::received));
+        // Events routed on other nodes that never arrived here (gaps in their numbering)
+        registry.more().counter("ami_cluster_events_missed", Tags.empty(), cluster, c -> read(c, ClusterStatistics::missed));
+        // Messages from other nodes that could not be read
+        registry.more().counter("ami_cluster_messages_malformed", Tags.empty(), cluster,
+                c -> read(c, ClusterStatistics::malformed));
+    }
+
+    private static double read(ClusterNode cluster, ToDoubleFunction<ClusterStatistics> figure) {
+        return cluster.statistics().map(figure::applyAsDouble).orElse(0.0);
     }
 
     private void counter(MeterRegistry registry, String name, ToDoubleFunction<ConnectorLink> read) {

@@ -55,6 +55,8 @@ public final class OpenApiNames {
     public static final String KICKED = "Kicked";
     /** Schema: the event statistics. */
     public static final String EVENT_STATISTICS = "EventStatistics";
+    /** Schema: this node's view of its cluster. */
+    public static final String CLUSTER = "Cluster";
     /** Schema: a rename's body. */
     public static final String RENAME = "Rename";
     /** Schema: a new secret's body. */

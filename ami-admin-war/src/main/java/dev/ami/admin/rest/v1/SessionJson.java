@@ -2,6 +2,7 @@ package dev.ami.admin.rest.v1;
 
 import dev.ami.api.connector.EventStatistics;
 import dev.ami.api.connector.SessionStatistics;
+import dev.ami.persistence.bridge.LiveSession;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -16,24 +17,34 @@ final class SessionJson {
     }
 
     /**
-     * @param s a live session
-     * @return {@code {id, username, address, transport, connectedAt, loggedInAt, queued, delivered,
-     *         dropped, pending, maxLagMillis}}; {@code username} and {@code loggedInAt} null before login
+     * @param session a live session of this server or of another node
+     * @return {@code {id, node, username, address, transport, connectedAt, loggedInAt, queued, delivered,
+     *         dropped, pending, maxLagMillis}}; {@code node} absent when the server runs alone;
+     *         {@code username} and {@code loggedInAt} null before login; for another node's session,
+     *         {@code connectedAt} and the counters absent (they live on its node, not here)
      */
-    static JsonObject view(SessionStatistics s) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", s.id());
-        text(json, "username", s.username().isEmpty() ? null : s.username());
-        text(json, "address", s.remoteAddress().isEmpty() ? null : s.remoteAddress());
-        json.add("transport", s.transport());
-        text(json, "connectedAt", time(s.connectedAt()));
-        text(json, "loggedInAt", time(s.loggedInAt()));
-        return json.add("queued", s.queued()).add("delivered", s.delivered()).add("dropped", s.dropped())
-                .add("pending", s.pending()).add("maxLagMillis", s.maxLagMillis()).build();
+    static JsonObject view(LiveSession session) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", session.id());
+        if (session.node() != null) {
+            json.add("node", session.node());
+        }
+        text(json, "username", session.username().isEmpty() ? null : session.username());
+        text(json, "address", session.remoteAddress().isEmpty() ? null : session.remoteAddress());
+        json.add("transport", session.transport());
+        if (session instanceof LiveSession.Here here) {
+            SessionStatistics s = here.statistics();
+            text(json, "connectedAt", time(s.connectedAt()));
+            text(json, "loggedInAt", time(s.loggedInAt()));
+            return json.add("queued", s.queued()).add("delivered", s.delivered()).add("dropped", s.dropped())
+                    .add("pending", s.pending()).add("maxLagMillis", s.maxLagMillis()).build();
+        }
+        text(json, "loggedInAt", time(session.loggedInAt()));
+        return json.build();
     }
 
     /**
      * @param events   the router's figures
-     * @param sessions the live sessions
+     * @param sessions this server's live sessions (another node's figures are on that node)
      * @return {@code {since, events: [{name, fired, delivered}], sessions: [{id, username, queued, delivered, dropped}]}}
      */
     static JsonObject statistics(EventStatistics events, List<SessionStatistics> sessions) {
