@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,18 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -43,7 +37,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -70,8 +63,6 @@ class CrashSafetyIT {
     /** The http.conf lines that {@link #httpConf(int)} sets differently each time. */
     private static final List<String> CHANGED_SETTINGS = List.of("bindport ", "prefix ", "servername ", "sessionlimit ",
             "session_inactivity ", "permit ", "[/crash");
-    private static final String POSTGRES_URL = "AMI_TEST_POSTGRES_URL";
-    private static final String POSTGRES_REQUIRED = "AMI_TEST_POSTGRES_REQUIRED";
 
     @ArquillianResource
     private ContainerController controller;
@@ -105,7 +96,7 @@ class CrashSafetyIT {
     @Test
     void killedDuringChangesOnPostgreSQL() throws Exception {
         Path base = freshFolder("postgresql");
-        try (PostgresSchema schema = PostgresSchema.create()) {
+        try (PostgresSchema schema = PostgresSchema.create("ami_crash_", "the PostgreSQL crash-safety test")) {
             Map<String, String> properties = folders(base);
             properties.putAll(schema.serverProperties(schema.host(), schema.port()));
             killedDuringChanges("PostgreSQL", new KillableServer(controller, deployer, properties, true), base);
@@ -115,7 +106,8 @@ class CrashSafetyIT {
     @Test
     void postgresqlGoingAwayAtRunTime() throws Exception {
         Path base = freshFolder("outage");
-        try (PostgresSchema schema = PostgresSchema.create(); DatabaseLink link = DatabaseLink.to(schema.host(), schema.port())) {
+        try (PostgresSchema schema = PostgresSchema.create("ami_crash_", "the PostgreSQL crash-safety test");
+                DatabaseLink link = DatabaseLink.to(schema.host(), schema.port())) {
             Map<String, String> properties = folders(base);
             properties.putAll(schema.serverProperties("127.0.0.1", link.port()));
             Files.writeString(base.resolve("conf/manager.conf"), managerConf(Set.of("keeper")));
@@ -425,62 +417,5 @@ class CrashSafetyIT {
         properties.put("ami.conf.dir", base.resolve("conf").toString());
         properties.put("ami.data.dir", base.resolve("data").toString());
         return properties;
-    }
-
-    /**
-     * A schema of its own in the PostgreSQL that {@value #POSTGRES_URL} names, dropped at the end;
-     * without the variable the test is skipped loudly, or fails when {@value #POSTGRES_REQUIRED} is yes.
-     */
-    private record PostgresSchema(String url, String name, URI address, Map<String, String> query) implements AutoCloseable {
-
-        static PostgresSchema create() throws SQLException {
-            String url = System.getProperty(POSTGRES_URL, System.getenv(POSTGRES_URL));
-            if (url == null || url.isBlank()) {
-                String why = POSTGRES_URL + " is not set (.ci/run sets it)";
-                if ("yes".equals(System.getProperty(POSTGRES_REQUIRED, System.getenv(POSTGRES_REQUIRED)))) {
-                    fail(POSTGRES_REQUIRED + "=yes, but " + why);
-                }
-                System.err.println("#### SKIPPED the PostgreSQL crash-safety test: " + why);
-                Assumptions.abort("PostgreSQL variant skipped: " + why);
-            }
-            URI address = URI.create(url.substring("jdbc:".length()));
-            Map<String, String> query = new HashMap<>();
-            if (address.getQuery() != null) {
-                for (String pair : address.getQuery().split("&")) {
-                    String[] kv = pair.split("=", 2);
-                    query.put(kv[0], kv.length > 1 ? kv[1] : "");
-                }
-            }
-            String name = "ami_crash_" + UUID.randomUUID().toString().replace("-", "");
-            try (Connection c = DriverManager.getConnection(url)) {
-                c.createStatement().execute("CREATE SCHEMA " + name);
-            }
-            return new PostgresSchema(url, name, address, query);
-        }
-
-        String host() {
-            return address.getHost();
-        }
-
-        int port() {
-            return address.getPort() < 0 ? 5432 : address.getPort();
-        }
-
-        /** The server's database settings, reaching PostgreSQL through this host and port. */
-        Map<String, String> serverProperties(String host, int port) {
-            Map<String, String> p = new HashMap<>();
-            p.put("ami.db.url", "jdbc:postgresql://" + host + ":" + port + address.getPath() + "?currentSchema=" + name);
-            p.put("ami.db.driver", "postgresql.jar");
-            p.put("ami.db.user", query.getOrDefault("user", "ami"));
-            p.put("ami.db.password", query.getOrDefault("password", ""));
-            return p;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (Connection c = DriverManager.getConnection(url)) {
-                c.createStatement().execute("DROP SCHEMA " + name + " CASCADE");
-            }
-        }
     }
 }

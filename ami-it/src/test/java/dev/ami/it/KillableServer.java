@@ -11,10 +11,11 @@ import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.dmr.ModelNode;
 
 /**
- * The "killable" server of arquillian.xml: started by the test, given its data folder and database
- * as system properties through the management API before the EAR is deployed (so one container
- * serves H2 and PostgreSQL), and killed with SIGKILL: no shutdown hook, no orderly close of the
- * database, as when the machine's OOM killer or an operator's {@code kill -9} ends it.
+ * A manual server of arquillian.xml (the "killable" one, or a cluster node): started by the test,
+ * given its data folder and database as system properties through the management API before the
+ * EAR is deployed (so one container serves H2 and PostgreSQL), and killed with SIGKILL: no shutdown
+ * hook, no orderly close of the database, as when the machine's OOM killer or an operator's
+ * {@code kill -9} ends it.
  */
 final class KillableServer {
 
@@ -22,28 +23,66 @@ final class KillableServer {
     static final String EAR = "killable-ear";
     static final String DRIVER = "killable-postgresql-driver";
 
+    /**
+     * A manual container of arquillian.xml and the names of its deployments.
+     *
+     * @param container      the container's qualifier
+     * @param managementPort its management port (9990 plus its port offset)
+     * @param ear            the name of the EAR's deployment to it
+     * @param driver         the name of PostgreSQL's driver's deployment to it
+     * @param marker         an argument only its process has on its command line, to find it for SIGKILL
+     */
+    record Container(String container, int managementPort, String ear, String driver, String marker) {
+    }
+
+    /** The "killable" container of CrashSafetyIT. */
+    static final Container KILLABLE = new Container(CONTAINER, Integer.getInteger("it.killable.management.port", 10590),
+            EAR, DRIVER, "-Dami.it.killable=" + System.getProperty("it.killable.marker"));
+
     private final ContainerController controller;
     private final Deployer deployer;
+    private final Container server;
     private final Map<String, String> properties;
     private final boolean postgres;
     private boolean driverDeployed;
 
     /**
+     * The "killable" container.
+     *
      * @param properties {@code ami.conf.dir}, {@code ami.data.dir}, {@code ami.db.*}
      * @param postgres   true to deploy PostgreSQL's driver before the EAR
      */
     KillableServer(ContainerController controller, Deployer deployer, Map<String, String> properties, boolean postgres) {
+        this(controller, deployer, KILLABLE, properties, postgres);
+    }
+
+    /**
+     * @param server     which container, with the names of its deployments
+     * @param properties {@code ami.conf.dir}, {@code ami.data.dir}, {@code ami.db.*}
+     * @param postgres   true to deploy PostgreSQL's driver before the EAR
+     */
+    KillableServer(ContainerController controller, Deployer deployer, Container server, Map<String, String> properties,
+            boolean postgres) {
         this.controller = controller;
         this.deployer = deployer;
+        this.server = server;
         this.properties = properties;
         this.postgres = postgres;
     }
 
     /** Starts the server and deploys, returning once the AMI port accepts connections. */
     void start(int amiPort) throws IOException {
-        controller.start(CONTAINER);
-        try (ModelControllerClient client = ModelControllerClient.Factory.create(InetAddress.getLoopbackAddress(),
-                Integer.getInteger("it.killable.management.port"))) {
+        start();
+        AmiTestClient.open(amiPort).close();
+    }
+
+    /**
+     * Starts the server and deploys, without waiting for its AMI port: for a second node on this
+     * machine, whose AMI port (from the store the nodes share) the first one holds.
+     */
+    void start() throws IOException {
+        controller.start(server.container());
+        try (ModelControllerClient client = management()) {
             for (Map.Entry<String, String> p : properties.entrySet()) {
                 ModelNode op = new ModelNode();
                 op.get("operation").set("add");
@@ -56,11 +95,15 @@ final class KillableServer {
             }
         }
         if (postgres) {
-            deployer.deploy(DRIVER);
+            deployer.deploy(server.driver());
             driverDeployed = true;
         }
-        deployer.deploy(EAR);
-        AmiTestClient.open(amiPort).close();
+        deployer.deploy(server.ear());
+    }
+
+    /** @return a client of the server's management interface, to close */
+    ModelControllerClient management() {
+        return ModelControllerClient.Factory.create(InetAddress.getLoopbackAddress(), server.managementPort());
     }
 
     /** Kills the server with SIGKILL, waits until it is gone, and tells Arquillian. */
@@ -74,7 +117,7 @@ final class KillableServer {
      * {@link #killed()}, which must follow on the test's thread (Arquillian's contexts are its).
      */
     void killProcess() {
-        String marker = "-Dami.it.killable=" + System.getProperty("it.killable.marker");
+        String marker = server.marker();
         List<ProcessHandle> servers = ProcessHandle.allProcesses()
                 .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).contains(marker)).toList();
         if (servers.size() != 1) {
@@ -98,9 +141,9 @@ final class KillableServer {
     /** Undeploys and stops in order. */
     void stop() {
         try {
-            deployer.undeploy(EAR);
+            deployer.undeploy(server.ear());
             if (driverDeployed) {
-                deployer.undeploy(DRIVER);
+                deployer.undeploy(server.driver());
             }
         } finally {
             forget();
@@ -125,7 +168,7 @@ final class KillableServer {
     private void forget() {
         driverDeployed = false;
         try {
-            controller.stop(CONTAINER);
+            controller.stop(server.container());
         } catch (RuntimeException alreadyDead) {
             // the process was killed: nothing left to stop
         }

@@ -59,6 +59,35 @@ class RunPropertiesTest {
     }
 
     @Test
+    void anotherNodeOfThisMachineGetsItsOffsetNameAndMembers() throws Exception {
+        Path file = dir.resolve("target/ami-run.properties");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                EAR.resolve("src/run/RunProperties.java").toString(), file.toString())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("AMI_RUN_NODE", "2");
+        builder.environment().remove("AMI_RUN_CLUSTER_MEMBERS");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        Properties read = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            read.load(in);
+        }
+        assertEquals("100", read.getProperty("jboss.socket.binding.port-offset"));
+        assertEquals("node2", read.getProperty("jboss.node.name"));
+        // jgroups-tcp is 7600 plus each node's offset (ami-cluster.cli)
+        assertEquals("127.0.0.1[7600],127.0.0.1[7700],127.0.0.1[7800]", read.getProperty("ami.cluster.members"));
+
+        builder.environment().put("AMI_RUN_NODE", "two");
+        Process refused = builder.start();
+        String said = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, refused.exitValue(), said);
+        assertTrue(said.contains("AMI_NODE must be a number from 1 to 9"), said);
+    }
+
+    @Test
     void wildflyIsStartedWithoutAnyAmiSettingOnItsCommandLine() throws Exception {
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(EAR.resolve("pom.xml").toFile());
         NodeList executions = pom.getElementsByTagName("execution");
