@@ -39,7 +39,7 @@ public final class RunProperties {
     }
 
     /**
-     * The server settings of node {@code node} of this machine (AMI_RUN_NODE): its port offset,
+     * The server settings of node {@code node} of this machine (AMI_RUN_NODE): its port offset (WildFly's and AMI's),
      * its node name (JGroups' name of it, the transaction manager's node id) and the members its
      * JGroups channel asks when it starts (ami-cluster.cli), unless {@code members} names them.
      */
@@ -55,6 +55,8 @@ public final class RunProperties {
         }
         Map<String, String> properties = new TreeMap<>();
         properties.put("jboss.socket.binding.port-offset", Integer.toString(100 * (n - 1)));
+        // the AMI ports are the shared store's; this node listens on them plus its offset, as WildFly's own do
+        properties.put("ami.port.offset", Integer.toString(100 * (n - 1)));
         properties.put("jboss.node.name", "node" + n);
         properties.put("jboss.tx.node.id", "node" + n);
         properties.put("ami.cluster.members", members != null && !members.isBlank() ? members

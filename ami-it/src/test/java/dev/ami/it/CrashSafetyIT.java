@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,7 +33,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
@@ -80,8 +78,7 @@ class CrashSafetyIT {
     @Deployment(name = KillableServer.DRIVER, managed = false, testable = false)
     @TargetsContainer(KillableServer.CONTAINER)
     static JavaArchive postgresDriver() throws URISyntaxException {
-        File jar = new File(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return ShrinkWrap.create(JavaArchive.class, "postgresql.jar").merge(ShrinkWrap.createFromZipFile(JavaArchive.class, jar));
+        return PostgresSchema.driverArchive();
     }
 
     @Test
@@ -400,16 +397,7 @@ class CrashSafetyIT {
     }
 
     private static Path freshFolder(String name) throws IOException {
-        Path base = Path.of(System.getProperty("it.killable.dir")).resolve(name);
-        if (Files.exists(base)) {
-            try (Stream<Path> walk = Files.walk(base)) {
-                for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(base.resolve("conf"));
-        return base;
+        return KillableServer.freshFolder(Path.of(System.getProperty("it.killable.dir")), name);
     }
 
     private static Map<String, String> folders(Path base) {

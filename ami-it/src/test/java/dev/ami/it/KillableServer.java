@@ -2,9 +2,12 @@ package dev.ami.it;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.as.controller.client.ModelControllerClient;
@@ -167,10 +170,41 @@ final class KillableServer {
     /** Arquillian's bookkeeping for a process that is gone (its stop finds nothing to stop). */
     private void forget() {
         driverDeployed = false;
-        try {
-            controller.stop(server.container());
-        } catch (RuntimeException alreadyDead) {
-            // the process was killed: nothing left to stop
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                controller.stop(server.container());
+                return;
+            } catch (Exception stillThere) { // Arquillian throws its checked LifecycleException undeclared
+                // Arquillian may not have seen the killed process end yet (on a loaded machine it then
+                // tries the management port, which is gone): a second later it has
+                sleepQuietly(1_000);
+            }
         }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * @param root a test's folder for its servers
+     * @param name one server's (or one case's) folder in it
+     * @return that folder, emptied, with an empty {@code conf} folder in it
+     */
+    static Path freshFolder(Path root, String name) throws IOException {
+        Path base = root.resolve(name);
+        if (Files.exists(base)) {
+            try (Stream<Path> walk = Files.walk(base)) {
+                for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(base.resolve("conf"));
+        return base;
     }
 }

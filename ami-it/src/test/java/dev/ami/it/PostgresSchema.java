@@ -2,13 +2,17 @@ package dev.ami.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -73,5 +77,11 @@ record PostgresSchema(String url, String name, URI address, Map<String, String> 
         try (Connection c = DriverManager.getConnection(url)) {
             c.createStatement().execute("DROP SCHEMA " + name + " CASCADE");
         }
+    }
+
+    /** @return PostgreSQL's JDBC driver as a deployment, postgresql.jar: the driver name ami.db.driver gives (README) */
+    static JavaArchive driverArchive() throws URISyntaxException {
+        File jar = new File(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return ShrinkWrap.create(JavaArchive.class, "postgresql.jar").merge(ShrinkWrap.createFromZipFile(JavaArchive.class, jar));
     }
 }

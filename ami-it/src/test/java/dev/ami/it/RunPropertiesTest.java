@@ -75,6 +75,7 @@ class RunPropertiesTest {
             read.load(in);
         }
         assertEquals("100", read.getProperty("jboss.socket.binding.port-offset"));
+        assertEquals("100", read.getProperty("ami.port.offset"));
         assertEquals("node2", read.getProperty("jboss.node.name"));
         // jgroups-tcp is 7600 plus each node's offset (ami-cluster.cli)
         assertEquals("127.0.0.1[7600],127.0.0.1[7700],127.0.0.1[7800]", read.getProperty("ami.cluster.members"));

@@ -47,6 +47,14 @@ public record TlsSettings(boolean enabled, String bindAddress, int port, String 
                 options);
     }
 
+    /**
+     * @param newPort a port
+     * @return these settings listening on that port
+     */
+    public TlsSettings withPort(int newPort) {
+        return new TlsSettings(enabled, bindAddress, newPort, certFile, privateKey, cipher, options);
+    }
+
     private static String resolve(Path dir, String file) {
         return file.isEmpty() ? file : dir.resolve(file).toString();
     }

@@ -5,6 +5,7 @@ import dev.ami.api.connector.TlsSettings;
 import dev.ami.persistence.bridge.StoreWatchers;
 import dev.ami.persistence.store.AmiPaths;
 import dev.ami.persistence.store.ConfigurationStore;
+import dev.ami.persistence.store.PortOffset;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -76,7 +77,7 @@ public class HttpListenerConfigurator {
         try (ManagementModel model = ManagementModel.inVm(executor)) {
             // deployed with the server's boot, the model cannot be changed until the boot is done
             model.awaitRunning(BOOT_WAIT_MILLIS);
-            HttpSettings settings = store.httpSettings();
+            HttpSettings settings = PortOffset.forThisNode(store.httpSettings());
             ListenerPlan.Limits limits = ListenerPlan.Limits.of(settings.sessionLimit(),
                     settings.sessionInactivityMillis(), settings.sessionKeepAliveMillis());
             boolean serving = settings.enabled() && !settings.bindAddress().isBlank();

@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -15,23 +16,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.jgroups.JChannel;
 
 /**
- * Makes this server a node of an ami cluster when the server has a JGroups channel (the
- * {@code jgroups} subsystem, which the build's server has, ARCHITECTURE.md "Several nodes"): the
- * relay joins each connector as it starts, and each committed change of the store is announced. A
- * server whose channel has no other member works as a server alone, and relays nothing.
+ * Makes this server a node of an ami cluster on the server's JGroups channel (the {@code jgroups}
+ * subsystem, which the build's server has; ARCHITECTURE.md "Several nodes"): the relay starts with
+ * the module, joins each connector as it starts, and announces each committed change of the store.
+ * The channel is injected, not looked up: WildFly connects it only for a deployment that depends on
+ * it. A node whose channel has no other member works as a server alone, and relays nothing.
  */
 @ApplicationScoped
 public class ClusterNode {
 
-    /** The server's default channel, which Infinispan shares. */
-    static final String CHANNEL = "java:jboss/jgroups/channel/default";
-
     private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
+
+    /** The server's default channel ({@code ee}), which Infinispan shares. */
+    @Resource(lookup = "java:jboss/jgroups/channel/default")
+    JChannel channel;
 
     @Resource
     ManagedThreadFactory threads;
@@ -40,7 +41,11 @@ public class ClusterNode {
     ReloadOnChange reload;
 
     private ClusterRelay relay;
-    private boolean looked;
+
+    /** Joins when the module starts, so that the node's view and counters are there before the connector. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object module) {
+        relay();
+    }
 
     synchronized void connected(@Observes ConnectorConnected connected) {
         relay().ifPresent(r -> r.attach(connected.link()));
@@ -50,12 +55,12 @@ public class ClusterNode {
         relayIfJoined().ifPresent(ClusterRelay::storeChangedHere);
     }
 
-    /** @return this node's view of the cluster and its counters; empty when the server has no cluster channel */
+    /** @return this node's view of the cluster and its counters; empty until it has joined */
     public synchronized Optional<ClusterStatistics> statistics() {
         return Optional.ofNullable(relay).map(ClusterRelay::statistics);
     }
 
-    /** @return this node's name in the cluster; empty when the server has no cluster channel */
+    /** @return this node's name in the cluster; empty until it has joined */
     public synchronized Optional<String> localNode() {
         return relayIfJoined().map(ClusterRelay::localNode);
     }
@@ -79,17 +84,15 @@ public class ClusterNode {
     }
 
     private synchronized Optional<ClusterRelay> relay() {
-        if (!looked) {
-            looked = true;
+        if (relay == null && channel != null) {
             try {
-                JChannel channel = (JChannel) new InitialContext().lookup(CHANNEL);
                 relay = new ClusterRelay(new JGroupsTransport(channel), threads, ClusterOutbox.CAPACITY,
                         reload::storeChanged);
                 LOG.info(() -> "AMI joined cluster " + channel.getClusterName() + " as " + channel.getAddressAsString());
-            } catch (NamingException e) {
-                LOG.info("The server has no cluster channel (" + CHANNEL + "): AMI runs on this node alone");
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "AMI could not join the cluster; it runs on this node alone", e);
+                LOG.log(Level.SEVERE, "AMI could not join cluster " + channel.getClusterName()
+                        + "; it runs on this node alone", e);
+                channel = null;
             }
         }
         return Optional.ofNullable(relay);

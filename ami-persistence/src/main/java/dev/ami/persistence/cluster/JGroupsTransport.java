@@ -8,6 +8,7 @@ import org.jgroups.Message;
 import org.jgroups.Receiver;
 import org.jgroups.View;
 import org.jgroups.fork.ForkChannel;
+import org.jgroups.util.NameCache;
 
 /**
  * The cluster link on the server's own JGroups channel (the {@code jgroups} subsystem's, which
@@ -80,7 +81,12 @@ public final class JGroupsTransport implements ClusterTransport {
         }
     }
 
-    private static String name(Address address) {
-        return String.valueOf(address);
+    /**
+     * @return the member's logical name (WildFly's {@code jboss.node.name}), without the extras an
+     *         address prints (WildFly's members print as {@code nodeA(v=16.0.5)})
+     */
+    static String name(Address address) {
+        String logical = address == null ? null : NameCache.get(address);
+        return logical != null ? logical : String.valueOf(address);
     }
 }

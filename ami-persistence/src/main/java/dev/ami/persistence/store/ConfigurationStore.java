@@ -586,6 +586,6 @@ public class ConfigurationStore {
                 PortOffset.parse(System.getProperty(PortOffset.PROPERTY)));
         List<Account> accounts = em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
                 .map(a -> a.toDefinition(cipher)).map(a -> a.toAccount(settings)).toList();
-        return new ManagerConfiguration(settings, accounts, httpSettings());
+        return new ManagerConfiguration(settings, accounts, PortOffset.forThisNode(httpSettings()));
     }
 }

@@ -1,16 +1,17 @@
 package dev.ami.persistence.store;
 
 import dev.ami.api.connector.GeneralSettings;
-import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.connector.HttpSettings;
 import java.util.logging.Logger;
 
 /**
  * {@code -Dami.port.offset=N}: this node listens for AMI (TCP and TLS) on manager.conf's ports plus N,
- * so that several nodes of one cluster, sharing one store, can run on one host, as WildFly's
- * {@code jboss.socket.binding.port-offset} shifts the server's own ports (the HTTP manager's
- * listener among them). Unset, the ports are manager.conf's.
+ * and for the HTTP manager on http.conf's plus N (its listener's socket bindings are fixed, so
+ * WildFly's {@code jboss.socket.binding.port-offset} leaves them where http.conf says), so that
+ * several nodes of one cluster, sharing one store, can run on one host. Unset, the ports are the
+ * files'.
  */
-final class PortOffset {
+public final class PortOffset {
 
     static final String PROPERTY = "ami.port.offset";
 
@@ -52,10 +53,29 @@ final class PortOffset {
         if (offset == 0) {
             return settings;
         }
-        TlsSettings tls = settings.tls();
         return settings.toBuilder().port(settings.port() + offset)
-                .tls(new TlsSettings(tls.enabled(), tls.bindAddress(), tls.port() + offset, tls.certFile(),
-                        tls.privateKey(), tls.cipher(), tls.options()))
-                .build();
+                .tls(settings.tls().withPort(settings.tls().port() + offset)).build();
+    }
+
+    /**
+     * @param h      the stored http.conf settings
+     * @param offset this node's offset
+     * @return the settings with the HTTP and HTTPS ports shifted
+     */
+    static HttpSettings apply(HttpSettings h, int offset) {
+        if (offset == 0) {
+            return h;
+        }
+        return new HttpSettings(h.enabled(), h.bindAddress(), h.bindPort() + offset, h.prefix(), h.serverName(),
+                h.sessionLimit(), h.sessionInactivityMillis(), h.sessionKeepAliveMillis(), h.enableStatic(),
+                h.enableStatus(), h.redirects(), h.tls().withPort(h.tls().port() + offset), h.restrictions());
+    }
+
+    /**
+     * @param h the stored http.conf settings
+     * @return where this node's HTTP manager listens: the settings with this node's offset
+     */
+    public static HttpSettings forThisNode(HttpSettings h) {
+        return apply(h, parse(System.getProperty(PROPERTY)));
     }
 }

@@ -3,6 +3,7 @@ package dev.ami.persistence.cluster;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -17,6 +18,9 @@ import org.jgroups.protocols.UNICAST3;
 import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.protocols.pbcast.NAKACK2;
 import org.jgroups.protocols.pbcast.STABLE;
+import org.jgroups.util.ExtendedUUID;
+import org.jgroups.util.NameCache;
+import org.jgroups.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +83,17 @@ class JGroupsTransportTest {
             Thread.sleep(10);
         }
         assertEquals(List.of("node-a"), atA.members.get("now"));
+    }
+
+    @Test
+    void aMemberIsKnownByItsLogicalName() {
+        ExtendedUUID address = ExtendedUUID.randomUUID("nodeX");
+        address.put("v", "16.0.5".getBytes(StandardCharsets.US_ASCII));
+        NameCache.add(address, "nodeX");
+
+        assertEquals("nodeX", JGroupsTransport.name(address));
+        UUID unnamed = UUID.randomUUID();
+        assertEquals(unnamed.toString(), JGroupsTransport.name(unnamed));
     }
 
     private record Received(String node, byte[] message) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.ami.api.connector.GeneralSettings;
+import dev.ami.api.connector.HttpSettings;
 import dev.ami.api.connector.TlsSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,21 @@ class PortOffsetTest {
                 shifted.tls());
         assertEquals(STORED.toBuilder().port(5138).tls(shifted.tls()).build(), shifted);
         assertSame(STORED, PortOffset.apply(STORED, 0));
+    }
+
+    @Test
+    void theHttpManagersPortsMoveByTheOffsetAndNothingElse() {
+        HttpSettings stored = HttpSettings.DEFAULTS;
+
+        HttpSettings shifted = PortOffset.apply(stored, 100);
+
+        assertEquals(stored.bindPort() + 100, shifted.bindPort());
+        assertEquals(stored.tls().withPort(stored.tls().port() + 100), shifted.tls());
+        assertEquals(new HttpSettings(stored.enabled(), stored.bindAddress(), stored.bindPort() + 100, stored.prefix(),
+                stored.serverName(), stored.sessionLimit(), stored.sessionInactivityMillis(), stored.sessionKeepAliveMillis(),
+                stored.enableStatic(), stored.enableStatus(), stored.redirects(), shifted.tls(), stored.restrictions()),
+                shifted);
+        assertSame(stored, PortOffset.apply(stored, 0));
     }
 
     @Test
