@@ -15,7 +15,8 @@ import java.util.Set;
  * @param target           ami-bench/target: the server's base, conf and data folders and the results go here
  * @param portOffset       WildFly's socket-binding offset, so its HTTP/management ports clear other servers
  * @param amiPort          the AMI port written into the bench manager.conf
- * @param scenarios        which of a..j, l, p and u to run (README of BENCHMARKS.md: the letters)
+ * @param scenarios        which of a..j, l, n, p and u to run (README of BENCHMARKS.md: the letters; n, two
+ *                         nodes, only when named: {@link TwoNodeOptions})
  * @param measure          how long each throughput figure is measured
  * @param warmup           how long each throughput scenario runs before measuring (JIT, buffers)
  * @param jfr              record a JFR profile of the server per scenario and summarize it
@@ -138,12 +139,17 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
 
     /** The bench server's http.conf: the HTTP manager on loopback at the bench's own port. */
     String httpConf() {
+        return httpConf(httpPort);
+    }
+
+    /** The same http.conf with the HTTP manager on {@code bindPort} (a second node on this machine). */
+    static String httpConf(int bindPort) {
         return String.join("\n",
                 "; Written by ami-bench for its own server on every run (BenchOptions.httpConf).",
                 "[general]",
                 "enabled = yes",
                 "bindaddr = " + HOST,
-                "bindport = " + httpPort,
+                "bindport = " + bindPort,
                 // scenario i holds 100 polling connections and ends each session on one more: at
                 // Asterisk's default of 100 that one waited unaccepted until an idle poller was closed
                 "sessionlimit = 1000",
