@@ -35,6 +35,8 @@ public final class Bench {
 
     /** scenario n's latency probes sent before the measured ones */
     private static final int PROBE_WARMUP = 500;
+    /** scenario n's relay-only burst sends this many times the split bursts' UserEvents */
+    private static final int RELAY_ONLY_FACTOR = 5;
     /** how long scenario n waits for node B to join node A's view */
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
 
@@ -240,7 +242,7 @@ public final class Bench {
      */
     private void twoNodes(NettyClient client, Report report) throws Exception {
         WildFlyServer.Node nodeB = twoNodes.nodeB(options);
-        try (WildFlyServer b = new WildFlyServer(options, options.managerConf(), BenchOptions.httpConf(nodeB.httpPort()),
+        try (WildFlyServer b = new WildFlyServer(options, options.managerConf(), BenchOptions.httpConfOff(),
                 nodeB)) {
             say("(n) starting node B (WildFly port offset " + nodeB.portOffset() + ", AMI port " + nodeB.amiPort()
                     + ", cluster " + twoNodes.members(options.portOffset()) + ")");
@@ -257,9 +259,11 @@ public final class Bench {
             say("(n) warm: a burst unmeasured, then one measured");
             scenario.burst(onA, onB, twoNodes.events());
             TwoNodeScenario.Burst warm = profiled("n-nodes", () -> scenario.burst(onA, onB, twoNodes.events()));
-            say("(n) relay only: all " + twoNodes.listeners() + " listeners on A, none on B");
-            TwoNodeScenario.Burst relayOnly = profiled("n-nodes-relay", () -> scenario.burst(twoNodes.listeners(), 0,
-                    twoNodes.events()));
+            // B's cost of an event with nobody to deliver it to: A's listeners as before, none on B, and
+            // RELAY_ONLY_FACTOR times the events, so that B's CPU spans enough of /proc's 10 ms ticks
+            int relayEvents = twoNodes.events() * RELAY_ONLY_FACTOR;
+            say("(n) relay only: " + relayEvents + " UserEvents to " + onA + " listeners on A, none on B");
+            TwoNodeScenario.Burst relayOnly = profiled("n-nodes-relay", () -> scenario.burst(onA, 0, relayEvents));
             say("(n) latency: " + twoNodes.probes() + " sequential UserEvents on A, read on A and on B");
             TwoNodeScenario.Latency latency = profiled("n-nodes-latency", () -> scenario.latency(PROBE_WARMUP,
                     twoNodes.probes()));

@@ -139,20 +139,28 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
 
     /** The bench server's http.conf: the HTTP manager on loopback at the bench's own port. */
     String httpConf() {
-        return httpConf(httpPort);
-    }
-
-    /** The same http.conf with the HTTP manager on {@code bindPort} (a second node on this machine). */
-    static String httpConf(int bindPort) {
         return String.join("\n",
                 "; Written by ami-bench for its own server on every run (BenchOptions.httpConf).",
                 "[general]",
                 "enabled = yes",
                 "bindaddr = " + HOST,
-                "bindport = " + bindPort,
+                "bindport = " + httpPort,
                 // scenario i holds 100 polling connections and ends each session on one more: at
                 // Asterisk's default of 100 that one waited unaccepted until an idle poller was closed
                 "sessionlimit = 1000",
+                "");
+    }
+
+    /**
+     * An http.conf without the HTTP manager: scenario n's node B, which the bench reaches over AMI
+     * only (http.conf's bindport is a fixed port of its own, which a second node on this machine
+     * would have to move).
+     */
+    static String httpConfOff() {
+        return String.join("\n",
+                "; Written by ami-bench for scenario n's node B (BenchOptions.httpConfOff).",
+                "[general]",
+                "enabled = no",
                 "");
     }
 

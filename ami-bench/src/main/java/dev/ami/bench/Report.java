@@ -384,11 +384,13 @@ final class Report {
                         + " the relay out)",
                 cold == null ? Comparison.NONE : cpuPerNode(cold), warm == null ? Comparison.NONE : cpuPerNode(warm));
         if (relayOnly != null) {
-            table.oursOnly("n", "Node B's CPU per relayed UserEvent with no listener on B", String.format(Locale.ROOT,
-                            "the same burst with all %d listeners on A: B receives and routes every event to nobody",
-                            relayOnly.a().listeners()), Comparison.NONE,
-                    String.format(Locale.ROOT, "%.2f µs (%s delivered on A)", relayOnly.bCpuMicrosPerEvent(),
-                            Comparison.perSecond(relayOnly.perSecond())));
+            table.oursOnly("n", "Node B's CPU per UserEvent received, no listener on B / 50 listeners on B",
+                    String.format(Locale.ROOT, "%,d UserEvents to the %d listeners on A only: B receives every event and"
+                            + " routes it to nobody; beside it, the warm split run's figure (B's deliveries included)",
+                            relayOnly.events(), relayOnly.a().listeners()), Comparison.NONE,
+                    String.format(Locale.ROOT, "%.1f µs / %s", relayOnly.bCpuMicrosPerEvent(),
+                            warm == null ? Comparison.NONE : String.format(Locale.ROOT, "%.1f µs",
+                                    warm.bCpuMicrosPerEvent())));
         }
         if (latency != null) {
             NodeLatencies.Summary s = latency.summary();
@@ -415,7 +417,7 @@ final class Report {
                 saw(otherOnly(r.cores()));
                 notes.add(String.format(Locale.ROOT, "(n) %s, %d + %d listeners: %,d of %,d deliveries in %.3f s%s; node A's"
                                 + " %,d in %.3f s, node B's %,d in %.3f s; server CPU node A %.2f s, node B %.2f s (%.2f µs"
-                                + " per relayed event on B); CPU: %s; %s.",
+                                + " per event B received, its deliveries included); CPU: %s; %s.",
                         r == cold ? "cold" : r == warm ? "warm" : "relay only", r.a().listeners(), r.b().listeners(),
                         r.delivered(), (long) r.events() * (r.a().listeners() + r.b().listeners()), r.seconds(),
                         r.complete() ? "" : " (INCOMPLETE: gave up waiting)", r.a().delivered(), r.a().seconds(),
@@ -426,7 +428,7 @@ final class Report {
         notes.add(String.format(Locale.ROOT, "(n) node B: a second WildFly on this machine (its own base, data and conf"
                         + " folders and H2 store, the same manager.conf), started after the other scenarios; it accepted"
                         + " its first login %.1f s after its launch (RSS %,d KiB once quiet); the first UserEvent sent on A"
-                        + " reached a listener on B %.1f s after that (%d sent, one a second).", startB.loginSeconds(),
+                        + " reached a listener on B %.1f s after B was up (%d sent, one a second at most).", startB.loginSeconds(),
                 startB.idleRssKib(), join.seconds(), join.attempts()));
     }
 

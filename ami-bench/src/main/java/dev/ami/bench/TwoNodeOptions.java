@@ -10,8 +10,8 @@ import java.util.Locale;
  *
  * @param portOffsetB WildFly's port offset of node B (A has the bench's): its jgroups-tcp is 7600
  *                    plus it, its HTTP and management ports move with it
- * @param amiOffsetB  node B's {@code -Dami.port.offset}: its AMI port is A's plus this, and its
- *                    http.conf's bindport (a fixed port, which WildFly's offset does not move) too
+ * @param amiOffsetB  node B's {@code -Dami.port.offset}: its AMI port is A's plus this (its HTTP
+ *                    manager is off: the scenario does not use it)
  * @param listeners   listeners of the throughput run, split between the nodes (A gets the odd one)
  * @param events      UserEvents the one sender on A pipelines per throughput run
  * @param probes      sequential UserEvents of the latency run (after as many unmeasured ones)
@@ -71,9 +71,9 @@ record TwoNodeOptions(int portOffsetB, int amiOffsetB, int listeners, int events
                 "-Dami.cluster.name=" + CLUSTER_NAME);
     }
 
-    /** @return node B: its own folders, WildFly offset, AMI port (A's plus the AMI offset) and HTTP manager port */
+    /** @return node B: its own folders, WildFly offset and AMI port (A's plus the AMI offset); no HTTP manager */
     WildFlyServer.Node nodeB(BenchOptions a) {
-        return new WildFlyServer.Node("-b", portOffsetB, a.amiPort() + amiOffsetB, a.httpPort() + amiOffsetB,
+        return new WildFlyServer.Node("-b", portOffsetB, a.amiPort() + amiOffsetB, 0,
                 nodeProperties(NODE_B, a.portOffset())).withProperties(List.of("-Dami.port.offset=" + amiOffsetB));
     }
 

@@ -68,7 +68,7 @@ final class WildFlyServer implements AutoCloseable {
      * @param suffix     appended to the folder names under target ("" for the bench's server)
      * @param portOffset WildFly's socket-binding offset
      * @param amiPort    where its AMI port greets (manager.conf's port plus any ami.port.offset)
-     * @param httpPort   its HTTP manager's port (its http.conf's bindport)
+     * @param httpPort   its HTTP manager's port (its http.conf's bindport), or 0 if its http.conf turns it off
      * @param properties further {@code -Dname=value} arguments of standalone.sh
      */
     record Node(String suffix, int portOffset, int amiPort, int httpPort, List<String> properties) {
@@ -200,9 +200,12 @@ final class WildFlyServer implements AutoCloseable {
         waitForLogin();
         double login = sinceLaunch();
         javaPid = findJavaPid();
-        waitForHttp();
+        if (node.httpPort() > 0) {
+            waitForHttp();
+        }
         System.out.printf(java.util.Locale.ROOT, "bench: server up, java pid %d; AMI greeted %.1f s and accepted a login"
-                + " %.1f s after the launch; HTTP manager on port %d%n", javaPid, greeting, login, node.httpPort());
+                + " %.1f s after the launch; HTTP manager on port %s%n", javaPid, greeting, login,
+                node.httpPort() > 0 ? Integer.toString(node.httpPort()) : "none");
         double settle = awaitQuiet();
         long rss = ProcStat.rssKib(javaPid);
         long heap = liveHeapKib();
