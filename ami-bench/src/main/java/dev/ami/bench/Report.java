@@ -428,7 +428,8 @@ final class Report {
         notes.add(String.format(Locale.ROOT, "(n) node B: a second WildFly on this machine (its own base, data and conf"
                         + " folders and H2 store, the same manager.conf), started after the other scenarios; it accepted"
                         + " its first login %.1f s after its launch (RSS %,d KiB once quiet); the first UserEvent sent on A"
-                        + " reached a listener on B %.1f s after B was up (%d sent, one a second at most).", startB.loginSeconds(),
+                        + " reached a listener on B %.1f s after B was up (%d sent, one a second at most).",
+                startB.loginSeconds(),
                 startB.idleRssKib(), join.seconds(), join.attempts()));
     }
 
