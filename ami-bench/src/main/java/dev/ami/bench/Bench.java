@@ -250,7 +250,7 @@ public final class Bench {
             TwoNodeScenario scenario = new TwoNodeScenario(client, options.amiPort(), nodeB.amiPort(), server.pid(),
                     b.pid());
             TwoNodeScenario.Join join = scenario.awaitCluster(JOIN_TIMEOUT);
-            say(String.format(Locale.ROOT, "(n) a UserEvent sent on A reached B %.1f s after B's start", join.seconds()));
+            say(String.format(Locale.ROOT, "(n) a UserEvent sent on A reached B %.1f s after B was up", join.seconds()));
             int onA = twoNodes.listenersOnA();
             int onB = twoNodes.listenersOnB();
             say("(n) cold: one sender's " + twoNodes.events() + " UserEvents on A to " + onA + " listeners on A and "

@@ -384,7 +384,8 @@ final class Report {
                         + " the relay out)",
                 cold == null ? Comparison.NONE : cpuPerNode(cold), warm == null ? Comparison.NONE : cpuPerNode(warm));
         if (relayOnly != null) {
-            table.oursOnly("n", "Node B's CPU per UserEvent received, no listener on B / 50 listeners on B",
+            table.oursOnly("n", String.format(Locale.ROOT, "Node B's CPU per UserEvent received, no listener on B /"
+                            + " %d listeners on B", any.b().listeners()),
                     String.format(Locale.ROOT, "%,d UserEvents to the %d listeners on A only: B receives every event and"
                             + " routes it to nobody; beside it, the warm split run's figure (B's deliveries included)",
                             relayOnly.events(), relayOnly.a().listeners()), Comparison.NONE,
