@@ -33,27 +33,45 @@ public final class Bench {
     /** how long scenario d holds its sessions idle: Asterisk's figure was taken over 10 s */
     private static final Duration IDLE_HOLD = Duration.ofSeconds(10);
 
+    /** scenario n's latency probes sent before the measured ones */
+    private static final int PROBE_WARMUP = 500;
+    /** scenario n's relay-only burst sends this many times the split bursts' UserEvents */
+    private static final int RELAY_ONLY_FACTOR = 5;
+    /** how long scenario n waits for node B to join node A's view */
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
+
     private final BenchOptions options;
+    /** scenario n's second node and counts; null when n is not run */
+    private final TwoNodeOptions twoNodes;
     private final WildFlyServer server;
     private final Path jfrDir;
 
-    private Bench(BenchOptions options, WildFlyServer server) {
+    private Bench(BenchOptions options, TwoNodeOptions twoNodes, WildFlyServer server) {
         this.options = options;
+        this.twoNodes = twoNodes;
         this.server = server;
         this.jfrDir = options.target().resolve("jfr");
     }
 
     public static void main(String[] args) {
         BenchOptions options;
+        TwoNodeOptions twoNodes;
         try {
             options = BenchOptions.fromSystemProperties();
+            twoNodes = options.runs("n") ? TwoNodeOptions.fromSystemProperties() : null;
+            if (twoNodes != null) {
+                twoNodes.checkAgainst(options);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(2);
             return;
         }
-        try (WildFlyServer server = new WildFlyServer(options, options.managerConf(), options.httpConf())) {
-            new Bench(options, server).run();
+        // with scenario n the bench's server is node A of a two-node cluster from its start: it names
+        // node B among its members, which costs nothing while B is not up (a cluster of one relays nothing)
+        WildFlyServer.Node nodeA = twoNodes == null ? WildFlyServer.Node.of(options) : twoNodes.nodeA(options);
+        try (WildFlyServer server = new WildFlyServer(options, options.managerConf(), options.httpConf(), nodeA)) {
+            new Bench(options, twoNodes, server).run();
         } catch (Exception e) {
             // the server is already stopped here (try-with-resources closes before catch)
             System.err.println("bench: FAILED: " + e.getMessage());
@@ -196,6 +214,10 @@ public final class Bench {
                             .run(n, IDLE_HOLD, options.target().resolve("bench-idle-histogram-" + n + ".txt"))), IDLE_HOLD);
                 }
             }
+            if (options.runs("n")) {
+                // last: node B joins A's cluster, and from then on A relays every event it routes
+                twoNodes(client, report);
+            }
         }
         report.note(String.format(Locale.ROOT, "Fan-out: %d producer sessions pipeline UserEvents, at most %d unanswered"
                         + " each and at most %d events ahead of the slowest reading listener; %s warm-up, %s measured per figure;"
@@ -212,6 +234,41 @@ public final class Bench {
         System.out.println();
         System.out.println(results);
         System.out.println("bench: results written to " + file);
+    }
+
+    /**
+     * Scenario n: starts node B beside the bench's server, waits until a UserEvent sent on A reaches
+     * B, runs the bursts and the probes, and stops B again.
+     */
+    private void twoNodes(NettyClient client, Report report) throws Exception {
+        WildFlyServer.Node nodeB = twoNodes.nodeB(options);
+        try (WildFlyServer b = new WildFlyServer(options, options.managerConf(), BenchOptions.httpConfOff(),
+                nodeB)) {
+            say("(n) starting node B (WildFly port offset " + nodeB.portOffset() + ", AMI port " + nodeB.amiPort()
+                    + ", cluster " + twoNodes.members(options.portOffset()) + ")");
+            b.start();
+            TwoNodeScenario scenario = new TwoNodeScenario(client, options.amiPort(), nodeB.amiPort(), server.pid(),
+                    b.pid());
+            TwoNodeScenario.Join join = scenario.awaitCluster(JOIN_TIMEOUT);
+            say(String.format(Locale.ROOT, "(n) a UserEvent sent on A reached B %.1f s after B was up", join.seconds()));
+            int onA = twoNodes.listenersOnA();
+            int onB = twoNodes.listenersOnB();
+            say("(n) cold: one sender's " + twoNodes.events() + " UserEvents on A to " + onA + " listeners on A and "
+                    + onB + " on B");
+            TwoNodeScenario.Burst cold = profiled("n-nodes-cold", () -> scenario.burst(onA, onB, twoNodes.events()));
+            say("(n) warm: a burst unmeasured, then one measured");
+            scenario.burst(onA, onB, twoNodes.events());
+            TwoNodeScenario.Burst warm = profiled("n-nodes", () -> scenario.burst(onA, onB, twoNodes.events()));
+            // B's cost of an event with nobody to deliver it to: A's listeners as before, none on B, and
+            // RELAY_ONLY_FACTOR times the events, so that B's CPU spans enough of /proc's 10 ms ticks
+            int relayEvents = twoNodes.events() * RELAY_ONLY_FACTOR;
+            say("(n) relay only: " + relayEvents + " UserEvents to " + onA + " listeners on A, none on B");
+            TwoNodeScenario.Burst relayOnly = profiled("n-nodes-relay", () -> scenario.burst(onA, 0, relayEvents));
+            say("(n) latency: " + twoNodes.probes() + " sequential UserEvents on A, read on A and on B");
+            TwoNodeScenario.Latency latency = profiled("n-nodes-latency", () -> scenario.latency(PROBE_WARMUP,
+                    twoNodes.probes()));
+            report.twoNodes(join, b.startUp(), cold, warm, relayOnly, latency);
+        }
     }
 
     /** Runs a scenario, inside a JFR recording of the server when -Dbench.jfr=true. */

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param target           ami-bench/target: the server's base, conf and data folders and the results go here
  * @param portOffset       WildFly's socket-binding offset, so its HTTP/management ports clear other servers
  * @param amiPort          the AMI port written into the bench manager.conf
- * @param scenarios        which of a..j, l, p and u to run (README of BENCHMARKS.md: the letters)
+ * @param scenarios        which of a..j, l, n, p and u to run (README of BENCHMARKS.md: the letters; n, two
+ *                         nodes, only when named: {@link TwoNodeOptions})
  * @param measure          how long each throughput figure is measured
  * @param warmup           how long each throughput scenario runs before measuring (JIT, buffers)
  * @param jfr              record a JFR profile of the server per scenario and summarize it
@@ -147,6 +148,19 @@ record BenchOptions(Path wildflyHome, Path ear, Path target, int portOffset, int
                 // scenario i holds 100 polling connections and ends each session on one more: at
                 // Asterisk's default of 100 that one waited unaccepted until an idle poller was closed
                 "sessionlimit = 1000",
+                "");
+    }
+
+    /**
+     * An http.conf without the HTTP manager: scenario n's node B, which the bench reaches over AMI
+     * only (http.conf's bindport is a fixed port of its own, which a second node on this machine
+     * would have to move).
+     */
+    static String httpConfOff() {
+        return String.join("\n",
+                "; Written by ami-bench for scenario n's node B (BenchOptions.httpConfOff).",
+                "[general]",
+                "enabled = no",
                 "");
     }
 

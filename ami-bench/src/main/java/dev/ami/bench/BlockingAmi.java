@@ -76,11 +76,16 @@ final class BlockingAmi implements AutoCloseable, AmiParser.Sink {
 
     /** Logs in and checks the answer; Events: off, so that no event comes between a request and its answer. */
     void login(String user, String secret) throws IOException {
+        login(user, secret, "off");
+    }
+
+    /** Logs in with the given {@code Events} classes (a listener: "user") and checks the answer. */
+    void login(String user, String secret, String events) throws IOException {
         String line = greeting();
         if (!line.startsWith(ClientSession.GREETING_PREFIX)) {
             throw new IOException("unexpected greeting: " + line);
         }
-        send("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: off\r\n\r\n");
+        send("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret + "\r\nEvents: " + events + "\r\n\r\n");
         AmiMessage answer = next();
         if (!answer.isResponse(AmiMessage.SUCCESS)) {
             throw new IOException("login refused: " + answer);

@@ -266,34 +266,7 @@ final class FanOutScenario {
 
         /** Stops the producers, lets the listeners catch up, and checks what every counted one received. */
         Check check() throws Exception {
-            long[] sent = new long[producers.size()];
-            long producerErrors = 0;
-            String firstError = null;
-            for (Producer p : producers) {
-                sent[p.id] = p.stop().get(DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                producerErrors += p.errors;
-                firstError = firstError == null ? p.firstError : firstError;
-            }
-            awaitDrain(counted, sent);
-            long lost = 0;
-            long outOfOrder = 0;
-            long malformed = 0;
-            int disconnected = 0;
-            for (EventReader l : counted) {
-                SequenceTally.Tally t = l.sequence().tally();
-                lost += t.gaps();
-                for (int p = 0; p < sent.length; p++) {
-                    lost += Math.max(0, sent[p] - t.last()[p]);
-                }
-                outOfOrder += t.outOfOrder();
-                malformed += t.malformed();
-                disconnected += l.isOpen() ? 0 : 1;
-            }
-            long total = 0;
-            for (long s : sent) {
-                total += s;
-            }
-            return new Check(total, lost, outOfOrder, malformed, disconnected, producerErrors, firstError);
+            return FanOutScenario.check(producers, counted);
         }
 
         @Override
@@ -301,6 +274,41 @@ final class FanOutScenario {
             NettyClient.closeAll(producers);
             closeListeners.run();
         }
+    }
+
+    /**
+     * Stops the producers, lets the readers catch up (a bounded time), and checks what every one of
+     * them received: per producer, everything it sent, in order.
+     */
+    static Check check(List<Producer> producers, List<? extends EventReader> counted) throws Exception {
+        long[] sent = new long[producers.size()];
+        long producerErrors = 0;
+        String firstError = null;
+        for (Producer p : producers) {
+            sent[p.id] = p.stop().get(DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            producerErrors += p.errors;
+            firstError = firstError == null ? p.firstError : firstError;
+        }
+        awaitDrain(counted, sent);
+        long lost = 0;
+        long outOfOrder = 0;
+        long malformed = 0;
+        int disconnected = 0;
+        for (EventReader l : counted) {
+            SequenceTally.Tally t = l.sequence().tally();
+            lost += t.gaps();
+            for (int p = 0; p < sent.length; p++) {
+                lost += Math.max(0, sent[p] - t.last()[p]);
+            }
+            outOfOrder += t.outOfOrder();
+            malformed += t.malformed();
+            disconnected += l.isOpen() ? 0 : 1;
+        }
+        long total = 0;
+        for (long s : sent) {
+            total += s;
+        }
+        return new Check(total, lost, outOfOrder, malformed, disconnected, producerErrors, firstError);
     }
 
     private List<Listener> openListeners(int listenerCount, int producerCount, boolean skipFirst)
@@ -318,7 +326,7 @@ final class FanOutScenario {
         }
     }
 
-    private static long sumReceived(List<? extends EventReader> listeners) {
+    static long sumReceived(List<? extends EventReader> listeners) {
         long sum = 0;
         for (EventReader l : listeners) {
             sum += l.sequence().received();

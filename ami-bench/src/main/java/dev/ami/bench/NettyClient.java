@@ -24,9 +24,11 @@ final class NettyClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     private final String host;
+    private final int port;
 
     NettyClient(int threads, String host, int port) {
         this.host = host;
+        this.port = port;
         group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         bootstrap = new Bootstrap()
                 .group(group)
@@ -39,7 +41,12 @@ final class NettyClient implements AutoCloseable {
 
     /** Connects one session; failures show in its {@code loggedIn} future. */
     <T extends ClientSession> T connect(T session) {
-        Bootstrap b = bootstrap.clone().handler(session);
+        return connect(session, port);
+    }
+
+    /** Connects one session to another AMI port of the same host (another node on this machine). */
+    <T extends ClientSession> T connect(T session, int toPort) {
+        Bootstrap b = bootstrap.clone().handler(session).remoteAddress(host, toPort);
         if (session.receiveBufferBytes() > 0) {
             b.option(ChannelOption.SO_RCVBUF, session.receiveBufferBytes());
         }
@@ -68,6 +75,12 @@ final class NettyClient implements AutoCloseable {
      */
     <T extends ClientSession> List<T> open(int count, IntFunction<T> factory, int concurrency, Duration timeout)
             throws InterruptedException {
+        return open(count, factory, concurrency, timeout, port);
+    }
+
+    /** As {@link #open(int, IntFunction, int, Duration)}, to another AMI port of the same host. */
+    <T extends ClientSession> List<T> open(int count, IntFunction<T> factory, int concurrency, Duration timeout,
+            int toPort) throws InterruptedException {
         Semaphore slots = new Semaphore(concurrency);
         List<T> sessions = new ArrayList<>(count);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -77,7 +90,7 @@ final class NettyClient implements AutoCloseable {
                 throw new IllegalStateException("opening " + count + " sessions took longer than " + timeout
                         + " (" + i + " started)");
             }
-            T session = connect(factory.apply(i));
+            T session = connect(factory.apply(i), toPort);
             session.loggedIn.whenComplete((ok, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);

@@ -362,6 +362,100 @@ final class Report {
                 w.firstFailure() == null ? "" : "; first session failure: " + w.firstFailure()));
     }
 
+    /**
+     * Scenario n: a burst to listeners on both nodes, cold and warm; one with none on B (what
+     * receiving the relay alone costs B); the sequential probes; how the cluster formed.
+     */
+    void twoNodes(TwoNodeScenario.Join join, WildFlyServer.StartUp startB, TwoNodeScenario.Burst cold,
+            TwoNodeScenario.Burst warm, TwoNodeScenario.Burst relayOnly, TwoNodeScenario.Latency latency) {
+        TwoNodeScenario.Burst any = warm != null ? warm : cold;
+        String split = String.format(Locale.ROOT, "%d on A, %d on B", any.a().listeners(), any.b().listeners());
+        table.oursOnly("n", String.format(Locale.ROOT, "UserEvent fan-out across two nodes to %d listeners (%s),"
+                        + " events/s delivered in total", any.a().listeners() + any.b().listeners(), split),
+                String.format(Locale.ROOT, "%,d UserEvents pipelined by ONE sender on node A (as u), relayed to node B"
+                        + " over the cluster; every listener checks count and order; first sent to last read on either"
+                        + " node", any.events()),
+                cold == null ? Comparison.NONE : twoNodeText(cold), warm == null ? Comparison.NONE : twoNodeText(warm));
+        table.oursOnly("n", "Of which each node's listeners (A / B), events/s",
+                "the same run: a node's deliveries over the time from the first sent to its own last read",
+                cold == null ? Comparison.NONE : perNode(cold), warm == null ? Comparison.NONE : perNode(warm));
+        table.oursOnly("n", "Server CPU per delivery to its own listeners (A / B)", "the same run: each node's user +"
+                        + " system time (/proc) over its own listeners' deliveries (A's includes the sender's requests and"
+                        + " the relay out)",
+                cold == null ? Comparison.NONE : cpuPerNode(cold), warm == null ? Comparison.NONE : cpuPerNode(warm));
+        if (relayOnly != null) {
+            table.oursOnly("n", String.format(Locale.ROOT, "Node B's CPU per UserEvent received, no listener on B /"
+                            + " %d listeners on B", any.b().listeners()),
+                    String.format(Locale.ROOT, "%,d UserEvents to the %d listeners on A only: B receives every event and"
+                            + " routes it to nobody; beside it, the warm split run's figure (B's deliveries included)",
+                            relayOnly.events(), relayOnly.a().listeners()), Comparison.NONE,
+                    String.format(Locale.ROOT, "%.1f µs / %s", relayOnly.bCpuMicrosPerEvent(),
+                            warm == null ? Comparison.NONE : String.format(Locale.ROOT, "%.1f µs",
+                                    warm.bCpuMicrosPerEvent())));
+        }
+        if (latency != null) {
+            NodeLatencies.Summary s = latency.summary();
+            table.oursOnly("n", "UserEvent latency from the send, local (A) / cross-node (B), p50 and p99",
+                    String.format(Locale.ROOT, "%,d sequential UserEvents sent on A (after %,d unmeasured), each waited"
+                            + " for until a listener on A and one on B have read it", s.probes(), latency.warmup()),
+                    Comparison.NONE, String.format(Locale.ROOT, "A %s / %s; B %s / %s µs",
+                            q(s.local().p50Micros()), q(s.local().p99Micros()), q(s.cross().p50Micros()),
+                            q(s.cross().p99Micros())));
+            table.oursOnly("n", "Added by the cross-node hop (B's arrival − A's, per probe), p50 and p99",
+                    "the same probes", Comparison.NONE, String.format(Locale.ROOT, "%s / %s µs",
+                            q(s.added().p50Micros()), q(s.added().p99Micros())));
+            saw(otherOnly(latency.cores()));
+            notes.add(String.format(Locale.ROOT, "(n) latency: %,d probes in %.2f s; local p50 %s, p99 %s, p99.9 %s, max %s"
+                            + " µs; cross-node p50 %s, p99 %s, p99.9 %s, max %s µs; added p50 %s, p99 %s, max %s µs;"
+                            + " missing %d on A, %d on B; CPU: %s.", s.probes(), latency.seconds(),
+                    q(s.local().p50Micros()), q(s.local().p99Micros()), q(s.local().p999Micros()), q(s.local().maxMicros()),
+                    q(s.cross().p50Micros()), q(s.cross().p99Micros()), q(s.cross().p999Micros()), q(s.cross().maxMicros()),
+                    q(s.added().p50Micros()), q(s.added().p99Micros()), q(s.added().maxMicros()), s.missingLocal(),
+                    s.missingCross(), latency.cores()));
+        }
+        for (TwoNodeScenario.Burst r : new TwoNodeScenario.Burst[] {cold, warm, relayOnly}) {
+            if (r != null) {
+                saw(otherOnly(r.cores()));
+                notes.add(String.format(Locale.ROOT, "(n) %s, %d + %d listeners: %,d of %,d deliveries in %.3f s%s; node A's"
+                                + " %,d in %.3f s, node B's %,d in %.3f s; server CPU node A %.2f s, node B %.2f s (%.2f µs"
+                                + " per event B received, its deliveries included); CPU: %s; %s.",
+                        r == cold ? "cold" : r == warm ? "warm" : "relay only", r.a().listeners(), r.b().listeners(),
+                        r.delivered(), (long) r.events() * (r.a().listeners() + r.b().listeners()), r.seconds(),
+                        r.complete() ? "" : " (INCOMPLETE: gave up waiting)", r.a().delivered(), r.a().seconds(),
+                        r.b().delivered(), r.b().seconds(), r.a().cpuSeconds(), r.b().cpuSeconds(), r.bCpuMicrosPerEvent(),
+                        r.cores(), check(r.check(), 1)));
+            }
+        }
+        notes.add(String.format(Locale.ROOT, "(n) node B: a second WildFly on this machine (its own base, data and conf"
+                        + " folders and H2 store, the same manager.conf), started after the other scenarios; it accepted"
+                        + " its first login %.1f s after its launch (RSS %,d KiB once quiet); the first UserEvent sent on A"
+                        + " reached a listener on B %.1f s after B was up (%d sent, one a second at most).",
+                startB.loginSeconds(),
+                startB.idleRssKib(), join.seconds(), join.attempts()));
+    }
+
+    private static ProcStat.Cpu otherOnly(TwoNodeScenario.Cores c) {
+        return new ProcStat.Cpu(c.a() + c.b(), c.client(), c.other());
+    }
+
+    private static String twoNodeText(TwoNodeScenario.Burst b) {
+        String clean = b.check().clean() && b.complete() ? "" : String.format(Locale.ROOT, " (lost %d, out of order %d)",
+                b.check().lost(), b.check().outOfOrder());
+        return Comparison.perSecond(b.perSecond()) + clean;
+    }
+
+    private static String perNode(TwoNodeScenario.Burst b) {
+        return Comparison.perSecond(b.a().perSecond()) + " / " + Comparison.perSecond(b.b().perSecond());
+    }
+
+    private static String cpuPerNode(TwoNodeScenario.Burst b) {
+        return String.format(Locale.ROOT, "%.2f / %.2f µs", b.a().cpuMicrosPerDelivery(), b.b().cpuMicrosPerDelivery());
+    }
+
+    private static String q(double micros) {
+        return String.format(Locale.ROOT, "%.0f", micros);
+    }
+
     void note(String text) {
         notes.add(text);
     }

@@ -61,7 +61,35 @@ final class WildFlyServer implements AutoCloseable {
                    double settleSeconds, long idleRssKib, long idleLiveHeapKib) {
     }
 
+    /**
+     * Where one server of the bench lives and listens: the bench's own server is {@link #of}; a
+     * second node of a cluster (scenario n) has folders, ports and system properties of its own.
+     *
+     * @param suffix     appended to the folder names under target ("" for the bench's server)
+     * @param portOffset WildFly's socket-binding offset
+     * @param amiPort    where its AMI port greets (manager.conf's port plus any ami.port.offset)
+     * @param httpPort   its HTTP manager's port (its http.conf's bindport), or 0 if its http.conf turns it off
+     * @param properties further {@code -Dname=value} arguments of standalone.sh
+     */
+    record Node(String suffix, int portOffset, int amiPort, int httpPort, List<String> properties) {
+        Node {
+            properties = List.copyOf(properties);
+        }
+
+        /** The bench's own server, as BenchOptions places it. */
+        static Node of(BenchOptions options) {
+            return new Node("", options.portOffset(), options.amiPort(), options.httpPort(), List.of());
+        }
+
+        Node withProperties(List<String> more) {
+            List<String> all = new ArrayList<>(properties);
+            all.addAll(more);
+            return new Node(suffix, portOffset, amiPort, httpPort, all);
+        }
+    }
+
     private final BenchOptions options;
+    private final Node node;
     private final String managerConf;
     private final String httpConf;
     private final Path base;
@@ -82,12 +110,20 @@ final class WildFlyServer implements AutoCloseable {
      * @param httpConf    its http.conf
      */
     WildFlyServer(BenchOptions options, String managerConf, String httpConf) {
+        this(options, managerConf, httpConf, Node.of(options));
+    }
+
+    /**
+     * @param node where this server lives and listens
+     */
+    WildFlyServer(BenchOptions options, String managerConf, String httpConf, Node node) {
         this.options = options;
+        this.node = node;
         this.managerConf = managerConf;
         this.httpConf = httpConf;
-        this.base = options.target().resolve("bench-server");
-        this.conf = options.target().resolve("bench-conf");
-        this.data = options.target().resolve("bench-data");
+        this.base = options.target().resolve("bench-server" + node.suffix());
+        this.conf = options.target().resolve("bench-conf" + node.suffix());
+        this.data = options.target().resolve("bench-data" + node.suffix());
         this.console = base.resolve("console.log");
         this.pidFile = base.resolve("server.pid");
     }
@@ -107,7 +143,7 @@ final class WildFlyServer implements AutoCloseable {
 
     void start() throws IOException, InterruptedException {
         if (greets(Duration.ofMillis(500))) {
-            throw new IllegalStateException("something already answers on " + BenchOptions.HOST + ":" + options.amiPort()
+            throw new IllegalStateException("something already answers on " + BenchOptions.HOST + ":" + node.amiPort()
                     + " (a bench server left over from a killed run?); stop it and run again");
         }
         Path dist = options.wildflyHome().resolve("standalone");
@@ -136,11 +172,12 @@ final class WildFlyServer implements AutoCloseable {
                 options.wildflyHome().resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml",
                 "-Djboss.server.base.dir=" + base,
-                "-Djboss.socket.binding.port-offset=" + options.portOffset(),
+                "-Djboss.socket.binding.port-offset=" + node.portOffset(),
                 "-Dami.conf.dir=" + conf,
                 "-Dami.data.dir=" + data,
                 // the EAR's datasource takes its URL from here (H2 in the bench's own data folder)
                 "-Dami.db.url=jdbc:h2:file:" + data.resolve("ami") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        builder.command().addAll(node.properties());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JBOSS_HOME", options.wildflyHome().toString());
@@ -151,8 +188,8 @@ final class WildFlyServer implements AutoCloseable {
         env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         env.put("JBOSS_PIDFILE", pidFile.toString());
         builder.redirectErrorStream(true).redirectOutput(console.toFile());
-        System.out.println("bench: starting WildFly (base " + base + ", AMI port " + options.amiPort()
-                + ", port offset " + options.portOffset() + "); log: " + console);
+        System.out.println("bench: starting WildFly (base " + base + ", AMI port " + node.amiPort()
+                + ", port offset " + node.portOffset() + "); log: " + console);
         launchedAt = System.nanoTime();
         shell = builder.start();
         shutdownHook = new Thread(this::stop, "bench-server-stop");
@@ -163,9 +200,12 @@ final class WildFlyServer implements AutoCloseable {
         waitForLogin();
         double login = sinceLaunch();
         javaPid = findJavaPid();
-        waitForHttp();
+        if (node.httpPort() > 0) {
+            waitForHttp();
+        }
         System.out.printf(java.util.Locale.ROOT, "bench: server up, java pid %d; AMI greeted %.1f s and accepted a login"
-                + " %.1f s after the launch; HTTP manager on port %d%n", javaPid, greeting, login, options.httpPort());
+                + " %.1f s after the launch; HTTP manager on port %s%n", javaPid, greeting, login,
+                node.httpPort() > 0 ? Integer.toString(node.httpPort()) : "none");
         double settle = awaitQuiet();
         long rss = ProcStat.rssKib(javaPid);
         long heap = liveHeapKib();
@@ -199,7 +239,7 @@ final class WildFlyServer implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String last = "no attempt";
         while (System.nanoTime() < deadline) {
-            try (BlockingAmi ami = new BlockingAmi(null, options.amiPort(), 2000)) {
+            try (BlockingAmi ami = new BlockingAmi(null, node.amiPort(), 2000)) {
                 ami.login(BenchOptions.USER, BenchOptions.SECRET);
                 return;
             } catch (IOException e) {
@@ -268,14 +308,14 @@ final class WildFlyServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!shell.isAlive()) {
                 throw new IllegalStateException("the server exited (code " + shell.exitValue()
-                        + ") before opening the AMI port " + options.amiPort() + "\n" + logTail(60));
+                        + ") before opening the AMI port " + node.amiPort() + "\n" + logTail(60));
             }
             if (greets(Duration.ofSeconds(2))) {
                 return;
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the server did not open the AMI port " + options.amiPort() + " within "
+        throw new IllegalStateException("the server did not open the AMI port " + node.amiPort() + " within "
                 + START_TIMEOUT.toSeconds() + " s\n" + logTail(60));
     }
 
@@ -285,10 +325,10 @@ final class WildFlyServer implements AutoCloseable {
      */
     private void waitForHttp() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        byte[] ping = new RawmanRequests(options.httpPort()).ping(null, true);
+        byte[] ping = new RawmanRequests(node.httpPort()).ping(null, true);
         String last = "no answer";
         while (System.nanoTime() < deadline) {
-            try (BlockingHttp http = new BlockingHttp(options.httpPort())) {
+            try (BlockingHttp http = new BlockingHttp(node.httpPort())) {
                 BlockingHttp.Reply reply = http.exchange(ping);
                 if (reply.status() == 200) {
                     return;
@@ -300,13 +340,13 @@ final class WildFlyServer implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the HTTP manager did not answer on " + BenchOptions.HOST + ":"
-                + options.httpPort() + " within 60 s (" + last + ")\n" + logTail(60));
+                + node.httpPort() + " within 60 s (" + last + ")\n" + logTail(60));
     }
 
     /** @return true if the AMI port accepts a connection and sends the AMI greeting */
     private boolean greets(Duration timeout) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(BenchOptions.HOST, options.amiPort()), (int) timeout.toMillis());
+            socket.connect(new InetSocketAddress(BenchOptions.HOST, node.amiPort()), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
                     .readLine();
@@ -396,7 +436,7 @@ final class WildFlyServer implements AutoCloseable {
         if (shell == null || !stopped.compareAndSet(false, true)) {
             return;
         }
-        System.out.println("bench: stopping the server");
+        System.out.println("bench: stopping the server (" + base.getFileName() + ")");
         ProcessHandle.of(javaPid).ifPresent(h -> terminate(h, 30));
         terminate(shell.toHandle(), 10);
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
