@@ -153,7 +153,11 @@ class ClusterIT {
                             + "\"read\":[\"user\"],\"write\":[\"user\"],\"acl\":[],\"eventFilters\":[],"
                             + "\"variables\":[],\"namedAcls\":[]}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(201, created.statusCode(), created.body());
+            long committed = System.nanoTime();
             assertTrue(within(5, () -> AmiTestClient.logsIn(PORT_B, made, "made-secret")), "the account never logged in on B");
+            // a figure for the record (the issue asks for "within a second"), not a limit: tries are 100 ms apart
+            System.out.println("ClusterIT: the account created on A logged in on B "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - committed) + " ms after A answered 201");
 
             // an account that may hold one session: held on A, refused on B, listed on B with its node
             try (AmiTestClient soloOnA = AmiTestClient.login(PORT, "solo", "solo-secret", "off")) {
