@@ -267,8 +267,10 @@ class ConsoleIT {
             assertEquals(1, driver.findElements(row).size());
             WebElement delivered = driver.findElement(row).findElement(By.cssSelector("[data-counter=delivered]"));
             assertEquals("0", delivered.getText());
-            assertFalse(driver.findElement(By.xpath("//table[@id='sessions']//th[normalize-space()='Node']")).isDisplayed(),
-                    "a server alone gives no node, and shows no Node column");
+            // every server is a node of a cluster (here of one, ARCHITECTURE.md "Several nodes"): its
+            // sessions carry their node, and the list shows it
+            assertTrue(driver.findElement(By.xpath("//table[@id='sessions']//th[normalize-space()='Node']")).isDisplayed(),
+                    "the sessions of a cluster's node show the Node column");
             // the counters follow the session as it goes: a Reload raises a system event, which it reads
             ops.send(crlf("Action: Reload\nActionID: 4\n\n"));
             wait.until(d -> !"0".equals(delivered.getText()));
