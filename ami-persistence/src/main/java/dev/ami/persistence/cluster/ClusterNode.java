@@ -88,7 +88,8 @@ public class ClusterNode {
             try {
                 relay = new ClusterRelay(new JGroupsTransport(channel), threads, ClusterOutbox.CAPACITY,
                         reload::storeChanged);
-                LOG.info(() -> "AMI joined cluster " + channel.getClusterName() + " as " + channel.getAddressAsString());
+                String node = relay.localNode();
+                LOG.info(() -> "AMI joined cluster " + channel.getClusterName() + " as " + node);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "AMI could not join cluster " + channel.getClusterName()
                         + "; it runs on this node alone", e);

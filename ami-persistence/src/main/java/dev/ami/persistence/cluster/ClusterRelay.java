@@ -164,7 +164,10 @@ final class ClusterRelay implements ClusterTransport.Listener, OtherNodes, AutoC
     }
 
     @Override
-    public void membersChanged(List<String> now) {
+    public synchronized void membersChanged(List<String> now) {
+        if (members.equals(Set.copyOf(now))) {
+            return; // the view the transport reports as it starts, again
+        }
         Set<String> joined = new HashSet<>(now);
         joined.removeAll(members);
         joined.remove(transport.localNode());
