@@ -4,39 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(BenchDefaults.class)
 class BenchOptionsTest {
-
-    private static final String[] SET = {"bench.wildfly.home", "bench.ear", "bench.target"};
-    /** the bench.* properties of the JVM (Maven hands its -D switches to the tests too), put back after */
-    private final Properties saved = new Properties();
-
-    @BeforeEach
-    void onlyTheRequiredOnes() {
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("bench.")) {
-                saved.setProperty(name, System.getProperty(name));
-                System.clearProperty(name);
-            }
-        }
-        for (String name : SET) {
-            System.setProperty(name, "/tmp/x");
-        }
-    }
-
-    @AfterEach
-    void restore() {
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("bench.")) {
-                System.clearProperty(name);
-            }
-        }
-        saved.forEach((k, v) -> System.setProperty((String) k, (String) v));
-    }
 
     @Test
     void defaultsAreAsteriskMeasurementsOwn() {

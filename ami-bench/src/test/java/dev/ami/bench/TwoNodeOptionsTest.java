@@ -4,39 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Scenario n's second node: its ports, its cluster's member list and the listeners' split. */
+@ExtendWith(BenchDefaults.class)
 class TwoNodeOptionsTest {
 
-    private final Properties saved = new Properties();
     private BenchOptions a;
 
     @BeforeEach
     void benchDefaults() {
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("bench.")) {
-                saved.setProperty(name, System.getProperty(name));
-                System.clearProperty(name);
-            }
-        }
-        for (String name : new String[] {"bench.wildfly.home", "bench.ear", "bench.target"}) {
-            System.setProperty(name, "/tmp/x");
-        }
         a = BenchOptions.fromSystemProperties();
-    }
-
-    @AfterEach
-    void restore() {
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("bench.")) {
-                System.clearProperty(name);
-            }
-        }
-        saved.forEach((k, v) -> System.setProperty((String) k, (String) v));
     }
 
     @Test

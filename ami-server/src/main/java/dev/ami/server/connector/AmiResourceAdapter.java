@@ -48,6 +48,8 @@ public class AmiResourceAdapter implements ResourceAdapter {
     private WorkManager workManager;
     private EventLoopGroup group;
     private AmiListener listener;
+    /** Re-reads one at a time, so that the last applied was read after the last commit. */
+    private final SerialReloads<ManagerConfiguration> reloads = new SerialReloads<>(this::reRead);
     // volatile: read by reload() on event loops without the adapter's lock, which stop() holds
     // while it waits for those loops to end
     private volatile MessageEndpointFactory activeEndpoint;
@@ -124,20 +126,25 @@ public class AmiResourceAdapter implements ResourceAdapter {
         }
     }
 
-    /** Re-reads the configuration through the active endpoint, on a Work thread (it may block on the database). */
+    /**
+     * Re-reads the configuration through the active endpoint, on a Work thread (it may block on the
+     * database), one re-read at a time ({@link SerialReloads}).
+     */
     private CompletionStage<ManagerConfiguration> reload() {
-        CompletableFuture<ManagerConfiguration> done = new CompletableFuture<>();
+        return reloads.request();
+    }
+
+    private void reRead(CompletableFuture<ManagerConfiguration> done) {
         MessageEndpointFactory endpoint = activeEndpoint;
         if (endpoint == null) {
             done.completeExceptionally(new IllegalStateException("no application supplies the AMI configuration"));
-            return done;
+            return;
         }
         try {
             workManager.scheduleWork(new LoadConfiguration(endpoint, false, done));
         } catch (WorkException e) {
             done.completeExceptionally(e);
         }
-        return done;
     }
 
     private synchronized void configurationLoaded(MessageEndpointFactory factory, ManagerConfiguration configuration) {
