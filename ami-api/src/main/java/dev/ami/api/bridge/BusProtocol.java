@@ -42,6 +42,7 @@ public final class BusProtocol {
     private static final String HEADERS = "headers";
     private static final String CHANNEL = "channel";
     private static final String VARIABLES = "variables";
+    private static final String UPSTREAM = "upstream";
     private static final String WRITE = "write";
     private static final String SYNOPSIS = "synopsis";
     private static final String SENSITIVE = "sensitiveHeaders";
@@ -132,6 +133,9 @@ public final class BusProtocol {
             m.put(CHANNEL, event.channel().name());
             m.put(VARIABLES, Map.copyOf(event.channel().variables()));
         }
+        if (event.upstream() != null) {
+            m.put(UPSTREAM, event.upstream());
+        }
         return m;
     }
 
@@ -141,7 +145,8 @@ public final class BusProtocol {
         String channel = (String) m.get(CHANNEL);
         return new ManagerEvent((String) Objects.requireNonNull(m.get(NAME), "event name"),
                 new Authority((Integer) m.get(CLASSES)), headers((List<String>) m.get(HEADERS)),
-                channel == null ? null : new EventChannel(channel, (Map<String, String>) m.get(VARIABLES)));
+                channel == null ? null : new EventChannel(channel, (Map<String, String>) m.get(VARIABLES)),
+                (String) m.get(UPSTREAM));
     }
 
     /** @return messages as flattened header lists */

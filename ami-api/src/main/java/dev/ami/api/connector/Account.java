@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param writeTimeoutMillis how long one write to its sessions may stall (at least 100)
  * @param eventFilters       its {@code eventfilter} lines, in order, copied into each session at login
  * @param variables          its {@code setvar} lines ({@code NAME=value}), in order
+ * @param upstream           the name of the upstream its requests go to when they name none (ami's own
+ *                           {@code upstream} option), or null
  */
 public record Account(String username, String secret, Authority read, Authority write, AccessList acl,
         boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis, List<EventFilter> eventFilters,
-        List<String> variables) {
+        List<String> variables, String upstream) {
 
     /** Asterisk's default and minimum {@code writetimeout}, in milliseconds. */
     public static final int DEFAULT_WRITE_TIMEOUT = 100;
@@ -36,6 +38,14 @@ public record Account(String username, String secret, Authority read, Authority 
         Objects.requireNonNull(acl, "acl");
         eventFilters = List.copyOf(eventFilters);
         variables = List.copyOf(variables);
+    }
+
+    /** An account without a default upstream. */
+    public Account(String username, String secret, Authority read, Authority write, AccessList acl,
+            boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis, List<EventFilter> eventFilters,
+            List<String> variables) {
+        this(username, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeoutMillis, eventFilters,
+                variables, null);
     }
 
     /** An account without channel variables. */
@@ -56,6 +66,7 @@ public record Account(String username, String secret, Authority read, Authority 
     public String toString() {
         return "Account[username=" + username + ", secret=" + (secret == null ? "none" : "****")
                 + ", read=" + read.privilege() + ", write=" + write.privilege() + ", acl=" + acl.rules().size()
-                + " rules, allowMultipleLogin=" + allowMultipleLogin + "]";
+                + " rules, allowMultipleLogin=" + allowMultipleLogin + (upstream == null ? "" : ", upstream=" + upstream)
+                + "]";
     }
 }

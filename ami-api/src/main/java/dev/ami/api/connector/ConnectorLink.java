@@ -150,4 +150,11 @@ public interface ConnectorLink {
      *         the connector started (the figures of each session are in {@link #sessions()})
      */
     EventStatistics eventStatistics();
+
+    /**
+     * @return how this node's session with each configured upstream stands, in the configuration's order
+     */
+    default List<UpstreamStatus> upstreams() {
+        return List.of();
+    }
 }

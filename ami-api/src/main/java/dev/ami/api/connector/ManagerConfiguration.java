@@ -9,14 +9,28 @@ import java.util.Optional;
  *
  * @param general  the {@code [general]} settings
  * @param accounts every account
- * @param http     http.conf's {@code [general]}: the HTTP manager's listener and URIs
+ * @param http      http.conf's {@code [general]}: the HTTP manager's listener and URIs
+ * @param upstreams the upstream AMI servers ami keeps a session with
  */
-public record ManagerConfiguration(GeneralSettings general, List<Account> accounts, HttpSettings http) {
+public record ManagerConfiguration(GeneralSettings general, List<Account> accounts, HttpSettings http,
+        List<Upstream> upstreams) {
 
-    /** Copies the account list; no http.conf means Asterisk's defaults (HTTP off). */
+    /** Copies the lists; no http.conf means Asterisk's defaults (HTTP off). */
     public ManagerConfiguration {
         accounts = List.copyOf(accounts);
         http = http == null ? HttpSettings.DEFAULTS : http;
+        upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
+    }
+
+    /**
+     * A configuration without upstreams.
+     *
+     * @param general  the {@code [general]} settings
+     * @param accounts every account
+     * @param http     http.conf's {@code [general]}
+     */
+    public ManagerConfiguration(GeneralSettings general, List<Account> accounts, HttpSettings http) {
+        this(general, accounts, http, List.of());
     }
 
     /**
@@ -27,6 +41,19 @@ public record ManagerConfiguration(GeneralSettings general, List<Account> accoun
      */
     public ManagerConfiguration(GeneralSettings general, List<Account> accounts) {
         this(general, accounts, HttpSettings.DEFAULTS);
+    }
+
+    /**
+     * @param name an upstream's name, compared without regard to case
+     * @return that upstream, or empty
+     */
+    public Optional<Upstream> upstream(String name) {
+        for (Upstream upstream : upstreams) {
+            if (upstream.name().equalsIgnoreCase(name)) {
+                return Optional.of(upstream);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -34,9 +34,12 @@ import java.util.Optional;
  * @param name    the event name, e.g. {@code UserEvent}
  * @param classes the authority classes a session must read to receive it; not empty
  * @param headers the body headers in order (names may repeat)
- * @param channel the channel this event is about, or null
+ * @param channel  the channel this event is about, or null
+ * @param upstream the upstream AMI server the event came from (see {@code connector.Upstream}), or null for an
+ *                 event raised on this server; events of an upstream stay on the node that received them
  */
-public record ManagerEvent(String name, Authority classes, List<Header> headers, EventChannel channel) {
+public record ManagerEvent(String name, Authority classes, List<Header> headers, EventChannel channel,
+        String upstream) {
 
     public ManagerEvent {
         Objects.requireNonNull(name, "name");
@@ -49,6 +52,23 @@ public record ManagerEvent(String name, Authority classes, List<Header> headers,
         }
         headers = List.copyOf(headers);
         headers.forEach(Header::requireSingleLine);
+    }
+
+    /**
+     * An event raised on this server.
+     *
+     * @param name    the event name
+     * @param classes its authority classes
+     * @param headers the body headers in order
+     * @param channel the channel it is about, or null
+     */
+    public ManagerEvent(String name, Authority classes, List<Header> headers, EventChannel channel) {
+        this(name, classes, headers, channel, null);
+    }
+
+    /** @return the upstream this event came from, if it came from one */
+    public Optional<String> upstreamOptional() {
+        return Optional.ofNullable(upstream);
     }
 
     /**

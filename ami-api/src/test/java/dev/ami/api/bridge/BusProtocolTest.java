@@ -192,6 +192,15 @@ class BusProtocolTest {
     }
 
     @Test
+    void anUpstreamsEventCrossesWithTheUpstreamsName() {
+        ManagerEvent event = new ManagerEvent("Newchannel", Authority.of(AuthorityClass.CALL),
+                List.of(new Header("Channel", "PJSIP/bob-00000002")), null, "pbx1");
+        ManagerEvent crossed = BusProtocol.event(BusProtocol.encode(event));
+        assertEquals(event, crossed);
+        assertEquals(java.util.Optional.of("pbx1"), crossed.upstreamOptional());
+    }
+
+    @Test
     void anUnknownRequestIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BusProtocol.serve(link, Map.of("op", "teleport")));

@@ -25,7 +25,9 @@ import java.util.logging.Logger;
  * {@link ClusterOutbox}, never holding up the producer or the local sessions), the events routed on
  * the other nodes are routed here, a committed change of the store makes every other node re-read
  * it, and the sessions logged in anywhere are known everywhere ({@link OtherNodes} for the
- * connector). Events that say something about this server alone (Shutdown, Reload) stay here.
+ * connector). Events that say something about this server alone (Shutdown, Reload) stay here, and
+ * so do an upstream's events: every node keeps its own session with each upstream and receives them
+ * itself.
  */
 final class ClusterRelay implements ClusterTransport.Listener, OtherNodes, AutoCloseable {
 
@@ -108,7 +110,7 @@ final class ClusterRelay implements ClusterTransport.Listener, OtherNodes, AutoC
     }
 
     private void routedHere(ManagerEvent event) {
-        if (others && FROM_CLUSTER.get() == null && !LOCAL_EVENTS.contains(event.name())) {
+        if (others && FROM_CLUSTER.get() == null && event.upstream() == null && !LOCAL_EVENTS.contains(event.name())) {
             outbox.offer(event);
         }
     }

@@ -77,7 +77,7 @@ class ClusterRelayTest {
     }
 
     @Test
-    void eventsAboutOneServerStayOnIt() throws Exception {
+    void eventsAboutOneServerAndAnUpstreamsEventsStayOnIt() throws Exception {
         FakeConnector a = new FakeConnector();
         FakeConnector b = new FakeConnector();
         node("a", a);
@@ -85,6 +85,8 @@ class ClusterRelayTest {
 
         a.publish(ManagerEvent.of("Shutdown", AuthorityClass.SYSTEM).header("Shutdown", "Cleanly").build());
         a.publish(ManagerEvent.of("Reload", AuthorityClass.SYSTEM).header("Module", "All").build());
+        a.publish(new ManagerEvent("Newchannel", dev.ami.api.authority.Authority.of(AuthorityClass.CALL), List.of(),
+                null, "pbx1"));
         a.publish(userEvent(1));
 
         await("b routes the UserEvent", () -> b.routed.size() == 1);
