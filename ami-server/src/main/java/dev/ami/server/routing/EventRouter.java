@@ -56,7 +56,27 @@ public final class EventRouter {
         if (general.disabledEvents().contains(event.name())) {
             return 0;
         }
-        OutboundEvent outbound = new OutboundEvent(event.name(), event.classes(), render(event, general), System.nanoTime());
+        return deliver(event, render(event, general));
+    }
+
+    /**
+     * Routes an event that arrived whole from an upstream AMI server: sessions receive its lines as
+     * they came (its own Privilege and Timestamp, nothing of this server's rendering added), while
+     * rights, masks, filters, {@code disabledevents} and the subscribers apply as to any event.
+     *
+     * @param event      the event, for the rights check, the subscribers and the statistics
+     * @param asReceived the whole event as sessions must receive it
+     * @return how many sessions took it
+     */
+    public int publishAsReceived(ManagerEvent event, ManagerMessage asReceived) {
+        if (settings.get().disabledEvents().contains(event.name())) {
+            return 0;
+        }
+        return deliver(event, asReceived);
+    }
+
+    private int deliver(ManagerEvent event, ManagerMessage message) {
+        OutboundEvent outbound = new OutboundEvent(event.name(), event.classes(), message, System.nanoTime());
         int taken = 0;
         for (EventRecipient session : sessions.get()) {
             if (session.offer(outbound)) {

@@ -4,6 +4,7 @@ import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.connector.OtherNodes;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.login.LoginThrottle;
+import dev.ami.api.message.ManagerMessage;
 import dev.ami.api.metrics.ServerCounters;
 import dev.ami.server.routing.EventRouter;
 import java.time.Clock;
@@ -72,6 +73,17 @@ public final class ConnectorContext {
      */
     public void publish(ManagerEvent event) {
         counters.eventRouted(event.name(), router.publish(event));
+    }
+
+    /**
+     * Routes an event that came whole from an upstream, as it came (see
+     * {@link EventRouter#publishAsReceived}).
+     *
+     * @param event      the event
+     * @param asReceived its lines as sessions receive them
+     */
+    public void publishAsReceived(ManagerEvent event, ManagerMessage asReceived) {
+        counters.eventRouted(event.name(), router.publishAsReceived(event, asReceived));
     }
 
     /** @return the running totals since the connector started */
