@@ -23,6 +23,10 @@ public record AuditTarget(String kind, String name) {
     public static final String MANAGER_CONF = "manager.conf";
     /** http.conf as a whole (an import). */
     public static final String HTTP_CONF = "http.conf";
+    /** An upstream AMI server (upstreams.conf's section). */
+    public static final String UPSTREAM = "upstream";
+    /** upstreams.conf as a whole (an import). */
+    public static final String UPSTREAMS_CONF = "upstreams.conf";
     /** A live AMI session. */
     public static final String SESSION = "session";
 

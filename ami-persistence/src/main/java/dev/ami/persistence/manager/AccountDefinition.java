@@ -28,10 +28,12 @@ import java.util.Objects;
  * @param variables          the {@code setvar} values ({@code NAME=value}) in order: stored and shown by
  *                           {@code manager show user}; there is no Originate here to apply them to
  * @param namedAcls          the names of {@code acl} lines in order: stored, not applied (no acl.conf here)
+ * @param upstream           ami's own {@code upstream} option: the upstream its requests go to when they name
+ *                           none, or null
  */
 public record AccountDefinition(String username, String secret, String read, String write, List<AclLine> acl,
         Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterLine> eventFilters,
-        List<String> variables, List<String> namedAcls) {
+        List<String> variables, List<String> namedAcls, String upstream) {
 
     public AccountDefinition {
         Objects.requireNonNull(username, "username");
@@ -41,6 +43,24 @@ public record AccountDefinition(String username, String secret, String read, Str
         eventFilters = eventFilters == null ? List.of() : List.copyOf(eventFilters);
         variables = variables == null ? List.of() : List.copyOf(variables);
         namedAcls = namedAcls == null ? List.of() : List.copyOf(namedAcls);
+        upstream = upstream == null || upstream.isEmpty() ? null : upstream;
+    }
+
+    /** An account without a default upstream. */
+    public AccountDefinition(String username, String secret, String read, String write, List<AclLine> acl,
+            Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterLine> eventFilters,
+            List<String> variables, List<String> namedAcls) {
+        this(username, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeout, eventFilters,
+                variables, namedAcls, null);
+    }
+
+    /**
+     * @param name an upstream's name, or null for none
+     * @return this account with that default upstream
+     */
+    public AccountDefinition withUpstream(String name) {
+        return new AccountDefinition(username, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeout,
+                eventFilters, variables, namedAcls, name);
     }
 
     /** An account with rights only. */
@@ -67,7 +87,7 @@ public record AccountDefinition(String username, String secret, String read, Str
         return new Account(username, secret, Authority.parse(read), Authority.parse(write), new AccessList(rules),
                 allowMultipleLogin == null ? general.allowMultipleLogin() : allowMultipleLogin,
                 displayConnects == null ? general.displayConnects() : displayConnects,
-                writeTimeout == null ? Account.DEFAULT_WRITE_TIMEOUT : writeTimeout, filters, variables);
+                writeTimeout == null ? Account.DEFAULT_WRITE_TIMEOUT : writeTimeout, filters, variables, upstream);
     }
 
     /** Keeps the secret out of logs and error messages. */

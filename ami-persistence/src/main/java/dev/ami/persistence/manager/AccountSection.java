@@ -63,6 +63,9 @@ public final class AccountSection {
         for (int i = 0; i < a.namedAcls().size(); i++) {
             lines.add(new Line("namedAcls[" + i + "]", "acl", a.namedAcls().get(i)));
         }
+        if (a.upstream() != null) {
+            lines.add(new Line("upstream", ManagerConfReader.UPSTREAM, a.upstream()));
+        }
         return lines;
     }
 

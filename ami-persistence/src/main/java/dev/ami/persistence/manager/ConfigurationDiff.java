@@ -1,6 +1,7 @@
 package dev.ami.persistence.manager;
 
 import dev.ami.api.connector.HttpSettings;
+import dev.ami.api.connector.Upstream;
 import dev.ami.api.connector.UriRestriction;
 import dev.ami.persistence.conf.ConfigDocument;
 import java.lang.reflect.RecordComponent;
@@ -41,6 +42,8 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
     public static final String ACCOUNT = "account";
     /** {@link Change#kind()} of a template of manager.conf. */
     public static final String TEMPLATE = "template";
+    /** {@link Change#kind()} of an upstream (upstreams.conf's section). */
+    public static final String UPSTREAM = "upstream";
 
     /**
      * One field that changes.
@@ -144,6 +147,7 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
         v.put("eventFilters", a.eventFilters().stream().map(f -> f.key() + " = " + f.value()).toList());
         v.put("variables", a.variables());
         v.put("namedAcls", a.namedAcls());
+        v.put("upstream", a.upstream());
         return v;
     }
 
@@ -218,6 +222,42 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
         prefixes.addAll(now.keySet());
         prefixes.forEach(p -> changes.addAll(sections(HTTP, p, old.get(p), now.get(p), Set.of())));
         return new ConfigurationDiff(List.of(), List.of(), List.of(), settings(before, after), changes);
+    }
+
+    /**
+     * @param before the stored upstreams
+     * @param after  the ones that would replace them
+     * @return the upstreams added, changed and removed, field by field (the REST API's names), and one
+     *         {@code upstream <name>: added|changed|removed} line each in {@link #settingsChanged}
+     */
+    public static ConfigurationDiff betweenUpstreams(List<Upstream> before, List<Upstream> after) {
+        Map<String, Map<String, Object>> old = upstreamFields(before);
+        Map<String, Map<String, Object>> now = upstreamFields(after);
+        Set<String> keys = new LinkedHashSet<>(now.keySet());
+        keys.addAll(old.keySet());
+        List<Change> changes = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (String key : keys) {
+            Map<String, Object> a = old.get(key);
+            Map<String, Object> b = now.get(key);
+            String name = (String) (b == null ? a : b).get("name");
+            List<Change> change = sections(UPSTREAM, name, a, b, Set.of("secret"));
+            changes.addAll(change);
+            change.forEach(c -> lines.add("upstream " + name + ": " + c.change()));
+        }
+        return new ConfigurationDiff(List.of(), List.of(), List.of(), lines, changes);
+    }
+
+    /** Each upstream's fields by its key (the name in lower case); the name is a field so that a change of case shows. */
+    private static Map<String, Map<String, Object>> upstreamFields(List<Upstream> upstreams) {
+        Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+        for (Upstream u : upstreams) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("name", u.name());
+            UpstreamSection.lines(u).forEach(line -> fields.put(line.field(), line.value()));
+            sections.put(u.name().toLowerCase(Locale.ROOT), fields);
+        }
+        return sections;
     }
 
     /** Each restriction section of http.conf: its permit and deny lines, in order. */

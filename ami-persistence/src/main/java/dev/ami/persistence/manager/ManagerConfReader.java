@@ -7,6 +7,7 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.connector.AdmissionPolicy;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.TlsSettings;
+import dev.ami.api.connector.Upstream;
 import dev.ami.api.filter.EventFilterException;
 import dev.ami.api.filter.EventFilters;
 import dev.ami.api.login.LockoutPolicy;
@@ -44,6 +45,9 @@ public final class ManagerConfReader {
     public static final String AUTHLIMIT_PER_ADDRESS = "ami_authlimit_per_address";
     public static final String AUTHLIMIT_PER_NETWORK = "ami_authlimit_per_network";
 
+    /** ami's own account option: the upstream (upstreams.conf) its requests go to when they name none. */
+    public static final String UPSTREAM = "upstream";
+
     /** The largest count or number of minutes a lockout option takes. */
     static final int LOCKOUT_MAX = 1_000_000;
 
@@ -55,7 +59,7 @@ public final class ManagerConfReader {
             "webenabled", "httptimeout", "channelvars", "disabledevents", LOCKOUT_FAILURES, LOCKOUT_SOURCE_FAILURES,
             LOCKOUT_ACCOUNT_FAILURES, LOGIN_BACKOFF_AFTER, LOCKOUT_MINUTES, AUTHLIMIT_PER_ADDRESS, AUTHLIMIT_PER_NETWORK);
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
-            "allowmultiplelogin", "displayconnects", "writetimeout", "setvar", "acl");
+            "allowmultiplelogin", "displayconnects", "writetimeout", "setvar", "acl", UPSTREAM);
 
     private ManagerConfReader() {
     }
@@ -225,7 +229,24 @@ public final class ManagerConfReader {
                 writeTimeout(s, warnings),
                 eventFilters(s),
                 variables(s, warnings),
-                namedAcls(s, warnings));
+                namedAcls(s, warnings),
+                upstream(s));
+    }
+
+    /**
+     * ami's own {@code upstream} option. A name no upstream can have is refused with its line; a
+     * name that no stored upstream has is accepted (the store warns: the upstream may come later).
+     */
+    private static String upstream(ConfigSection s) throws ConfigParseException {
+        ConfigEntry e = s.last(UPSTREAM).orElse(null);
+        if (e == null || e.value().isEmpty()) {
+            return null;
+        }
+        if (!Upstream.isValidName(e.value())) {
+            throw new ConfigParseException(e.file(), e.line(), UPSTREAM + " in " + s.shownName()
+                    + ": an upstream name is 1 to 80 letters, digits, '.', '_' or '-'");
+        }
+        return e.value();
     }
 
     /** setvar lines: {@code NAME=value}; Asterisk ignores one without '='. */

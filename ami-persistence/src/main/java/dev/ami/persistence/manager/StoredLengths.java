@@ -19,6 +19,9 @@ public final class StoredLengths {
     /** Names, addresses, HTTP prefix and server name (the columns' default size). */
     public static final int NAME = 255;
 
+    /** An upstream's name (upstreams.conf's section, an account's upstream option). */
+    public static final int UPSTREAM_NAME = 80;
+
     /** Class lists, permit/deny values, event filters, certificate paths, cipher strings. */
     public static final int VALUE = 1024;
 

@@ -95,6 +95,10 @@ public class AccountEntity {
     @Column(name = "named_acls", nullable = false, length = StoredLengths.LIST)
     private String namedAcls = "";
 
+    /** ami's own upstream option: the default upstream's name, or null. */
+    @Column(length = StoredLengths.UPSTREAM_NAME)
+    private String upstream;
+
     protected AccountEntity() {
     }
 
@@ -158,6 +162,7 @@ public class AccountEntity {
         definition.eventFilters().forEach(line -> eventFilters.add(new FilterEntryEmbeddable(line)));
         setVars = String.join("\n", definition.variables());
         namedAcls = String.join("\n", definition.namedAcls());
+        upstream = definition.upstream();
     }
 
     private static List<String> lines(String stored) {
@@ -168,7 +173,7 @@ public class AccountEntity {
     public AccountDefinition toDefinition(SecretCipher cipher) {
         return new AccountDefinition(username, cipher.decrypt(secret), readClasses, writeClasses,
                 acl.stream().map(AclEntryEmbeddable::toLine).toList(), allowMultipleLogin, displayConnects, writeTimeout,
-                eventFilters.stream().map(FilterEntryEmbeddable::toLine).toList(), lines(setVars), lines(namedAcls));
+                eventFilters.stream().map(FilterEntryEmbeddable::toLine).toList(), lines(setVars), lines(namedAcls), upstream);
     }
 
     /** @return true if the account has a secret (it can log in) */
@@ -212,6 +217,7 @@ public class AccountEntity {
             });
             out.text(setVars);
             out.text(namedAcls);
+            out.text(upstream);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

@@ -87,19 +87,22 @@ final class AccountWriter {
     AccountWrite replace(String name, Predicate<String> ifMatch, AccountDefinition account) throws ChangeRefused {
         return change(name, ifMatch, current -> new AccountDefinition(current.username(), current.secret(), account.read(),
                 account.write(), account.acl(), account.allowMultipleLogin(), account.displayConnects(),
-                account.writeTimeout(), account.eventFilters(), account.variables(), account.namedAcls()), true);
+                account.writeTimeout(), account.eventFilters(), account.variables(), account.namedAcls(),
+                account.upstream()), true);
     }
 
     AccountWrite rename(String name, Predicate<String> ifMatch, String newName) throws ChangeRefused {
         return change(name, ifMatch, current -> new AccountDefinition(newName, current.secret(), current.read(),
                 current.write(), current.acl(), current.allowMultipleLogin(), current.displayConnects(),
-                current.writeTimeout(), current.eventFilters(), current.variables(), current.namedAcls()), true);
+                current.writeTimeout(), current.eventFilters(), current.variables(), current.namedAcls(),
+                current.upstream()), true);
     }
 
     AccountWrite secret(String name, Predicate<String> ifMatch, String secret) throws ChangeRefused {
         return change(name, ifMatch, current -> new AccountDefinition(current.username(), secret, current.read(),
                 current.write(), current.acl(), current.allowMultipleLogin(), current.displayConnects(),
-                current.writeTimeout(), current.eventFilters(), current.variables(), current.namedAcls()), false);
+                current.writeTimeout(), current.eventFilters(), current.variables(), current.namedAcls(),
+                current.upstream()), false);
     }
 
     AccountWrite delete(String name, Predicate<String> ifMatch) throws ChangeRefused {
@@ -294,6 +297,7 @@ final class AccountWriter {
         differs(problems, "eventFilters", asked.eventFilters(), read.eventFilters(), why);
         differs(problems, "variables", asked.variables(), read.variables(), why);
         differs(problems, "namedAcls", asked.namedAcls(), read.namedAcls(), why);
+        differs(problems, "upstream", asked.upstream(), read.upstream(), why);
         return problems;
     }
 

@@ -4,6 +4,7 @@ import dev.ami.api.connector.Account;
 import dev.ami.api.connector.GeneralSettings;
 import dev.ami.api.connector.HttpSettings;
 import dev.ami.api.connector.ManagerConfiguration;
+import dev.ami.api.connector.Upstream;
 import dev.ami.persistence.audit.Actor;
 import dev.ami.persistence.audit.AuditChange;
 import dev.ami.persistence.audit.AuditChanges;
@@ -14,6 +15,7 @@ import dev.ami.persistence.conf.ConfigDocument;
 import dev.ami.persistence.conf.ConfigParseException;
 import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.manager.ConfigurationDiff;
+import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.HttpConfReader;
 import dev.ami.persistence.manager.HttpConfWriter;
 import dev.ami.persistence.manager.ImportReport;
@@ -23,6 +25,7 @@ import dev.ami.persistence.manager.ManagerConfWriter;
 import dev.ami.persistence.manager.SettingsForm;
 import dev.ami.persistence.manager.StoredLengths;
 import dev.ami.persistence.manager.Templates;
+import dev.ami.persistence.manager.UpstreamsConfReader;
 import dev.ami.persistence.secret.OwnerOnlyFiles;
 import dev.ami.persistence.secret.SecretCipher;
 import jakarta.annotation.PostConstruct;
@@ -90,11 +93,13 @@ public class ConfigurationStore {
             return;
         }
         importHttpConfOnFirstStart();
+        List<Upstream> upstreams = importUpstreamsConfOnFirstStart();
         Path file = AmiPaths.configurationDir().resolve(ManagerConfReader.FILE);
         try {
             ConfigDocument doc = parse(ManagerConfReader.FILE, Files.readString(file, StandardCharsets.UTF_8));
             ImportedConfiguration imported = ManagerConfReader.read(doc);
             imported.warnings().forEach(w -> LOG.warning(w));
+            UpstreamStore.unknownUpstreams(imported.accounts(), upstreams).forEach(w -> LOG.warning(w));
             em.persist(new GeneralSettingsEntity(imported.general()));
             imported.accounts().forEach(a -> em.persist(new AccountEntity(a, cipher)));
             keepSource(ManagerConfReader.FILE, doc);
@@ -127,8 +132,10 @@ public class ConfigurationStore {
         GeneralSettingsEntity general = em.find(GeneralSettingsEntity.class, GeneralSettingsEntity.SINGLETON_ID);
         ImportedConfiguration current = stored();
         ConfigurationDiff diff = ConfigurationDiff.between(current, incoming).withTemplates(keptManagerConf(), doc);
+        List<String> warnings = new ArrayList<>(incoming.warnings());
+        warnings.addAll(UpstreamStore.unknownUpstreams(incoming.accounts(), upstreamStore().all()));
         if (dryRun) {
-            return new ImportReport(diff, incoming.warnings(), false, null);
+            return new ImportReport(diff, warnings, false, null);
         }
         Path backup = general == null ? null : backup(current);
         if (general == null) {
@@ -146,7 +153,113 @@ public class ConfigurationStore {
         LOG.info(() -> "Imported manager.conf: " + diff + (backup == null ? "" : "; previous configuration saved to " + backup));
         // observers act once the transaction has committed (the connector re-reads the store)
         changed.fire(new ConfigurationChanged(diff));
-        return new ImportReport(diff, incoming.warnings(), true, backup);
+        return new ImportReport(diff, warnings, true, backup);
+    }
+
+    /**
+     * upstreams.conf is optional, read on the first start like http.conf; an installation that had
+     * stored its configuration before upstreams existed imports it later ({@link #importUpstreamsConf}).
+     *
+     * @return the upstreams stored
+     */
+    private List<Upstream> importUpstreamsConfOnFirstStart() {
+        Path file = AmiPaths.configurationDir().resolve(UpstreamsConfReader.FILE);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            UpstreamsConfReader.Result read = UpstreamsConfReader.read(parse(UpstreamsConfReader.FILE,
+                    Files.readString(file, StandardCharsets.UTF_8)));
+            read.warnings().forEach(w -> LOG.warning(w));
+            upstreamStore().replaceAll(read.upstreams());
+            LOG.info(() -> "Imported " + file + ": " + read.upstreams().size() + " upstreams");
+            return read.upstreams();
+        } catch (IOException | ConfigParseException e) {
+            LOG.severe("upstreams.conf was not imported; no upstream is stored: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * Replaces the stored upstreams by those an upstreams.conf text describes, as {@link #importManagerConf}
+     * does for manager.conf: in one transaction, after a backup of the stored ones, or only reporting on a
+     * dry run. Accounts whose {@code upstream} names none of them are warned about, not refused.
+     *
+     * @param actor  who imports, for the audit trail
+     * @param text   the upstreams.conf text
+     * @param dryRun true to report without changing anything
+     * @return what changed (or would change)
+     * @throws ConfigParseException naming the file and line of the first error; nothing changes
+     */
+    public ImportReport importUpstreamsConf(Actor actor, String text, boolean dryRun) throws ConfigParseException {
+        return upstreamStore().importConf(actor, parse(UpstreamsConfReader.FILE, text), dryRun, stored().accounts());
+    }
+
+    /** @return the stored upstreams as upstreams.conf text, secrets in clear (as the other exports) */
+    @Lock(LockType.READ)
+    public String exportUpstreamsConf() {
+        return upstreamStore().export();
+    }
+
+    /** @return every stored upstream, by name, without its secret */
+    @Lock(LockType.READ)
+    public List<UpstreamState> upstreams() {
+        return upstreamStore().states();
+    }
+
+    /**
+     * @param name an upstream's name, matched without regard to case
+     * @return the stored upstream, without its secret
+     */
+    @Lock(LockType.READ)
+    public Optional<UpstreamState> upstream(String name) {
+        return upstreamStore().find(name).map(u -> UpstreamState.of(u, cipher));
+    }
+
+    /**
+     * Adds an upstream, checked as an import of upstreams.conf checks it; the connector re-reads the
+     * store once committed.
+     *
+     * @param actor    who adds it, for the audit trail
+     * @param upstream the upstream, its secret in clear
+     * @return what was stored
+     * @throws ChangeRefused the name is taken or a field is invalid (named); nothing changes
+     */
+    public UpstreamState createUpstream(Actor actor, Upstream upstream) throws ChangeRefused {
+        return upstreamStore().create(actor, upstream);
+    }
+
+    /**
+     * Replaces an upstream's fields, keeping its name.
+     *
+     * @param actor      who changes it, for the audit trail
+     * @param name       the upstream, matched without regard to case
+     * @param ifMatch    tested with its current ETag; false refuses the change
+     * @param upstream   its fields as they are to be (the name is not used)
+     * @param keepSecret true to keep the stored secret (the upstream's is then not used)
+     * @return what was stored
+     * @throws ChangeRefused unknown, stale or invalid; nothing changes
+     */
+    public UpstreamState replaceUpstream(Actor actor, String name, Predicate<String> ifMatch, Upstream upstream,
+            boolean keepSecret) throws ChangeRefused {
+        return upstreamStore().replace(actor, name, ifMatch, upstream, keepSecret);
+    }
+
+    /**
+     * Deletes an upstream; accounts naming it keep the name (their requests are then answered that it
+     * is not connected), as after an import without it.
+     *
+     * @param actor   who deletes it, for the audit trail
+     * @param name    the upstream, matched without regard to case
+     * @param ifMatch tested with its current ETag; false refuses the change
+     * @throws ChangeRefused unknown or stale; nothing changes
+     */
+    public void deleteUpstream(Actor actor, String name, Predicate<String> ifMatch) throws ChangeRefused {
+        upstreamStore().delete(actor, name, ifMatch);
+    }
+
+    private UpstreamStore upstreamStore() {
+        return new UpstreamStore(em, cipher, audit, changed::fire, this::backup);
     }
 
     /** http.conf is optional: without it Asterisk's defaults are stored (no HTTP server). */
@@ -367,7 +480,7 @@ public class ConfigurationStore {
      * @throws ChangeRefused if the name is taken or the account would not be valid; nothing changes
      */
     public AccountWrite createAccount(Actor actor, AccountDefinition account) throws ChangeRefused {
-        return accountWriter(actor, "create").create(account);
+        return upstreamWarning(accountWriter(actor, "create").create(account));
     }
 
     /**
@@ -382,7 +495,19 @@ public class ConfigurationStore {
      */
     public AccountWrite replaceAccount(Actor actor, String name, Predicate<String> ifMatch, AccountDefinition account)
             throws ChangeRefused {
-        return accountWriter(actor, "replace").replace(name, ifMatch, account);
+        return upstreamWarning(accountWriter(actor, "replace").replace(name, ifMatch, account));
+    }
+
+    /** An account naming an upstream that is not stored is stored, with a warning (the upstream may come later). */
+    private AccountWrite upstreamWarning(AccountWrite write) {
+        String upstream = write.state() == null ? null : write.state().account().upstream();
+        if (upstream == null || upstreamStore().find(upstream).isPresent()) {
+            return write;
+        }
+        List<FieldProblem> warnings = new ArrayList<>(write.warnings());
+        warnings.add(new FieldProblem("upstream", "names no stored upstream; its requests are answered that the"
+                + " upstream is not connected until one of that name is added"));
+        return new AccountWrite(write.state(), warnings, write.changed());
     }
 
     /**
@@ -586,6 +711,6 @@ public class ConfigurationStore {
                 PortOffset.parse(System.getProperty(PortOffset.PROPERTY)));
         List<Account> accounts = em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
                 .map(a -> a.toDefinition(cipher)).map(a -> a.toAccount(settings)).toList();
-        return new ManagerConfiguration(settings, accounts, PortOffset.forThisNode(httpSettings()));
+        return new ManagerConfiguration(settings, accounts, PortOffset.forThisNode(httpSettings()), upstreamStore().all());
     }
 }
