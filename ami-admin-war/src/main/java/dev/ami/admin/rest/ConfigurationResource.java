@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /ami/api/config/{manager.conf|http.conf}}: export the stored file ({@code GET}) or import
+ * {@code /ami/api/config/{manager.conf|http.conf|upstreams.conf}}: export the stored file ({@code GET}) or import
  * one ({@code POST} of the text, {@code ?dryRun=true} to see what would change). An import is all
  * or nothing, backed up first, and applied by the connector at once.
  */
@@ -94,14 +94,15 @@ public class ConfigurationResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.READER})
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Export manager.conf or http.conf as stored")
+    @Operation(summary = "Export manager.conf, http.conf or upstreams.conf as stored")
     @APIResponse(responseCode = "200", description = "The file's text",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class)))
-    public Response export(@Parameter(schema = @Schema(enumeration = {"manager.conf", "http.conf"}))
+    public Response export(@Parameter(schema = @Schema(enumeration = {"manager.conf", "http.conf", "upstreams.conf"}))
             @PathParam("file") String file) {
         return switch (file) {
             case "manager.conf" -> Response.ok(store.exportManagerConf()).build();
             case "http.conf" -> Response.ok(store.exportHttpConf()).build();
+            case "upstreams.conf" -> Response.ok(store.exportUpstreamsConf()).build();
             default -> unknown(file);
         };
     }
@@ -109,19 +110,21 @@ public class ConfigurationResource {
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import manager.conf or http.conf", description = "All or nothing, backed up first and applied"
-            + " at once; ?dryRun=true only says what would change.")
+    @Operation(summary = "Import manager.conf, http.conf or upstreams.conf", description = "All or nothing, backed up"
+            + " first and applied at once; ?dryRun=true only says what would change.")
     @APIResponse(responseCode = "200", description = "What changed (or would change)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
     @APIResponse(responseCode = "400", description = "The file is refused: where and why",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Refusal.class)))
-    public Response importFile(@Parameter(schema = @Schema(enumeration = {"manager.conf", "http.conf"}))
+    public Response importFile(@Parameter(schema = @Schema(enumeration = {"manager.conf", "http.conf", "upstreams.conf"}))
             @PathParam("file") String file, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             String text) {
         try {
             ImportReport report = switch (file) {
                 case "manager.conf" -> store.importManagerConf(Actors.of(request), text == null ? "" : text, dryRun);
                 case "http.conf" -> store.importHttpConf(Actors.of(request), text == null ? "" : text, dryRun);
+                case "upstreams.conf" -> store.importUpstreamsConf(Actors.of(request), text == null ? "" : text,
+                        dryRun);
                 default -> null;
             };
             if (report == null) {
@@ -137,6 +140,6 @@ public class ConfigurationResource {
 
     private static Response unknown(String file) {
         return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                .entity(new Refusal("only manager.conf and http.conf are stored, not " + file)).build();
+                .entity(new Refusal("only manager.conf, http.conf and upstreams.conf are stored, not " + file)).build();
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
  * @param eventFilters       its event filters in order
  * @param variables          its setvar values ({@code NAME=value}) in order
  * @param namedAcls          the named ACLs of its acl lines, in order (stored, not applied)
+ * @param upstream           the upstream its requests go to when they name none, or null (checked by the store)
  */
 record AccountInput(
         @AccountName String name,
@@ -39,7 +40,16 @@ record AccountInput(
         @NotNull List<@NotNull @Pattern(regexp = "[^=]+=.*", flags = Pattern.Flag.DOTALL,
                 message = "must be NAME=value, as a setvar line") String> variables,
         @NotNull List<@NotNull @Pattern(regexp = "[^,\\s]([^,]*[^,\\s])?", flags = Pattern.Flag.DOTALL,
-                message = "must be one name: no comma, no blank at either end") String> namedAcls) {
+                message = "must be one name: no comma, no blank at either end") String> namedAcls,
+        String upstream) {
+
+    /** An account without a default upstream. */
+    AccountInput(String name, String secret, List<String> read, List<String> write, List<AclInput> acl,
+            Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterInput> eventFilters,
+            List<String> variables, List<String> namedAcls) {
+        this(name, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeout, eventFilters, variables,
+                namedAcls, null);
+    }
 
     /**
      * One permit or deny rule.

@@ -37,7 +37,7 @@ final class AccountJson {
     private static final Set<String> SHOWN_ONLY = Set.of(HAS_SECRET, WARNINGS);
 
     private static final Set<String> ACCOUNT = Set.of(NAME, SECRET, "read", "write", "acl", "allowMultipleLogin",
-            "displayConnects", "writeTimeout", "eventFilters", "variables", "namedAcls");
+            "displayConnects", "writeTimeout", "eventFilters", "variables", "namedAcls", "upstream");
 
     private static final String FILTER_OPTION = "eventfilter";
 
@@ -68,10 +68,11 @@ final class AccountJson {
         nullable(json, "allowMultipleLogin", a.allowMultipleLogin());
         nullable(json, "displayConnects", a.displayConnects());
         nullable(json, "writeTimeout", a.writeTimeout());
-        return json.add("eventFilters", filters)
+        json.add("eventFilters", filters)
                 .add("variables", Json.createArrayBuilder(a.variables()))
-                .add("namedAcls", Json.createArrayBuilder(a.namedAcls()))
-                .build();
+                .add("namedAcls", Json.createArrayBuilder(a.namedAcls()));
+        nullable(json, "upstream", a.upstream());
+        return json.build();
     }
 
     /**
@@ -132,7 +133,8 @@ final class AccountJson {
                 bool(json, "allowMultipleLogin", problems), bool(json, "displayConnects", problems),
                 integer(json, "writeTimeout", problems),
                 objects(json, "eventFilters", problems, AccountJson::filter),
-                strings(json, "variables", problems), strings(json, "namedAcls", problems));
+                strings(json, "variables", problems), strings(json, "namedAcls", problems),
+                string(json, "upstream", problems));
     }
 
     /** @return the body of a rename */
@@ -168,7 +170,7 @@ final class AccountJson {
         List<FilterLine> filters = in.eventFilters().stream().map(f -> new FilterLine(f.criteria() == null ? FILTER_OPTION
                 : FILTER_OPTION + "(" + f.criteria() + ")", f.pattern())).toList();
         return new AccountDefinition(in.name(), in.secret(), read, write, acl, in.allowMultipleLogin(),
-                in.displayConnects(), in.writeTimeout(), filters, in.variables(), in.namedAcls());
+                in.displayConnects(), in.writeTimeout(), filters, in.variables(), in.namedAcls(), in.upstream());
     }
 
     private static JsonObject object(JsonValue body) {

@@ -35,8 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /ami/api/v1/config/{manager.conf|http.conf}}: the export ({@code GET}, text) and the import
- * ({@code POST} of the text; {@code ?dryRun=true} changes nothing) of the store's two files, the same
+ * {@code /ami/api/v1/config/{manager.conf|http.conf|upstreams.conf}}: the export ({@code GET}, text) and the import
+ * ({@code POST} of the text; {@code ?dryRun=true} changes nothing) of the store's three files, the same
  * two store methods as {@code /ami/api/config/...} (which {@code bin/ami-config} keeps calling), with
  * the answer field by field: {@code {file, dryRun, applied, changes: [{kind, name, change, fields:
  * [{field, before, after}]}], warnings}}, secrets shown as {@code ********}. A refused file is a
@@ -52,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class ConfigFilesResource {
 
-    private static final List<String> FILES = List.of("manager.conf", "http.conf");
+    private static final List<String> FILES = List.of("manager.conf", "http.conf", "upstreams.conf");
 
     @Inject
     ConfigurationStore store;
@@ -61,23 +61,27 @@ public class ConfigFilesResource {
     HttpServletRequest request;
 
     /**
-     * @param file manager.conf or http.conf
+     * @param file manager.conf, http.conf or upstreams.conf
      * @return the stored file as text
      */
     @RolesAllowed({Roles.ADMIN, Roles.READER})
-    @Operation(summary = "Export manager.conf or http.conf")
+    @Operation(summary = "Export manager.conf, http.conf or upstreams.conf")
     @APIResponse(responseCode = "200", description = "The stored file as text (secrets in clear, as the import reads them)",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = OpenApiNames.NOT_FOUND)
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public Response export(@PathParam("file") String file) {
-        String text = known(file).equals("manager.conf") ? store.exportManagerConf() : store.exportHttpConf();
+        String text = switch (known(file)) {
+            case "manager.conf" -> store.exportManagerConf();
+            case "http.conf" -> store.exportHttpConf();
+            default -> store.exportUpstreamsConf();
+        };
         return Response.ok(text, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
     }
 
     /**
-     * @param file   manager.conf or http.conf
+     * @param file   manager.conf, http.conf or upstreams.conf
      * @param dryRun {@code true} to change nothing and only say what would change
      * @param text   the file
      * @return what changed (or would), field by field
@@ -85,7 +89,7 @@ public class ConfigFilesResource {
     @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiNames.BASIC))
     @SecurityRequirementsSet({@SecurityRequirement(name = OpenApiNames.SESSION),
             @SecurityRequirement(name = OpenApiNames.CSRF)})
-    @Operation(summary = "Import manager.conf or http.conf",
+    @Operation(summary = "Import manager.conf, http.conf or upstreams.conf",
             description = "dryRun=true only answers what would change, field by field.")
     @RequestBody(required = true,
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
@@ -105,8 +109,11 @@ public class ConfigFilesResource {
         String body = text == null ? "" : text;
         ImportReport report;
         try {
-            report = file.equals("manager.conf") ? store.importManagerConf(Actors.of(request), body, dry)
-                    : store.importHttpConf(Actors.of(request), body, dry);
+            report = switch (file) {
+                case "manager.conf" -> store.importManagerConf(Actors.of(request), body, dry);
+                case "http.conf" -> store.importHttpConf(Actors.of(request), body, dry);
+                default -> store.importUpstreamsConf(Actors.of(request), body, dry);
+            };
         } catch (ConfigParseException e) {
             String place = ConfigText.escaped(e.file()) + ":" + e.line();
             String reason = e.getMessage().startsWith(place + ": ") ? e.getMessage().substring(place.length() + 2)
@@ -122,7 +129,7 @@ public class ConfigFilesResource {
     private static String known(String file) {
         if (!FILES.contains(file)) {
             throw new ProblemException(new Problem(Problem.UNKNOWN_FILE, "No such file", 404,
-                    "only manager.conf and http.conf are stored", List.of()));
+                    "only manager.conf, http.conf and upstreams.conf are stored", List.of()));
         }
         return file;
     }

@@ -16,6 +16,8 @@ public final class OpenApiNames {
 
     /** Tag: the AMI accounts. */
     public static final String ACCOUNTS = "accounts";
+    /** Tag: the upstream AMI servers. */
+    public static final String UPSTREAMS = "upstreams";
     /** Tag: the audit trail. */
     public static final String AUDIT = "audit";
     /** Tag: manager.conf and http.conf as a whole. */
@@ -45,6 +47,10 @@ public final class OpenApiNames {
     public static final String ACCOUNT = "Account";
     /** Schema: a page of accounts. */
     public static final String ACCOUNT_LIST = "AccountList";
+    /** Schema: an upstream AMI server. */
+    public static final String UPSTREAM = "Upstream";
+    /** Schema: every upstream AMI server. */
+    public static final String UPSTREAM_LIST = "UpstreamList";
     /** Schema: a page of the audit trail. */
     public static final String AUDIT_LIST = "AuditList";
     /** Schema: a live AMI session. */

@@ -42,11 +42,13 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String STALE = "urn:ami:problem:stale";
     /** No template has the name. */
     public static final String UNKNOWN_TEMPLATE = "urn:ami:problem:unknown-template";
+    /** No upstream has the name. */
+    public static final String UNKNOWN_UPSTREAM = "urn:ami:problem:unknown-upstream";
     /** The store cannot make the change coherently. */
     public static final String CONFLICT = "urn:ami:problem:conflict";
     /** A configuration file refused by the import (its file, line and reason in {@code errors}). */
     public static final String REFUSED_FILE = "urn:ami:problem:refused-file";
-    /** Only manager.conf and http.conf are stored. */
+    /** Only manager.conf, http.conf and upstreams.conf are stored. */
     public static final String UNKNOWN_FILE = "urn:ami:problem:unknown-file";
     /** A change without If-Match. */
     public static final String IF_MATCH_REQUIRED = "urn:ami:problem:if-match-required";

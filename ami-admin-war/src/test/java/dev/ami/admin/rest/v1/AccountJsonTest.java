@@ -27,7 +27,7 @@ class AccountJsonTest {
             List.of(new AclLine(false, "0.0.0.0/0"), new AclLine(true, "10.0.0.0/8,!10.1.0.0/16")), false, null, 300,
             List.of(new FilterLine("eventfilter", "!Event: Newexten"),
                     new FilterLine("eventfilter(action(exclude),header(UserEvent),method(exact))", "Blocked")),
-            List.of("ACCOUNTCODE=ops"), List.of("office")), true, "etag-1");
+            List.of("ACCOUNTCODE=ops"), List.of("office"), "pbx1"), true, "etag-1");
 
     private static JsonValue json(String text) {
         return Jsons.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
@@ -48,7 +48,7 @@ class AccountJsonTest {
                  "allowMultipleLogin":false,"displayConnects":null,"writeTimeout":300,
                  "eventFilters":[{"criteria":null,"pattern":"!Event: Newexten"},
                                  {"criteria":"action(exclude),header(UserEvent),method(exact)","pattern":"Blocked"}],
-                 "variables":["ACCOUNTCODE=ops"],"namedAcls":["office"]}"""), AccountJson.view(STATE));
+                 "variables":["ACCOUNTCODE=ops"],"namedAcls":["office"],"upstream":"pbx1"}"""), AccountJson.view(STATE));
         assertFalse(AccountJson.view(STATE).containsKey("secret"));
         assertEquals(List.of("field", "reason"), List.copyOf(AccountJson.written(STATE,
                 List.of(new FieldProblem("variables[0]", "w"))).getJsonArray("warnings").getJsonObject(0).keySet()));
