@@ -26,8 +26,9 @@ import java.util.logging.Logger;
  * ami's gauges and counters in WildFly's Micrometer registry, which the server's management
  * interface serves in Prometheus text at {@code /metrics}: sessions by transport, logins and
  * refusals, locks in force, actions by name, events routed, delivered and dropped, events waiting
- * in session queues, sessions cut off for not reading, write stalls; and, for a node of a cluster,
- * the members and the events that crossed its link. Each is read from the connector (or the
+ * in session queues, sessions cut off for not reading, write stalls; for a node of a cluster,
+ * the members and the events that crossed its link; and per upstream AMI server its session, lag and
+ * counters ({@link UpstreamMeters}). Each is read from the connector (or the
  * cluster node) when scraped; without a running connector (or alone) they read 0. Without the micrometer
  * subsystem (a server not prepared by ami-http-listener.cli) nothing is registered. A startup
  * EJB, so that registration does not depend on which module's CDI lifecycle events WildFly
@@ -39,7 +40,7 @@ public class AmiMetrics {
 
     private static final Logger LOG = Logger.getLogger(AmiMetrics.class.getName());
     private static final List<String> TRANSPORTS = List.of("TCP", "TLS", "HTTP");
-    /** How often action names that appeared since (applications add actions) get their counter. */
+    /** How often action names that appeared since (applications add actions) and new upstreams get their meters. */
     private static final long ACTION_SCAN_SECONDS = 5;
 
     @Inject
@@ -55,6 +56,10 @@ public class AmiMetrics {
     ManagedScheduledExecutorService scheduler;
 
     private final Set<String> countedActions = ConcurrentHashMap.newKeySet();
+
+    /** Held here: the upstreams' meters keep only a weak reference to it. */
+    private final UpstreamMeters upstreams = new UpstreamMeters(
+            () -> links.ifConnected().map(ConnectorLink::upstreams).orElse(List.of()));
 
     @PostConstruct
     void register() {
@@ -92,8 +97,11 @@ public class AmiMetrics {
         counter(registry, "ami_write_stalls", c -> c.counters().writeStalls());
         cluster(registry, cluster);
         countNewActions(registry);
-        scheduler.scheduleWithFixedDelay(() -> countNewActions(registry), ACTION_SCAN_SECONDS, ACTION_SCAN_SECONDS,
-                TimeUnit.SECONDS);
+        upstreams.scan(registry);
+        scheduler.scheduleWithFixedDelay(() -> {
+            countNewActions(registry);
+            upstreams.scan(registry);
+        }, ACTION_SCAN_SECONDS, ACTION_SCAN_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
