@@ -8,6 +8,8 @@ const screens = {
   accounts: () => import('./screens/accounts.js'),
   account: () => import('./screens/account.js'),
   templates: () => import('./screens/templates.js'),
+  upstreams: () => import('./screens/upstreams.js'),
+  upstream: () => import('./screens/upstream.js'),
   template: () => import('./screens/template.js'),
   settings: () => import('./screens/settings.js'),
   import: () => import('./screens/import.js'),
@@ -34,6 +36,12 @@ function parse(hash) {
   }
   if (parts[0] === 'accounts' && parts.length > 1) {
     return { screen: 'account', name: parts[1], query };
+  }
+  if (parts[0] === 'new-upstream') {
+    return { screen: 'upstream', name: null, query };
+  }
+  if (parts[0] === 'upstreams' && parts.length > 1) {
+    return { screen: 'upstream', name: parts[1], query };
   }
   if (parts[0] === 'templates' && parts.length > 1) {
     return { screen: 'template', name: parts[1], query };

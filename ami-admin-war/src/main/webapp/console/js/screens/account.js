@@ -14,7 +14,7 @@ const SAMPLE_EVENT = 'Event: Newchannel\nPrivilege: call,all\nChannel: PJSIP/100
   + 'CallerIDNum: 100\nContext: default\nExten: 200\nUniqueid: 1733500000.1\n';
 
 const EMPTY = { name: '', hasSecret: false, read: [], write: [], acl: [], allowMultipleLogin: null,
-  displayConnects: null, writeTimeout: null, eventFilters: [], variables: [], namedAcls: [] };
+  displayConnects: null, writeTimeout: null, eventFilters: [], variables: [], namedAcls: [], upstream: null };
 
 export async function render(view, ctx) {
   const creating = ctx.name === null;
@@ -59,7 +59,7 @@ export class Editor {
     });
     const fields = h('fieldset', { class: 'plain', disabled: readOnly },
       this.identity(m), h('div', { class: 'pair' }, this.matrix(m), this.aclSection(m)), this.filterSection(m),
-      this.options(m));
+      this.options(m), this.upstreamSection(m));
     this.form.append(problemBox(), fields,
       readOnly ? h('p', { class: 'hint' }, 'You may read this account; changing it needs config in your write classes.')
         : h('div', { class: 'actions' },
@@ -325,6 +325,22 @@ export class Editor {
         field('Named ACLs (acl, one per line; stored, not applied)', this.namedAcls, 'namedAcls')));
   }
 
+  // --- the default upstream (issue 17) ------------------------------------------------------------------------
+
+  /** ami's own option: the upstream its requests go to when they name none; the names offered are the stored ones. */
+  upstreamSection(m) {
+    const list = h('datalist', { id: 'upstream-names' });
+    this.upstream = h('input', { name: 'upstream', autocomplete: 'off', list: 'upstream-names', value: m.upstream || '' });
+    api.get('/upstreams').then((answer) => list.replaceChildren(
+      ...answer.body.upstreams.map((u) => h('option', { value: u.name })))).catch(() => {});
+    return h('section', { 'aria-labelledby': 'sec-upstream' },
+      h('h2', { id: 'sec-upstream' }, 'Upstream'),
+      h('div', { class: 'row' },
+        field('Default upstream', this.upstream, 'upstream', 'Where its requests go when they name no upstream '
+          + '(an Upstream header). Empty: this server.')),
+      list);
+  }
+
   // --- reading the form and the changes --------------------------------------------------------------------------
 
   body() {
@@ -344,6 +360,7 @@ export class Editor {
       eventFilters: this.filters(),
       variables: lines(this.variables),
       namedAcls: lines(this.namedAcls),
+      upstream: this.upstream.value.trim() || null,
     };
     if (this.creating) {
       body.name = this.nameInput.value.trim();

@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { clearProblems, field, h, mount, notAvailable, problemBox, say, showProblem, unsay } from '../dom.js';
 
-const FILES = ['manager.conf', 'http.conf'];
+const FILES = ['manager.conf', 'http.conf', 'upstreams.conf'];
 
 export function render(view, ctx) {
   const file = h('select', { name: 'file' }, FILES.map((f) => h('option', { value: f }, f)));

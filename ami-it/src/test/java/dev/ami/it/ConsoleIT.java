@@ -77,6 +77,7 @@ class ConsoleIT {
     private static final String TEMPLATE = "console-tpl";
     private static final String HEIR = "console-heir";
     private static final String HEIR_SECRET = "console-heir-secret";
+    private static final String UPSTREAM = "console-pbx";
     /** In src/test/conf: config among its read classes ({@code all}), not its write classes. */
     private static final String READER = "limited-user";
     private static final String READER_SECRET = "pw3";
@@ -131,6 +132,8 @@ class ConsoleIT {
         HttpResponse<String> done = basic("POST", "/config/manager.conf", "text/plain",
                 Files.readString(conf, StandardCharsets.UTF_8));
         assertEquals(200, done.statusCode(), done.body());
+        HttpResponse<String> none = basic("POST", "/config/upstreams.conf", "text/plain", "");
+        assertEquals(200, none.statusCode(), none.body());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -411,6 +414,44 @@ class ConsoleIT {
 
     @Test
     @Order(12)
+    void anUpstreamAddedInTheConsoleIsListedAndNamedAsAnAccountsDefault() throws Exception {
+        go("#/upstreams");
+        click(By.cssSelector("a[href='#/new-upstream']"));
+        visible(By.name("name")).sendKeys(UPSTREAM);
+        driver.findElement(By.name("host")).sendKeys("127.0.0.1");
+        WebElement port = driver.findElement(By.name("port"));
+        port.clear();
+        port.sendKeys("5038");
+        driver.findElement(By.name("username")).sendKeys("proxy");
+        // no secret: the server's problem is shown beside the field
+        click(By.cssSelector("form.editor button[type=submit]"));
+        WebElement secret = driver.findElement(By.name("secret"));
+        wait.until(d -> !errorOf(secret).isEmpty());
+        assertEquals("is required", errorOf(secret));
+        secret.sendKeys("upstream-secret" + Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "Upstream " + UPSTREAM + " added."));
+        assertEquals(UPSTREAM, visible(By.id("editor-title")).getText());
+        String stored = basic("GET", "/upstreams/" + UPSTREAM, null, null).body();
+        assertTrue(stored.contains("\"host\":\"127.0.0.1\"") && stored.contains("\"hasSecret\":true"), stored);
+        assertFalse(stored.contains("upstream-secret"), "the secret is write-only: " + stored);
+        // stored encrypted, exported in clear like the accounts' secrets
+        assertTrue(basic("GET", "/config/upstreams.conf", null, null).body().contains("\nsecret = upstream-secret\n"));
+
+        go("#/upstreams");
+        WebElement row = visible(By.xpath("//table[@id='upstream-table']//tr[th/a[normalize-space()='" + UPSTREAM + "']]"));
+        assertTrue(row.getText().contains("127.0.0.1:5038"), row.getText());
+        screenshot("upstreams");
+
+        go("#/accounts/" + OPS);
+        visible(By.name("upstream")).sendKeys(UPSTREAM);
+        click(By.cssSelector("form.editor button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "Saved."));
+        String account = basic("GET", "/accounts/" + OPS, null, null).body();
+        assertTrue(account.contains("\"upstream\":\"" + UPSTREAM + "\""), account);
+    }
+
+    @Test
+    @Order(13)
     void aReaderSeesTheAccountsAndCannotChangeThem() throws Exception {
         go("#/accounts");
         click(By.id("logout"));
@@ -443,7 +484,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void noScreenBrokeThePolicy() {
         List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught")).toList();
