@@ -711,6 +711,17 @@ public class ConfigurationStore {
                 PortOffset.parse(System.getProperty(PortOffset.PROPERTY)));
         List<Account> accounts = em.createNamedQuery(AccountEntity.ALL, AccountEntity.class).getResultStream()
                 .map(a -> a.toDefinition(cipher)).map(a -> a.toAccount(settings)).toList();
-        return new ManagerConfiguration(settings, accounts, PortOffset.forThisNode(httpSettings()), upstreamStore().all());
+        return new ManagerConfiguration(settings, accounts, PortOffset.forThisNode(httpSettings()),
+                upstreamStore().all().stream().map(ConfigurationStore::caFileResolved).toList());
+    }
+
+    /** An upstream's tlscafile relative to the configuration folder, as manager.conf's certificate paths are. */
+    private static Upstream caFileResolved(Upstream u) {
+        if (u.tlsCaFile().isEmpty()) {
+            return u;
+        }
+        String file = AmiPaths.configurationDir().resolve(u.tlsCaFile()).toString();
+        return new Upstream(u.name(), u.host(), u.port(), u.tls(), u.tlsVerify(), file, u.username(), u.secret(),
+                u.events(), u.enabled(), u.nameEvents());
     }
 }

@@ -78,7 +78,8 @@ class UpstreamStoreTest extends StoreTestSupport {
 
             ManagerConfiguration snapshot = tx(store, store::currentConfiguration);
             assertEquals(List.of(new Upstream("pbx1", "10.0.0.1", 5038, false, true, "", "ami", "pbx-s3cret;1",
-                    Authority.ALL, true, false), new Upstream("PBX2", "pbx2.example.com", 5039, true, false, "keys/ca.pem",
+                    Authority.ALL, true, false), new Upstream("PBX2", "pbx2.example.com", 5039, true, false,
+                    conf.resolve("keys/ca.pem").toString(),
                     "proxy", "other", Authority.of(AuthorityClass.SYSTEM, AuthorityClass.CALL), false, true)),
                     snapshot.upstreams());
             assertEquals("pbx1", snapshot.account("alice").map(Account::upstream).orElseThrow());
