@@ -35,6 +35,8 @@ public final class Bench {
 
     /** scenario n's latency probes sent before the measured ones */
     private static final int PROBE_WARMUP = 500;
+    /** WildFly's web port before the offset: the REST API is there */
+    private static final int WEB_PORT = 8080;
     /** scenario n's relay-only burst sends this many times the split bursts' UserEvents */
     private static final int RELAY_ONLY_FACTOR = 5;
     /** how long scenario n waits for node B to join node A's view */
@@ -43,12 +45,15 @@ public final class Bench {
     private final BenchOptions options;
     /** scenario n's second node and counts; null when n is not run */
     private final TwoNodeOptions twoNodes;
+    /** scenario x's upstream and counts; null when x is not run */
+    private final ProxyOptions proxy;
     private final WildFlyServer server;
     private final Path jfrDir;
 
-    private Bench(BenchOptions options, TwoNodeOptions twoNodes, WildFlyServer server) {
+    private Bench(BenchOptions options, TwoNodeOptions twoNodes, ProxyOptions proxy, WildFlyServer server) {
         this.options = options;
         this.twoNodes = twoNodes;
+        this.proxy = proxy;
         this.server = server;
         this.jfrDir = options.target().resolve("jfr");
     }
@@ -56,11 +61,16 @@ public final class Bench {
     public static void main(String[] args) {
         BenchOptions options;
         TwoNodeOptions twoNodes;
+        ProxyOptions proxy;
         try {
             options = BenchOptions.fromSystemProperties();
             twoNodes = options.runs("n") ? TwoNodeOptions.fromSystemProperties() : null;
             if (twoNodes != null) {
                 twoNodes.checkAgainst(options);
+            }
+            proxy = options.runs("x") ? ProxyOptions.fromSystemProperties() : null;
+            if (proxy != null) {
+                proxy.checkAgainst(options);
             }
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
@@ -71,7 +81,7 @@ public final class Bench {
         // node B among its members, which costs nothing while B is not up (a cluster of one relays nothing)
         WildFlyServer.Node nodeA = twoNodes == null ? WildFlyServer.Node.of(options) : twoNodes.nodeA(options);
         try (WildFlyServer server = new WildFlyServer(options, options.managerConf(), options.httpConf(), nodeA)) {
-            new Bench(options, twoNodes, server).run();
+            new Bench(options, twoNodes, proxy, server).run();
         } catch (Exception e) {
             // the server is already stopped here (try-with-resources closes before catch)
             System.err.println("bench: FAILED: " + e.getMessage());
@@ -214,6 +224,9 @@ public final class Bench {
                             .run(n, IDLE_HOLD, options.target().resolve("bench-idle-histogram-" + n + ".txt"))), IDLE_HOLD);
                 }
             }
+            if (options.runs("x")) {
+                proxy(client, report);
+            }
             if (options.runs("n")) {
                 // last: node B joins A's cluster, and from then on A relays every event it routes
                 twoNodes(client, report);
@@ -268,6 +281,35 @@ public final class Bench {
             TwoNodeScenario.Latency latency = profiled("n-nodes-latency", () -> scenario.latency(PROBE_WARMUP,
                     twoNodes.probes()));
             report.twoNodes(join, b.startUp(), cold, warm, relayOnly, latency);
+        }
+    }
+
+    /**
+     * Scenario x: starts the upstream beside the bench's server, stores it there through REST, runs
+     * the bursts through ami and directly for each listener count, the action probes, and stops it.
+     */
+    private void proxy(NettyClient client, Report report) throws Exception {
+        WildFlyServer.Node node = proxy.upstream(options);
+        try (WildFlyServer up = new WildFlyServer(options, options.managerConf(), BenchOptions.httpConfOff(), node)) {
+            say("(x) starting the upstream (WildFly port offset " + node.portOffset() + ", AMI port " + node.amiPort() + ")");
+            up.start();
+            ProxyScenario scenario = new ProxyScenario(options.amiPort(), node.amiPort(), WEB_PORT + options.portOffset());
+            TwoNodeScenario.Join join = scenario.connect(client);
+            say(String.format(Locale.ROOT, "(x) a UserEvent sent on the upstream reached a listener on ami %.1f s after"
+                    + " the upstream was stored", join.seconds()));
+            TwoNodeScenario bursts = scenario.burstsVia(client, up.pid(), server.pid());
+            for (int n : proxy.listeners()) {
+                int events = options.burstEvents(n);
+                say("(x) " + events + " UserEvents on the upstream to " + n + " listeners: through ami (one burst"
+                        + " unmeasured first), then directly");
+                bursts.burst(0, n, events);
+                TwoNodeScenario.Burst via = profiled("x-proxy-" + n, () -> bursts.burst(0, n, events));
+                TwoNodeScenario.Burst direct = profiled("x-direct-" + n, () -> bursts.burst(n, 0, events));
+                report.proxy(n, via, direct);
+            }
+            say("(x) " + proxy.probes() + " sequential CoreSettings through ami and as many directly");
+            ProxyScenario.ActionLatency latency = scenario.actionLatency(PROBE_WARMUP, proxy.probes());
+            report.proxyLatency(join, up.startUp(), latency);
         }
     }
 

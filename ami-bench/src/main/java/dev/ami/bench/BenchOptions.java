@@ -15,8 +15,8 @@ import java.util.Set;
  * @param target           ami-bench/target: the server's base, conf and data folders and the results go here
  * @param portOffset       WildFly's socket-binding offset, so its HTTP/management ports clear other servers
  * @param amiPort          the AMI port written into the bench manager.conf
- * @param scenarios        which of a..j, l, n, p and u to run (README of BENCHMARKS.md: the letters; n, two
- *                         nodes, only when named: {@link TwoNodeOptions})
+ * @param scenarios        which of a..j, l, n, p, u and x to run (README of BENCHMARKS.md: the letters; n, two
+ *                         nodes, only when named: {@link TwoNodeOptions}; x, an upstream, too: {@link ProxyOptions})
  * @param measure          how long each throughput figure is measured
  * @param warmup           how long each throughput scenario runs before measuring (JIT, buffers)
  * @param jfr              record a JFR profile of the server per scenario and summarize it

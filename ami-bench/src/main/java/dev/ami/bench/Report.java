@@ -434,6 +434,51 @@ final class Report {
                 startB.idleRssKib(), join.seconds(), join.attempts()));
     }
 
+    /**
+     * Scenario x at one listener count: the same burst read through ami (the upstream serves one
+     * session) and from the upstream directly (it serves every listener).
+     */
+    void proxy(int listeners, TwoNodeScenario.Burst via, TwoNodeScenario.Burst direct) {
+        table.oursOnly("x", String.format(Locale.ROOT, "Upstream events through ami to %,d listeners / the upstream"
+                        + " directly, events/s delivered", listeners),
+                String.format(Locale.ROOT, "%,d UserEvents pipelined by ONE sender on the upstream (a second ami on this"
+                        + " machine, standing in for Asterisk); every listener checks count and order; first sent to last"
+                        + " read", via.events()), Comparison.NONE, twoNodeText(via) + " / " + twoNodeText(direct));
+        table.oursOnly("x", String.format(Locale.ROOT, "CPU per event: the upstream, through ami / directly to %,d"
+                        + " listeners; ami per delivery", listeners),
+                "the same runs: each server's user + system time (/proc) over the events sent, and ami's over its"
+                        + " deliveries", Comparison.NONE, String.format(Locale.ROOT, "%.1f µs / %.1f µs; ami %.2f µs",
+                        via.a().cpuSeconds() * 1e6 / via.events(), direct.a().cpuSeconds() * 1e6 / direct.events(),
+                        via.b().cpuMicrosPerDelivery()));
+        for (TwoNodeScenario.Burst r : new TwoNodeScenario.Burst[] {via, direct}) {
+            saw(otherOnly(r.cores()));
+            notes.add(String.format(Locale.ROOT, "(x) %s, %d listeners: %,d of %,d deliveries in %.3f s%s; CPU of the"
+                            + " upstream %.2f s, of ami %.2f s; cores: upstream %.2f, ami %.2f, client %.2f, other %.2f; %s.",
+                    r == via ? "through ami" : "directly", listeners, r.delivered(), (long) r.events() * listeners,
+                    r.seconds(), r.complete() ? "" : " (INCOMPLETE: gave up waiting)", r.a().cpuSeconds(),
+                    r.b().cpuSeconds(), r.cores().a(), r.cores().b(), r.cores().client(), r.cores().other(),
+                    check(r.check(), 1)));
+        }
+    }
+
+    /** Scenario x's action probes and how the upstream came up. */
+    void proxyLatency(TwoNodeScenario.Join join, WildFlyServer.StartUp startUp, ProxyScenario.ActionLatency l) {
+        table.oursOnly("x", "CoreSettings round trip through ami / directly to the upstream, p50 and p99",
+                String.format(Locale.ROOT, "%,d sequential requests each way (after %,d unmeasured), alternating in"
+                        + " blocks of 100; through ami they carry Upstream: %s and are forwarded", l.probes(), l.warmup(),
+                        ProxyScenario.UPSTREAM), Comparison.NONE,
+                String.format(Locale.ROOT, "%s / %s µs; %s / %s µs (added at p50: %s µs)", q(l.viaAmi().p50Micros()),
+                        q(l.viaAmi().p99Micros()), q(l.direct().p50Micros()), q(l.direct().p99Micros()),
+                        q(l.addedP50Micros())));
+        notes.add(String.format(Locale.ROOT, "(x) the upstream: a second WildFly running ami on this machine (its own"
+                + " folders and H2 store, the same manager.conf), which accepted its first login %.1f s after its launch;"
+                + " the first UserEvent sent on it reached a listener on ami %.1f s after the bench stored it through"
+                + " REST (%d sent). Action round trips through ami p99.9 %s µs, max %s µs; directly p99.9 %s µs, max %s"
+                + " µs. In the direct bursts ami's session with the upstream still receives every event.",
+                startUp.loginSeconds(), join.seconds(), join.attempts(), q(l.viaAmi().p999Micros()),
+                q(l.viaAmi().maxMicros()), q(l.direct().p999Micros()), q(l.direct().maxMicros())));
+    }
+
     private static ProcStat.Cpu otherOnly(TwoNodeScenario.Cores c) {
         return new ProcStat.Cpu(c.a() + c.b(), c.client(), c.other());
     }

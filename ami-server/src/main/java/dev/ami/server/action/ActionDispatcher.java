@@ -18,6 +18,8 @@ import java.util.logging.Logger;
  *   <li>not logged in and not Login, Logoff or Challenge: {@code Permission denied};</li>
  *   <li>Login or Challenge for an account that allows one session and has one:
  *       {@code Login Already In Use} ({@link MultipleLoginGuard});</li>
+ *   <li>a request an upstream AMI server is to answer (see {@link Forwarding}) goes on with the
+ *       handler that forwards it;</li>
  *   <li>unknown action: {@code Invalid/unknown command: …};</li>
  *   <li>none of the action's write classes held: {@code Permission denied}.</li>
  * </ol>
@@ -76,6 +78,12 @@ public final class ActionDispatcher {
         }
         if (MultipleLoginGuard.refuses(call, name.get())) {
             return;
+        }
+        if (session.isAuthenticated()) {
+            Optional<ActionHandler> forwarded = actions.forwarding().forward(session, action, handler);
+            if (forwarded.isPresent()) {
+                handler = forwarded;
+            }
         }
         if (handler.isEmpty()) {
             call.replyError("Invalid/unknown command: " + name.get()

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ActionRegistry {
 
     private final Map<String, ActionHandler> byName = new ConcurrentHashMap<>();
+    private volatile Forwarding forwarding = Forwarding.NONE;
 
     public ActionRegistry(Collection<? extends ActionHandler> handlers) {
         handlers.forEach(this::register);
@@ -42,6 +43,16 @@ public final class ActionRegistry {
     /** @param name the name as sent @return the action, or empty */
     public Optional<ActionHandler> find(String name) {
         return Optional.ofNullable(byName.get(key(name)));
+    }
+
+    /** @return where requests go that this server does not answer itself */
+    public Forwarding forwarding() {
+        return forwarding;
+    }
+
+    /** @param to where requests go from now on that this server does not answer itself */
+    public void forwardTo(Forwarding to) {
+        this.forwarding = to;
     }
 
     /** @return every action, sorted by name without regard to case, as ListCommands lists them */
