@@ -7,6 +7,7 @@ import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.connector.OtherNodes;
 import dev.ami.api.connector.SessionStatistics;
 import dev.ami.api.connector.SessionThread;
+import dev.ami.api.connector.UpstreamStatus;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.http.HttpManagerReply;
 import dev.ami.api.http.HttpManagerRequest;
@@ -166,6 +167,11 @@ final class AmiConnectorLink implements ConnectorLink {
     @Override
     public EventStatistics eventStatistics() {
         return new EventStatistics(context.startedAt(), context.counters().events());
+    }
+
+    @Override
+    public List<UpstreamStatus> upstreams() {
+        return context.upstreams();
     }
 
     private synchronized AutoCloseable remember(AutoCloseable registration) {

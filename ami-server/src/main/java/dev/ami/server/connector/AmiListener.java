@@ -9,6 +9,8 @@ import dev.ami.server.http.HttpManagerService;
 import dev.ami.server.session.ConfigurationReloader;
 import dev.ami.server.session.ConnectorContext;
 import dev.ami.server.tcp.AmiChannelInitializer;
+import dev.ami.server.upstream.UpstreamConnections;
+import dev.ami.server.upstream.UpstreamRelay;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -73,6 +75,8 @@ final class AmiListener {
     private RequestPathWarmup warmup;
     /** Runs the warm-up: it blocks on a socket, so neither on an event loop nor on the caller's thread. */
     private final Executor warmupThread;
+    /** The sessions with the upstream AMI servers, on the listener's loops; made once, follows each configuration. */
+    private final UpstreamConnections upstreams;
 
     AmiListener(EventLoopGroup group, ConfigurationReloader reloader) {
         this(group, reloader, StopSequence.DRAIN_LIMIT);
@@ -102,6 +106,7 @@ final class AmiListener {
         this.drainLimit = drainLimit;
         this.warmup = warmup;
         this.warmupThread = warmupThread;
+        this.upstreams = new UpstreamConnections(group, new UpstreamRelay(() -> context));
     }
 
     /**
@@ -116,6 +121,8 @@ final class AmiListener {
             context.reload(configuration);
             context.endShutdown();
         }
+        context.upstreams(upstreams::statuses);
+        upstreams.apply(configuration.upstreams());
         if (httpManager == null) {
             ConnectorContext shared = context;
             httpManager = new HttpManagerService(shared, actions, group, () -> shared.configuration().http(),
@@ -278,6 +285,13 @@ final class AmiListener {
         return httpManager;
     }
 
+    /**
+     * @return the sessions with the upstream AMI servers (issue 17): forwarded actions find theirs here
+     */
+    UpstreamConnections upstreams() {
+        return upstreams;
+    }
+
     /** @return the actions sessions may run, to which applications add theirs */
     ActionRegistry actions() {
         return actions;
@@ -334,6 +348,8 @@ final class AmiListener {
             stopped = true;
             outcome = StopSequence.begin(context, drainLimit).await();
         }
+        // after the drain: a request forwarded to an upstream is answered before its session goes
+        upstreams.close();
         if (httpManager != null) {
             httpManager.stop(); // the purge, and any session made after the drain
             httpManager = null;

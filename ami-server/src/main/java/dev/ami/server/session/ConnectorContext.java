@@ -2,6 +2,7 @@ package dev.ami.server.session;
 
 import dev.ami.api.connector.ManagerConfiguration;
 import dev.ami.api.connector.OtherNodes;
+import dev.ami.api.connector.UpstreamStatus;
 import dev.ami.api.event.ManagerEvent;
 import dev.ami.api.login.LoginThrottle;
 import dev.ami.api.message.ManagerMessage;
@@ -9,7 +10,9 @@ import dev.ami.api.metrics.ServerCounters;
 import dev.ami.server.routing.EventRouter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What every session of one connector shares: the configuration snapshot, the live sessions, the
@@ -21,6 +24,7 @@ public final class ConnectorContext {
     private final ServerCounters counters = new ServerCounters();
     private final SessionRegistry sessions = new SessionRegistry(counters, () -> this.otherNodes.localSessionsChanged());
     private volatile OtherNodes otherNodes = OtherNodes.NONE;
+    private volatile Supplier<List<UpstreamStatus>> upstreams = List::of;
     private final Clock clock;
     private final Instant startedAt;
     private volatile Instant lastReload;
@@ -52,6 +56,16 @@ public final class ConnectorContext {
     /** @param nodes the other nodes of the cluster, as the application side knows them */
     public void otherNodes(OtherNodes nodes) {
         this.otherNodes = Objects.requireNonNull(nodes, "nodes");
+    }
+
+    /** @return how the sessions with the upstream servers stand, in the configuration's order */
+    public List<UpstreamStatus> upstreams() {
+        return upstreams.get();
+    }
+
+    /** @param statuses where {@link #upstreams()} reads (the listener's upstream connections) */
+    public void upstreams(Supplier<List<UpstreamStatus>> statuses) {
+        this.upstreams = Objects.requireNonNull(statuses, "statuses");
     }
 
     /** @return what re-reads the stored configuration (Reload, {@code manager reload}) */

@@ -29,6 +29,7 @@ public final class CommandAction extends AbstractAction {
         commands.add(new CoreShowUptime());
         commands.addAll(ManagerCli.commands());
         commands.addAll(LockoutCli.commands());
+        commands.addAll(UpstreamCli.commands());
     }
 
     public CommandAction() {
