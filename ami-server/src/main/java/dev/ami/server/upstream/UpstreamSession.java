@@ -20,6 +20,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 
 /**
  * One attempt at a session with an upstream, on the connection's event loop: it reads the greeting,
@@ -102,7 +103,11 @@ final class UpstreamSession extends SimpleChannelInboundHandler<UpstreamFrame> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        fail(reason(cause));
+        boolean tls = false;
+        for (Throwable t = cause; t != null && !tls; t = t.getCause() == t ? null : t.getCause()) {
+            tls = t instanceof SSLException;
+        }
+        fail(tls ? "TLS with " + settings.address() + " failed: " + reason(cause) : reason(cause));
     }
 
     /** The TCP connect (or the TLS context) failed: the channel never became active. */

@@ -26,15 +26,15 @@ final class UpstreamTls {
      */
     static SslContext context(Upstream upstream) {
         SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
-        if (!upstream.tlsVerify()) {
-            builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-        } else {
-            if (!upstream.tlsCaFile().isEmpty()) {
-                builder.trustManager(new File(upstream.tlsCaFile()));
-            }
-            builder.endpointIdentificationAlgorithm("HTTPS");
-        }
         try {
+            if (!upstream.tlsVerify()) {
+                builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+            } else {
+                if (!upstream.tlsCaFile().isEmpty()) {
+                    builder.trustManager(new File(upstream.tlsCaFile()));
+                }
+                builder.endpointIdentificationAlgorithm("HTTPS");
+            }
             return builder.build();
         } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the tlscafile " + upstream.tlsCaFile() + " cannot be used: "

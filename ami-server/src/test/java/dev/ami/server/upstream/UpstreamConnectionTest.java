@@ -180,6 +180,17 @@ class UpstreamConnectionTest {
     }
 
     @Test
+    void aLineLongerThanTheLimitEndsTheSessionWithItsReason() throws Exception {
+        pbx = new ScriptedUpstream();
+        start(upstream("pbx1", pbx.port(), "s3cret", Authority.ALL), FAST);
+        traffic.nextStarting("Event: SuccessfulAuth");
+        pbx.write("Response: Success\r\nActionID: ami-9\r\nOutput: " + "x".repeat(UpstreamFrameDecoder.MAX_LINE)
+                + "\r\n\r\n");
+        assertEquals("disconnected pbx1: the upstream sent a line longer than 65536 bytes",
+                traffic.nextStarting("disconnected"));
+    }
+
+    @Test
     void aWrongSecretIsAFailedAttemptRetried() throws Exception {
         pbx = new ScriptedUpstream();
         start(upstream("pbx1", pbx.port(), "wrong", Authority.ALL), FAST);
