@@ -106,7 +106,8 @@ final class AmiListener {
         this.drainLimit = drainLimit;
         this.warmup = warmup;
         this.warmupThread = warmupThread;
-        this.upstreams = new UpstreamConnections(group, new UpstreamRelay(() -> context));
+        // host names of upstreams are looked up where the warm-up runs: a container thread, as a lookup blocks
+        this.upstreams = new UpstreamConnections(group, new UpstreamRelay(() -> context), warmupThread);
     }
 
     /**

@@ -12,12 +12,17 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.NetUtil;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +48,7 @@ public final class UpstreamConnection implements UpstreamChannel {
     private final UpstreamTiming timing;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final Executor lookups;
     private final UpstreamSession.Listener listener = new SessionListener();
 
     private volatile UpstreamSession session;
@@ -71,15 +77,17 @@ public final class UpstreamConnection implements UpstreamChannel {
      * @param timing   keep-alive, timeouts and backoff
      * @param clock    for the times the status reports
      * @param random   numbers in [0, 1) for the backoff's jitter
+     * @param lookups  where a host name is looked up: the lookup blocks, so not on an event loop
      */
     public UpstreamConnection(Upstream settings, EventLoop loop, UpstreamTraffic traffic, UpstreamTiming timing,
-            Clock clock, DoubleSupplier random) {
+            Clock clock, DoubleSupplier random, Executor lookups) {
         this.settings = settings;
         this.loop = loop;
         this.traffic = traffic;
         this.timing = timing;
         this.clock = clock;
         this.random = random;
+        this.lookups = lookups;
         this.since = clock.instant();
     }
 
@@ -155,9 +163,35 @@ public final class UpstreamConnection implements UpstreamChannel {
             listener.ended(attempt, "TLS: " + e.getMessage());
             return;
         }
+        byte[] literal = NetUtil.createByteArrayFromIpAddressString(settings.host());
+        if (literal != null) {
+            connect(attempt, tls, new InetSocketAddress(settings.host(), settings.port()));
+            return;
+        }
+        try {
+            lookups.execute(() -> {
+                InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
+                loop.execute(() -> connect(attempt, tls, address));
+            });
+        } catch (RuntimeException e) { // no thread for it now: a failed attempt, tried again later
+            listener.ended(attempt, "cannot look up " + settings.host() + ": " + e);
+        }
+    }
+
+    /** Connects to the address looked up, unless the attempt ended meanwhile (closed). On the loop. */
+    private void connect(UpstreamSession attempt, SslContext tls, InetSocketAddress address) {
+        if (attempt != session) {
+            return;
+        }
+        if (address.isUnresolved()) {
+            attempt.connectFailed(new UnknownHostException("unknown host " + settings.host()));
+            return;
+        }
         ChannelFuture connect = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
+                // looked up already, off the loop: Netty's default resolver would block the loop
+                .resolver(NoopAddressResolverGroup.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timing.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<Channel>() {
@@ -169,7 +203,7 @@ public final class UpstreamConnection implements UpstreamChannel {
                         channel.pipeline().addLast(new UpstreamFrameDecoder(), attempt);
                     }
                 })
-                .connect(settings.host(), settings.port());
+                .connect(address);
         attempt.attach(connect.channel());
         connect.addListener(done -> {
             if (!done.isSuccess()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,6 +27,7 @@ public final class UpstreamConnections implements AutoCloseable {
     private final UpstreamTraffic traffic;
     private final UpstreamTiming timing;
     private final Clock clock;
+    private final Executor lookups;
     /** By lower-case name, in the configuration's order; replaced whole by {@link #apply}. */
     private volatile Map<String, Entry> entries = Map.of();
 
@@ -36,20 +38,24 @@ public final class UpstreamConnections implements AutoCloseable {
     /**
      * @param group   the event loops the connections live on (each on one)
      * @param traffic what their messages go to
+     * @param lookups where host names are looked up (a lookup blocks: a container thread, not an event loop)
      */
-    public UpstreamConnections(EventLoopGroup group, UpstreamTraffic traffic) {
-        this(group, traffic, UpstreamTiming.DEFAULT, Clock.systemUTC());
+    public UpstreamConnections(EventLoopGroup group, UpstreamTraffic traffic, Executor lookups) {
+        this(group, traffic, lookups, UpstreamTiming.DEFAULT, Clock.systemUTC());
     }
 
     /**
      * @param group   the event loops the connections live on (each on one)
      * @param traffic what their messages go to
+     * @param lookups where host names are looked up
      * @param timing  keep-alive, timeouts and backoff
      * @param clock   for the times the statuses report
      */
-    public UpstreamConnections(EventLoopGroup group, UpstreamTraffic traffic, UpstreamTiming timing, Clock clock) {
+    public UpstreamConnections(EventLoopGroup group, UpstreamTraffic traffic, Executor lookups, UpstreamTiming timing,
+            Clock clock) {
         this.group = group;
         this.traffic = traffic;
+        this.lookups = lookups;
         this.timing = timing;
         this.clock = clock;
     }
@@ -79,7 +85,7 @@ public final class UpstreamConnections implements AutoCloseable {
                 continue;
             }
             UpstreamConnection connection = new UpstreamConnection(upstream, group.next(), traffic, timing, clock,
-                    () -> ThreadLocalRandom.current().nextDouble());
+                    () -> ThreadLocalRandom.current().nextDouble(), lookups);
             after.put(key, new Entry(upstream, connection, null));
             connection.start();
         }

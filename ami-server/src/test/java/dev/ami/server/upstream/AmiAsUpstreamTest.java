@@ -48,7 +48,7 @@ class AmiAsUpstreamTest {
     private void connect(String secret, Authority events) {
         int port = ((InetSocketAddress) listener.localAddress()).getPort();
         connection = new UpstreamConnection(upstream("other", port, secret, events), group.next(), traffic,
-                UpstreamConnectionTest.FAST, Clock.systemUTC(), () -> 0.5);
+                UpstreamConnectionTest.FAST, Clock.systemUTC(), () -> 0.5, Runnable::run);
         connection.start();
     }
 

@@ -48,7 +48,7 @@ class UpstreamConnectionTest {
     }
 
     private UpstreamConnection start(Upstream settings, UpstreamTiming timing) {
-        connection = new UpstreamConnection(settings, group.next(), traffic, timing, Clock.systemUTC(), () -> 0.5);
+        connection = new UpstreamConnection(settings, group.next(), traffic, timing, Clock.systemUTC(), () -> 0.5, Runnable::run);
         connection.start();
         return connection;
     }
@@ -200,6 +200,31 @@ class UpstreamConnectionTest {
         assertEquals(0, status.logins());
         assertTrue(pbx.accepted >= 2);
         assertTrue(traffic.calls.isEmpty(), "nothing reaches the traffic before a login: " + traffic.calls);
+    }
+
+    @Test
+    void aHostNameIsLookedUpOffTheEventLoop() throws Exception {
+        pbx = new ScriptedUpstream();
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.Executor lookups = work -> new Thread(() -> {
+            threads.add(Thread.currentThread().getName());
+            work.run();
+        }, "lookup").start();
+        Upstream byName = new Upstream("pbx1", "localhost", pbx.port(), false, true, "", "admin", "s3cret",
+                Authority.ALL, true, false);
+        connection = new UpstreamConnection(byName, group.next(), traffic, FAST, Clock.systemUTC(), () -> 0.5, lookups);
+        connection.start();
+        assertEquals("connected pbx1", traffic.nextStarting("connected"));
+        assertEquals(List.of("lookup"), threads);
+        connection.close();
+
+        Upstream unknown = new Upstream("pbx2", "no-such-host.invalid", 5038, false, true, "", "admin", "s3cret",
+                Authority.ALL, true, false);
+        connection = new UpstreamConnection(unknown, group.next(), traffic, FAST, Clock.systemUTC(), () -> 0.5, lookups);
+        connection.start();
+        await("a failed lookup", () -> connection.status().failures() >= 1);
+        assertEquals("cannot connect to no-such-host.invalid:5038: unknown host no-such-host.invalid",
+                connection.status().lastError());
     }
 
     @Test

@@ -25,8 +25,8 @@ class UpstreamConnectionsTest {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final RecordingTraffic traffic = new RecordingTraffic();
-    private final UpstreamConnections registry = new UpstreamConnections(group, traffic, UpstreamConnectionTest.FAST,
-            Clock.systemUTC());
+    private final UpstreamConnections registry = new UpstreamConnections(group, traffic, Runnable::run,
+            UpstreamConnectionTest.FAST, Clock.systemUTC());
     private final ScriptedUpstream one;
     private final ScriptedUpstream two;
 

@@ -63,7 +63,7 @@ class UpstreamTlsTest {
         Upstream settings = new Upstream("secure", host, port, true, verify, caFile, "admin", "s3cret", Authority.ALL,
                 true, false);
         connection = new UpstreamConnection(settings, group.next(), traffic, UpstreamConnectionTest.FAST,
-                Clock.systemUTC(), () -> 0.5);
+                Clock.systemUTC(), () -> 0.5, Runnable::run);
         connection.start();
         if (expectConnected) {
             await("connected", () -> connection.status().state() == State.CONNECTED);
