@@ -13,6 +13,11 @@ import java.util.List;
  * A line ends at LF, a CR right before it is dropped; text is ISO-8859-1, kept as received. Blank
  * lines between messages are skipped.
  *
+ * <p>Before Asterisk 14 the answer to {@code Command} was {@code Response: Follows} and the raw
+ * output, which may hold blank lines, up to {@value #END_COMMAND} (main/manager.c, action_command,
+ * in those releases): such a message ends at the first blank line after a line that ends with that
+ * marker (the output's last line carries it when it has no line end), its blank lines kept.
+ *
  * <p>Unlike a client's requests, an upstream's messages may be long (Command output, a large
  * list), so the limits are generous: {@value #MAX_LINE} bytes a line and {@value #MAX_MESSAGE}
  * bytes a message. Past either, the decoder hands on a {@link UpstreamFrame.TooLong} once and then
@@ -25,6 +30,9 @@ public final class UpstreamFrameDecoder extends ByteToMessageDecoder {
 
     /** The most bytes one message may take, line ends included. */
     public static final int MAX_MESSAGE = 4 * 1024 * 1024;
+
+    /** How Asterisk before 14 ends a Command's raw output. */
+    static final String END_COMMAND = "--END COMMAND--";
 
     private final int maxLine;
     private final int maxMessage;
@@ -77,7 +85,7 @@ public final class UpstreamFrameDecoder extends ByteToMessageDecoder {
             if (!greeted) {
                 greeted = true;
                 out.add(new UpstreamFrame.Greeting(line));
-            } else if (line.isEmpty()) {
+            } else if (line.isEmpty() && !inRawOutput()) {
                 endOfMessage(out);
             } else {
                 messageBytes += lf + 1 - from;
@@ -88,6 +96,12 @@ public final class UpstreamFrameDecoder extends ByteToMessageDecoder {
                 lines.add(line);
             }
         }
+    }
+
+    /** @return true inside a {@code Response: Follows} message before its end marker */
+    private boolean inRawOutput() {
+        return !lines.isEmpty() && lines.get(0).equalsIgnoreCase("Response: Follows")
+                && !lines.get(lines.size() - 1).endsWith(END_COMMAND);
     }
 
     private void endOfMessage(List<Object> out) {

@@ -58,6 +58,21 @@ class UpstreamFrameDecoderTest {
     }
 
     @Test
+    void anOldAsterisksCommandOutputKeepsItsBlankLinesUpToTheEndMarker() {
+        send("Asterisk Call Manager/1.1\r\n"
+                + "Response: Follows\r\nPrivilege: Command\r\nActionID: c1\r\nfirst\n\nafter a blank line\n"
+                + "--END COMMAND--\r\n\r\n"
+                + "Response: Follows\r\nPrivilege: Command\r\nno line end--END COMMAND--\r\n\r\n"
+                + "Event: Next\r\nPrivilege: user,all\r\n\r\n");
+        assertEquals(new UpstreamFrame.Greeting("Asterisk Call Manager/1.1"), next());
+        assertEquals(message("Response: Follows", "Privilege: Command", "ActionID: c1", "first", "", "after a blank line",
+                "--END COMMAND--"), next());
+        assertEquals(message("Response: Follows", "Privilege: Command", "no line end--END COMMAND--"), next());
+        assertEquals(message("Event: Next", "Privilege: user,all"), next());
+        assertNull(next());
+    }
+
+    @Test
     void aLineOrAMessagePastTheLimitIsReportedOnceAndNothingMoreIsFramed() {
         channel = new EmbeddedChannel(new UpstreamFrameDecoder(30, 40));
         send("Asterisk Call Manager/11.0.0\r\nOutput: 0123456789\r\n\r\n");
