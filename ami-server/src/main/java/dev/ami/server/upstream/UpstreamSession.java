@@ -117,6 +117,9 @@ final class UpstreamSession extends SimpleChannelInboundHandler<UpstreamFrame> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, UpstreamFrame frame) {
+        if (why != null) {
+            return; // ending: what was read behind the reason is not handed on
+        }
         if (frame instanceof UpstreamFrame.Message message) {
             received(message.message());
         } else if (frame instanceof UpstreamFrame.Greeting greeting) {
@@ -137,9 +140,9 @@ final class UpstreamSession extends SimpleChannelInboundHandler<UpstreamFrame> {
     }
 
     private void received(UpstreamMessage message) {
-        String id = message.value("ActionID").orElse("");
-        if (id.startsWith(OWN_ID)) {
-            Consumer<UpstreamMessage> answer = message.isResponse() ? own.remove(id) : null;
+        // only answers: an event may carry any ActionID (a UserEvent copies the one its sender gave)
+        if (message.isResponse() && message.value("ActionID").orElse("").startsWith(OWN_ID)) {
+            Consumer<UpstreamMessage> answer = own.remove(message.value("ActionID").orElseThrow());
             if (answer != null) {
                 answer.accept(message);
             }

@@ -107,9 +107,12 @@ class UpstreamConnectionTest {
                 + "X-Empty: \r\n\r\nEvent: CoreShowChannelsComplete\r\nActionID: ami-8\r\nListItems: 0\r\n\r\n");
         assertEquals("Event: UserEvent|Privilege: user,all|UserEvent: MyEvent|ActionID: ue-1|X-Empty: ", traffic.next());
         assertEquals("Event: CoreShowChannelsComplete|ActionID: ami-8|ListItems: 0", traffic.next());
+        // an event is never the connection's own, whatever ActionID its sender gave
+        pbx.write("Event: UserEvent\r\nPrivilege: user,all\r\nUserEvent: Odd\r\nActionID: ami-own-2\r\n\r\n");
+        assertEquals("Event: UserEvent|Privilege: user,all|UserEvent: Odd|ActionID: ami-own-2", traffic.next());
         UpstreamStatus status = connection.status();
         assertEquals(1, status.actionsForwarded());
-        assertEquals(3, status.eventsReceived()); // the list's end carries no Privilege: not a broadcast event
+        assertEquals(4, status.eventsReceived()); // the list's end carries no Privilege: not a broadcast event
         traffic.pending = 4;
         assertEquals(4, connection.status().actionsPending());
     }
