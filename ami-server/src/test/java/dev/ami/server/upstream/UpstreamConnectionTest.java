@@ -9,6 +9,7 @@ import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Upstream;
 import dev.ami.api.connector.UpstreamStatus;
 import dev.ami.api.connector.UpstreamStatus.State;
+import dev.ami.server.testing.LogCapture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -194,11 +195,16 @@ class UpstreamConnectionTest {
     }
 
     @Test
-    void aWrongSecretIsAFailedAttemptRetried() throws Exception {
+    void aWrongSecretIsAFailedAttemptRetriedAndLoggedOnce() throws Exception {
         pbx = new ScriptedUpstream();
-        start(upstream("pbx1", pbx.port(), "wrong", Authority.ALL), FAST);
-        await("two failed logins", () -> connection.status().failures() >= 2);
-        UpstreamStatus status = connection.status();
+        UpstreamStatus status;
+        try (LogCapture log = LogCapture.of(UpstreamConnection.class)) {
+            start(upstream("pbx1", pbx.port(), "wrong", Authority.ALL), FAST);
+            await("three failed logins", () -> connection.status().failures() >= 3);
+            status = connection.status();
+            assertEquals(List.of("Upstream pbx1 (127.0.0.1:" + pbx.port() + ", user admin): login refused: Authentication"
+                    + " failed; trying again with a backoff of 50 ms to 400 ms"), log.messages());
+        }
         assertEquals("login refused: Authentication failed", status.lastError());
         assertEquals(0, status.logins());
         assertTrue(pbx.accepted >= 2);
