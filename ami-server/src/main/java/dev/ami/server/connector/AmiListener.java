@@ -10,6 +10,7 @@ import dev.ami.server.session.ConfigurationReloader;
 import dev.ami.server.session.ConnectorContext;
 import dev.ami.server.tcp.AmiChannelInitializer;
 import dev.ami.server.upstream.UpstreamConnections;
+import dev.ami.server.upstream.UpstreamForwarding;
 import dev.ami.server.upstream.UpstreamRelay;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -107,7 +108,9 @@ final class AmiListener {
         this.warmup = warmup;
         this.warmupThread = warmupThread;
         // host names of upstreams are looked up where the warm-up runs: a container thread, as a lookup blocks
-        this.upstreams = new UpstreamConnections(group, new UpstreamRelay(() -> context), warmupThread);
+        UpstreamRelay relay = new UpstreamRelay(() -> context);
+        this.upstreams = new UpstreamConnections(group, relay, warmupThread);
+        actions.forwardTo(new UpstreamForwarding(upstreams, relay.requests()));
     }
 
     /**

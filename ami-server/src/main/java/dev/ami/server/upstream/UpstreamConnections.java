@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * removed ones, restarts those whose settings changed and leaves the others connected. Safe from
  * any thread; lookups take no lock.
  */
-public final class UpstreamConnections implements AutoCloseable {
+public final class UpstreamConnections implements UpstreamDirectory, AutoCloseable {
 
     private final EventLoopGroup group;
     private final UpstreamTraffic traffic;
@@ -101,6 +101,7 @@ public final class UpstreamConnections implements AutoCloseable {
      * @param name an upstream's name, without regard to case
      * @return its session when it is logged in; empty when it is not configured, disabled, or not connected now
      */
+    @Override
     public Optional<UpstreamChannel> connected(String name) {
         Entry entry = name == null ? null : entries.get(key(name));
         return entry != null && entry.connection() != null && entry.connection().isConnected()
@@ -111,6 +112,7 @@ public final class UpstreamConnections implements AutoCloseable {
      * @param name a name, without regard to case
      * @return true if the configuration names an upstream so (enabled or not)
      */
+    @Override
     public boolean configured(String name) {
         return name != null && entries.containsKey(key(name));
     }

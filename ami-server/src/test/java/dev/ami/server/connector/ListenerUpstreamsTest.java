@@ -81,6 +81,16 @@ class ListenerUpstreamsTest {
             String cli = readUntil(in, "configured.\r\n\r\n");
             assertTrue(cli.contains("Output:   nodeB                 127.0.0.1:" + port), cli);
             assertTrue(cli.contains("CONNECTED"), cli);
+
+            // an action for the upstream goes there and is answered under the client's own ActionID
+            List<String> raisedOnB = new java.util.concurrent.CopyOnWriteArrayList<>();
+            other.context.router().subscribe("test", e -> raisedOnB.add(e.header("UserEvent").orElse("")));
+            client.getOutputStream().write("Action: UserEvent\r\nUpstream: nodeB\r\nUserEvent: Hi\r\nActionID: mine\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = readUntil(in, "Message: Event Sent\r\n\r\n");
+            assertTrue(answer.endsWith("Response: Success\r\nActionID: mine\r\nMessage: Event Sent\r\n\r\n"), answer);
+            await(() -> raisedOnB.contains("Hi"));
+            assertEquals(1, other.context.sessions().all().size()); // the upstream sees ami's one session
         }
 
         AmiConnectorLink link = new AmiConnectorLink(listener.context(), listener.actions(), listener::httpManager,
