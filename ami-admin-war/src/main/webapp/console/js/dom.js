@@ -157,6 +157,22 @@ export const problemBox = () => h('div', { class: 'problem', role: 'alert', hidd
 
 const banner = () => document.getElementById('banner');
 
+/**
+ * A delete button that asks once before it acts: it turns into the question, a "Delete <name> now"
+ * button that calls onConfirm, and Cancel, which puts the button back.
+ */
+export function confirmDelete(buttonText, question, name, onConfirm) {
+  const wrap = h('span', { class: 'delete' });
+  const ask = h('button', { type: 'button', class: 'danger', onclick: () => {
+    const confirmButton = h('button', { type: 'button', class: 'danger', onclick: onConfirm }, 'Delete ' + name + ' now');
+    wrap.replaceChildren(h('span', {}, question + ' '), confirmButton,
+      h('button', { type: 'button', onclick: () => wrap.replaceChildren(ask) }, 'Cancel'));
+    confirmButton.focus();
+  } }, buttonText);
+  wrap.append(ask);
+  return wrap;
+}
+
 /** A short message under the header; kind: 'info' | 'ok' | 'warn' | 'error'. It goes at the next screen. */
 export function say(text, kind = 'info', ...actions) {
   const b = banner();

@@ -3,7 +3,7 @@
 
 import * as api from '../api.js';
 import { addressProblem } from '../acl.js';
-import { clearProblems, debounce, field, fieldError, h, mount, notAvailable, problemBox, replaceRoute, say, sayNext,
+import { clearProblems, confirmDelete, debounce, field, fieldError, h, mount, notAvailable, problemBox, replaceRoute, say, sayNext,
   showProblem, uid, unsay } from '../dom.js';
 
 /** Asterisk's classes in its table order (ami-api AuthorityClass). */
@@ -467,16 +467,8 @@ export class Editor {
   }
 
   deleteControl() {
-    const wrap = h('span', { class: 'delete' });
-    const ask = h('button', { type: 'button', class: 'danger', onclick: () => {
-      const confirmButton = h('button', { type: 'button', class: 'danger', onclick: () => this.remove() },
-        'Delete ' + this.model.name + ' now');
-      wrap.replaceChildren(h('span', {}, 'Delete this account? Its sessions go on until they end. '), confirmButton,
-        h('button', { type: 'button', onclick: () => wrap.replaceChildren(ask) }, 'Cancel'));
-      confirmButton.focus();
-    } }, 'Delete account');
-    wrap.append(ask);
-    return wrap;
+    return confirmDelete('Delete account', 'Delete this account? Its sessions go on until they end.',
+      this.model.name, () => this.remove());
   }
 
   async remove() {

@@ -2,7 +2,7 @@
 // delete; its live status beside the form. The secret is write-only: never shown, never sent back.
 
 import * as api from '../api.js';
-import { clearProblems, field, h, mount, notAvailable, problemBox, replaceRoute, say, sayNext, showProblem,
+import { clearProblems, confirmDelete, field, h, mount, notAvailable, problemBox, replaceRoute, say, sayNext, showProblem,
   unsay } from '../dom.js';
 import { CLASSES } from './account.js';
 import { lag, state } from './upstreams.js';
@@ -186,16 +186,8 @@ class UpstreamEditor {
   }
 
   deleteControl() {
-    const wrap = h('span', { class: 'delete' });
-    const ask = h('button', { type: 'button', class: 'danger', onclick: () => {
-      const confirmButton = h('button', { type: 'button', class: 'danger', onclick: () => this.remove() },
-        'Delete ' + this.model.name + ' now');
-      wrap.replaceChildren(h('span', {}, 'Delete this upstream? ami ends its session with it. '), confirmButton,
-        h('button', { type: 'button', onclick: () => wrap.replaceChildren(ask) }, 'Cancel'));
-      confirmButton.focus();
-    } }, 'Delete upstream');
-    wrap.append(ask);
-    return wrap;
+    return confirmDelete('Delete upstream', 'Delete this upstream? ami ends its session with it.',
+      this.model.name, () => this.remove());
   }
 
   async remove() {

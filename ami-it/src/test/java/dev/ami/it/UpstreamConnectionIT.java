@@ -3,12 +3,7 @@ package dev.ami.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,23 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class UpstreamConnectionIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String BASE = "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/ami/api";
-
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return AmiEar.fromBuild();
     }
 
     private static HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .header("Content-Type", "text/plain")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:s3cret"
-                        .getBytes(StandardCharsets.UTF_8)))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return AdminApi.call(method, path, "text/plain", body);
     }
 
     @AfterEach

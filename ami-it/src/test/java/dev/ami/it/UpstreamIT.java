@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class UpstreamIT {
 
-    private static final String API = "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/ami/api";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     /** The second ami's AMI port (the "killable" container of arquillian.xml). */
     private static final int SECOND_PORT = 28038;
 
@@ -80,18 +72,7 @@ class UpstreamIT {
 
     private static HttpResponse<String> call(String method, String path, String contentType, String body,
             String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(API + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:s3cret"
-                        .getBytes(StandardCharsets.UTF_8)));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return AdminApi.call(method, path, contentType, body, headers);
     }
 
     private static String upstreamState() throws Exception {

@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,9 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class UpstreamsRestIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String BASE = "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/ami/api";
-
     private static final String UPSTREAMS = """
             [pbx-it]
             host = 127.0.0.1
@@ -48,18 +40,7 @@ class UpstreamsRestIT {
 
     private static HttpResponse<String> call(String method, String path, String type, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:s3cret"
-                        .getBytes(StandardCharsets.UTF_8)));
-        if (type != null) {
-            b.header("Content-Type", type);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return AdminApi.call(method, path, type, body, headers);
     }
 
     @AfterEach
