@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param variables          its {@code setvar} lines ({@code NAME=value}), in order
  * @param upstream           the name of the upstream its requests go to when they name none (ami's own
  *                           {@code upstream} option), or null
+ * @param upstreams          the upstreams whose events its sessions receive and to which its requests may go
+ *                           (ami's own {@code upstreams} option); empty for every upstream
  */
 public record Account(String username, String secret, Authority read, Authority write, AccessList acl,
         boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis, List<EventFilter> eventFilters,
-        List<String> variables, String upstream) {
+        List<String> variables, String upstream, List<String> upstreams) {
 
     /** Asterisk's default and minimum {@code writetimeout}, in milliseconds. */
     public static final int DEFAULT_WRITE_TIMEOUT = 100;
@@ -38,6 +40,31 @@ public record Account(String username, String secret, Authority read, Authority 
         Objects.requireNonNull(acl, "acl");
         eventFilters = List.copyOf(eventFilters);
         variables = List.copyOf(variables);
+        upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
+    }
+
+    /** An account that may use every upstream. */
+    public Account(String username, String secret, Authority read, Authority write, AccessList acl,
+            boolean allowMultipleLogin, boolean displayConnects, int writeTimeoutMillis, List<EventFilter> eventFilters,
+            List<String> variables, String upstream) {
+        this(username, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeoutMillis, eventFilters,
+                variables, upstream, List.of());
+    }
+
+    /**
+     * @param name an upstream's name, compared without regard to case
+     * @return whether this account's sessions receive that upstream's events and may send it requests
+     */
+    public boolean mayUse(String name) {
+        if (upstreams.isEmpty()) {
+            return true;
+        }
+        for (String allowed : upstreams) {
+            if (allowed.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An account without a default upstream. */
@@ -67,6 +94,6 @@ public record Account(String username, String secret, Authority read, Authority 
         return "Account[username=" + username + ", secret=" + (secret == null ? "none" : "****")
                 + ", read=" + read.privilege() + ", write=" + write.privilege() + ", acl=" + acl.rules().size()
                 + " rules, allowMultipleLogin=" + allowMultipleLogin + (upstream == null ? "" : ", upstream=" + upstream)
-                + "]";
+                + (upstreams.isEmpty() ? "" : ", upstreams=" + upstreams) + "]";
     }
 }

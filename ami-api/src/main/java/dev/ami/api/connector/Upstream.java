@@ -1,6 +1,7 @@
 package dev.ami.api.connector;
 
 import dev.ami.api.authority.Authority;
+import dev.ami.api.message.Header;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,10 @@ public record Upstream(String name, String host, int port, boolean tls, boolean 
         }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("upstream " + name + ": port " + port + " is not 1-65535");
+        }
+        // they are written into the Login request: a line break would add lines of its own
+        if (!Header.isSingleLine(host) || !Header.isSingleLine(username) || !Header.isSingleLine(secret)) {
+            throw new IllegalArgumentException("upstream " + name + ": host, username and secret are one line each");
         }
     }
 

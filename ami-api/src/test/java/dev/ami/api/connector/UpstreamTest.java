@@ -33,6 +33,14 @@ class UpstreamTest {
     }
 
     @Test
+    void aLineBreakInWhatTheLoginCarriesIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Upstream("pbx1", "h", 5038,
+                false, true, null, "ami", "pw\r\nAction: Command", Authority.ALL, true, false));
+        assertTrue(e.getMessage().contains("pbx1"), e.getMessage());
+        assertFalse(e.getMessage().contains("Command"), "the secret stays out of the message");
+    }
+
+    @Test
     void theAddressBracketsAnIpv6Host() {
         assertEquals("pbx.example:5038", upstream("p", "pbx.example", 5038).address());
         assertEquals("[2001:db8::5]:5039", upstream("p", "2001:db8::5", 5039).address());

@@ -76,7 +76,8 @@ public final class EventRouter {
     }
 
     private int deliver(ManagerEvent event, ManagerMessage message) {
-        OutboundEvent outbound = new OutboundEvent(event.name(), event.classes(), message, System.nanoTime());
+        OutboundEvent outbound = new OutboundEvent(event.name(), event.classes(), message, System.nanoTime(),
+                event.upstream());
         int taken = 0;
         for (EventRecipient session : sessions.get()) {
             if (session.offer(outbound)) {

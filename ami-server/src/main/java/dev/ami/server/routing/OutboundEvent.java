@@ -19,18 +19,29 @@ public final class OutboundEvent {
     private final Authority classes;
     private final ManagerMessage message;
     private final long routedNanos;
+    private final String upstream;
     private String text;
     private byte[] bytes;
 
     OutboundEvent(String name, Authority classes, ManagerMessage message, long routedNanos) {
+        this(name, classes, message, routedNanos, null);
+    }
+
+    OutboundEvent(String name, Authority classes, ManagerMessage message, long routedNanos, String upstream) {
         this.name = name;
         this.classes = classes;
         this.message = message;
         this.routedNanos = routedNanos;
+        this.upstream = upstream;
     }
 
     public String name() {
         return name;
+    }
+
+    /** @return the upstream it came from (a session's account must be allowed it), or null for this server's own */
+    public String upstream() {
+        return upstream;
     }
 
     /** @return the classes a session must read to receive it */

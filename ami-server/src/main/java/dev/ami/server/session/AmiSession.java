@@ -186,6 +186,9 @@ public final class AmiSession implements EventRecipient {
         if (!isAuthenticated() || !receivingMask().containsAll(event.classes())) {
             return false;
         }
+        if (event.upstream() != null && !account.mayUse(event.upstream())) {
+            return false;
+        }
         List<EventFilter> active = filters;
         if (!active.isEmpty() && !EventFilter.allows(active, event.name(), event.text())) {
             return false;

@@ -18,12 +18,16 @@ import java.util.Set;
  * manager.conf); an empty {@code Upstream:} keeps it here. What ami does for the session itself
  * stays here whatever the request names: Login, Challenge, Logoff, Ping, Events, Filter,
  * WaitEvent, ListCommands, Reload, and the actions applications add (the configuration actions
- * among them).
+ * among them). An account whose {@code upstreams} option leaves the upstream out is answered
+ * {@code Permission denied}.
  */
 public final class UpstreamForwarding implements Forwarding {
 
     private static final Set<String> LOCAL = Set.of("login", "challenge", "logoff", "ping", "events", "filter",
             "waitevent", "listcommands", "reload");
+
+    /** Asterisk's answer to a request the account may not make. */
+    static final String PERMISSION_DENIED = "Permission denied";
 
     private final UpstreamDirectory upstreams;
     private final ForwardedRequests requests;
@@ -47,6 +51,9 @@ public final class UpstreamForwarding implements Forwarding {
         String target = action.header(Upstream.HEADER).orElse(session.account().upstream());
         if (target == null || target.isEmpty()) {
             return Optional.empty();
+        }
+        if (!session.account().mayUse(target)) {
+            return Optional.of(new Refusal(name, PERMISSION_DENIED));
         }
         Optional<UpstreamChannel> channel = upstreams.connected(target);
         if (channel.isEmpty()) {

@@ -32,8 +32,11 @@ class UpstreamForwardingTest {
 
     @BeforeEach
     void wire() {
+        Account tenant = account("tenant", "all", null);
+        tenant = new Account(tenant.username(), tenant.secret(), tenant.read(), tenant.write(), tenant.acl(), true, false,
+                100, List.of(), List.of(), null, List.of("pbx2"));
         connector = new TestConnector(TestConnector.GENERAL, List.of(account("admin", "all", "pbx1"),
-                account("caller", "call,originate", "pbx1"), account("local", "all", null)));
+                account("caller", "call,originate", "pbx1"), account("local", "all", null), tenant));
         relay = new UpstreamRelay(() -> connector.context);
         connector.actions.forwardTo(new UpstreamForwarding(pbx, relay.requests()));
     }
@@ -196,5 +199,20 @@ class UpstreamForwardingTest {
         assertEquals("", c.read(), "call events are not in the session's mask");
         upstreamSends("Event: Reload", "Privilege: system,all", "Module: x");
         assertTrue(c.read().startsWith("Event: Reload\r\n"));
+    }
+
+    @Test
+    void anAccountLimitedToOtherUpstreamsNeitherSeesThisOnesEventsNorReachesIt() {
+        Connection tenant = login("tenant");
+        Connection admin = login("admin");
+        upstreamSends("Event: Newchannel", "Privilege: call,all", "Channel: PJSIP/bob");
+        assertEquals("", tenant.read(), "pbx1 is not among its upstreams");
+        assertTrue(admin.read().startsWith("Event: Newchannel\r\n"), "an account without the option sees every upstream");
+        assertEquals("Response: Error\r\nActionID: t\r\nMessage: Permission denied\r\n\r\n",
+                tenant.exchange("Action: CoreSettings\r\nUpstream: pbx1\r\nActionID: t\r\n\r\n"));
+        assertEquals(List.of(), pbx.sent);
+        connector.context.publish(dev.ami.api.event.ManagerEvent.of("UserEvent", dev.ami.api.authority.AuthorityClass.USER)
+                .header("UserEvent", "Here").build());
+        assertTrue(tenant.read().startsWith("Event: UserEvent\r\n"), "this server's own events are not limited");
     }
 }
