@@ -3,6 +3,7 @@ package dev.ami.admin.rest.v1;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.Upstream;
 import dev.ami.api.connector.UpstreamStatus;
+import dev.ami.api.message.Header;
 import dev.ami.persistence.manager.FieldProblem;
 import dev.ami.persistence.manager.UpstreamSection;
 import dev.ami.persistence.manager.UpstreamsConfReader;
@@ -151,6 +152,12 @@ final class UpstreamJson {
         Authority events = events(json, problems);
         Boolean enabled = bool(json, "enabled", problems);
         Boolean nameEvents = bool(json, "nameEvents", problems);
+        // the Upstream record refuses them (they go into the Login request): named here, not a failure
+        for (String[] member : new String[][] {{"host", host}, {"username", username}, {SECRET, secret}}) {
+            if (member[1] != null && !Header.isSingleLine(member[1])) {
+                problems.add(new FieldProblem(member[0], "must be one line"));
+            }
+        }
         if (!problems.isEmpty()) {
             return null;
         }

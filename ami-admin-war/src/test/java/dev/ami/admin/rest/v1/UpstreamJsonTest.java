@@ -86,4 +86,14 @@ class UpstreamJsonTest {
         assertEquals(List.of("name", "secret"), problems.stream().map(FieldProblem::field).toList(), problems.toString());
         assertThrows(ProblemException.class, () -> UpstreamJson.upstream(json("[]"), null, new ArrayList<>()));
     }
+
+    @Test
+    void aLineBreakInWhatTheLoginCarriesIsAProblemNotAFailure() {
+        List<FieldProblem> problems = new ArrayList<>();
+        assertNull(UpstreamJson.upstream(json("""
+                {"name":"p","host":"h\\nport = 1","username":"u\\r","secret":"s\\r\\nAction: Command"}"""), null,
+                problems));
+        assertEquals(List.of("host", "username", "secret"), problems.stream().map(FieldProblem::field).toList(),
+                problems.toString());
+    }
 }
