@@ -30,10 +30,12 @@ import java.util.Objects;
  * @param namedAcls          the names of {@code acl} lines in order: stored, not applied (no acl.conf here)
  * @param upstream           ami's own {@code upstream} option: the upstream its requests go to when they name
  *                           none, or null
+ * @param upstreams          ami's own {@code upstreams} option: the names of the upstreams whose events its
+ *                           sessions receive and to which its requests may go, in order; empty for every upstream
  */
 public record AccountDefinition(String username, String secret, String read, String write, List<AclLine> acl,
         Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterLine> eventFilters,
-        List<String> variables, List<String> namedAcls, String upstream) {
+        List<String> variables, List<String> namedAcls, String upstream, List<String> upstreams) {
 
     public AccountDefinition {
         Objects.requireNonNull(username, "username");
@@ -44,9 +46,18 @@ public record AccountDefinition(String username, String secret, String read, Str
         variables = variables == null ? List.of() : List.copyOf(variables);
         namedAcls = namedAcls == null ? List.of() : List.copyOf(namedAcls);
         upstream = upstream == null || upstream.isEmpty() ? null : upstream;
+        upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
     }
 
-    /** An account without a default upstream. */
+    /** An account that may use every upstream. */
+    public AccountDefinition(String username, String secret, String read, String write, List<AclLine> acl,
+            Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterLine> eventFilters,
+            List<String> variables, List<String> namedAcls, String upstream) {
+        this(username, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeout, eventFilters,
+                variables, namedAcls, upstream, List.of());
+    }
+
+    /** An account without a default upstream, that may use every upstream. */
     public AccountDefinition(String username, String secret, String read, String write, List<AclLine> acl,
             Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterLine> eventFilters,
             List<String> variables, List<String> namedAcls) {
@@ -60,7 +71,16 @@ public record AccountDefinition(String username, String secret, String read, Str
      */
     public AccountDefinition withUpstream(String name) {
         return new AccountDefinition(username, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeout,
-                eventFilters, variables, namedAcls, name);
+                eventFilters, variables, namedAcls, name, upstreams);
+    }
+
+    /**
+     * @param names the upstreams it may use, empty for every upstream
+     * @return this account limited to those upstreams
+     */
+    public AccountDefinition withUpstreams(List<String> names) {
+        return new AccountDefinition(username, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeout,
+                eventFilters, variables, namedAcls, upstream, names);
     }
 
     /** An account with rights only. */
@@ -87,7 +107,8 @@ public record AccountDefinition(String username, String secret, String read, Str
         return new Account(username, secret, Authority.parse(read), Authority.parse(write), new AccessList(rules),
                 allowMultipleLogin == null ? general.allowMultipleLogin() : allowMultipleLogin,
                 displayConnects == null ? general.displayConnects() : displayConnects,
-                writeTimeout == null ? Account.DEFAULT_WRITE_TIMEOUT : writeTimeout, filters, variables, upstream);
+                writeTimeout == null ? Account.DEFAULT_WRITE_TIMEOUT : writeTimeout, filters, variables, upstream,
+                upstreams);
     }
 
     /** Keeps the secret out of logs and error messages. */

@@ -66,6 +66,10 @@ public final class AccountSection {
         if (a.upstream() != null) {
             lines.add(new Line("upstream", ManagerConfReader.UPSTREAM, a.upstream()));
         }
+        // one line for the list: the option is single-valued (the last line wins), as upstream is
+        if (!a.upstreams().isEmpty()) {
+            lines.add(new Line("upstreams", ManagerConfReader.UPSTREAMS, String.join(",", a.upstreams())));
+        }
         return lines;
     }
 

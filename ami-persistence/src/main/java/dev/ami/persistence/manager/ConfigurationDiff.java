@@ -148,6 +148,7 @@ public record ConfigurationDiff(List<String> accountsAdded, List<String> account
         v.put("variables", a.variables());
         v.put("namedAcls", a.namedAcls());
         v.put("upstream", a.upstream());
+        v.put("upstreams", a.upstreams());
         return v;
     }
 

@@ -48,6 +48,9 @@ public final class ManagerConfReader {
     /** ami's own account option: the upstream (upstreams.conf) its requests go to when they name none. */
     public static final String UPSTREAM = "upstream";
 
+    /** ami's own account option: the upstreams (a comma list) its sessions may use; absent or empty for every one. */
+    public static final String UPSTREAMS = "upstreams";
+
     /** The largest count or number of minutes a lockout option takes. */
     static final int LOCKOUT_MAX = 1_000_000;
 
@@ -59,7 +62,7 @@ public final class ManagerConfReader {
             "webenabled", "httptimeout", "channelvars", "disabledevents", LOCKOUT_FAILURES, LOCKOUT_SOURCE_FAILURES,
             LOCKOUT_ACCOUNT_FAILURES, LOGIN_BACKOFF_AFTER, LOCKOUT_MINUTES, AUTHLIMIT_PER_ADDRESS, AUTHLIMIT_PER_NETWORK);
     private static final Set<String> ACCOUNT_KNOWN = Set.of("secret", "read", "write", "permit", "deny",
-            "allowmultiplelogin", "displayconnects", "writetimeout", "setvar", "acl", UPSTREAM);
+            "allowmultiplelogin", "displayconnects", "writetimeout", "setvar", "acl", UPSTREAM, UPSTREAMS);
 
     private ManagerConfReader() {
     }
@@ -230,7 +233,8 @@ public final class ManagerConfReader {
                 eventFilters(s),
                 variables(s, warnings),
                 namedAcls(s, warnings),
-                upstream(s));
+                upstream(s),
+                upstreams(s, warnings));
     }
 
     /**
@@ -247,6 +251,40 @@ public final class ManagerConfReader {
                     + ": an upstream name is 1 to 80 letters, digits, '.', '_' or '-'");
         }
         return e.value();
+    }
+
+    /**
+     * ami's own {@code upstreams} option: names split on commas, blanks around each trimmed, empty items
+     * skipped. A name no upstream can have refuses the file with its line; names no stored upstream has
+     * are the store's warning, as for {@code upstream}. A default upstream outside a non-empty list is a
+     * warning: the account's requests naming no upstream would all be refused.
+     */
+    private static List<String> upstreams(ConfigSection s, List<String> warnings) throws ConfigParseException {
+        ConfigEntry e = s.last(UPSTREAMS).orElse(null);
+        if (e == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        String[] items = e.value().split(",");
+        for (int i = 0; i < items.length; i++) {
+            String name = items[i].strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!Upstream.isValidName(name)) {
+                // the entry's position, not its text: the value is shown by whoever shows the line
+                throw new ConfigParseException(e.file(), e.line(), UPSTREAMS + " in " + s.shownName() + ": entry " + (i + 1)
+                        + " is not an upstream name (1 to 80 letters, digits, '.', '_' or '-')");
+            }
+            names.add(name);
+        }
+        ConfigEntry def = s.last(UPSTREAM).orElse(null);
+        if (def != null && !names.isEmpty() && Upstream.isValidName(def.value())
+                && names.stream().noneMatch(def.value()::equalsIgnoreCase)) {
+            warnings.add(def.where() + ": " + UPSTREAM + " in " + s.shownName() + " names " + ConfigText.name(def.value())
+                    + ", which is not among its " + UPSTREAMS + "; its requests without an Upstream header will be refused");
+        }
+        return names;
     }
 
     /** setvar lines: {@code NAME=value}; Asterisk ignores one without '='. */

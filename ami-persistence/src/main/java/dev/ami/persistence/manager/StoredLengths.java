@@ -22,7 +22,7 @@ public final class StoredLengths {
     /** An upstream's name (upstreams.conf's section, an account's upstream option). */
     public static final int UPSTREAM_NAME = 80;
 
-    /** Class lists, permit/deny values, event filters, certificate paths, cipher strings. */
+    /** Class lists, permit/deny values, event filters, certificate paths, cipher strings, an account's upstreams. */
     public static final int VALUE = 1024;
 
     /** Lists kept in one column, a line per item: setvar, acl, channelvars, disabledevents, redirect. */
@@ -53,6 +53,7 @@ public final class StoredLengths {
             PER_LINE.put(name, VALUE);
         }
         // single-valued (the last line wins), each kept as a list in one column
+        PER_LINE.put(ManagerConfReader.UPSTREAMS, VALUE);
         PER_LINE.put("channelvars", LIST);
         PER_LINE.put("disabledevents", LIST);
         for (String name : new String[] {"setvar", "acl", "redirect"}) {

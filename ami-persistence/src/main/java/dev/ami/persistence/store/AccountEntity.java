@@ -99,6 +99,10 @@ public class AccountEntity {
     @Column(length = StoredLengths.UPSTREAM_NAME)
     private String upstream;
 
+    /** ami's own upstreams option: the names it may use, comma-separated as written back; empty for every upstream. */
+    @Column(nullable = false, length = StoredLengths.VALUE)
+    private String upstreams = "";
+
     protected AccountEntity() {
     }
 
@@ -163,6 +167,7 @@ public class AccountEntity {
         setVars = String.join("\n", definition.variables());
         namedAcls = String.join("\n", definition.namedAcls());
         upstream = definition.upstream();
+        upstreams = String.join(",", definition.upstreams());
     }
 
     private static List<String> lines(String stored) {
@@ -173,7 +178,8 @@ public class AccountEntity {
     public AccountDefinition toDefinition(SecretCipher cipher) {
         return new AccountDefinition(username, cipher.decrypt(secret), readClasses, writeClasses,
                 acl.stream().map(AclEntryEmbeddable::toLine).toList(), allowMultipleLogin, displayConnects, writeTimeout,
-                eventFilters.stream().map(FilterEntryEmbeddable::toLine).toList(), lines(setVars), lines(namedAcls), upstream);
+                eventFilters.stream().map(FilterEntryEmbeddable::toLine).toList(), lines(setVars), lines(namedAcls), upstream,
+                upstreams.isEmpty() ? List.of() : List.of(upstreams.split(",")));
     }
 
     /** @return true if the account has a secret (it can log in) */
@@ -218,6 +224,7 @@ public class AccountEntity {
             out.text(setVars);
             out.text(namedAcls);
             out.text(upstream);
+            out.text(upstreams);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

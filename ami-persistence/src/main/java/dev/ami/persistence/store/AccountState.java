@@ -26,6 +26,6 @@ public record AccountState(AccountDefinition account, boolean hasSecret, String 
         AccountDefinition a = entity.toDefinition(cipher);
         return new AccountState(new AccountDefinition(a.username(), null, a.read(), a.write(), a.acl(),
                 a.allowMultipleLogin(), a.displayConnects(), a.writeTimeout(), a.eventFilters(), a.variables(),
-                a.namedAcls(), a.upstream()), entity.hasSecret(), entity.digest());
+                a.namedAcls(), a.upstream(), a.upstreams()), entity.hasSecret(), entity.digest());
     }
 }

@@ -88,21 +88,21 @@ final class AccountWriter {
         return change(name, ifMatch, current -> new AccountDefinition(current.username(), current.secret(), account.read(),
                 account.write(), account.acl(), account.allowMultipleLogin(), account.displayConnects(),
                 account.writeTimeout(), account.eventFilters(), account.variables(), account.namedAcls(),
-                account.upstream()), true);
+                account.upstream(), account.upstreams()), true);
     }
 
     AccountWrite rename(String name, Predicate<String> ifMatch, String newName) throws ChangeRefused {
         return change(name, ifMatch, current -> new AccountDefinition(newName, current.secret(), current.read(),
                 current.write(), current.acl(), current.allowMultipleLogin(), current.displayConnects(),
                 current.writeTimeout(), current.eventFilters(), current.variables(), current.namedAcls(),
-                current.upstream()), true);
+                current.upstream(), current.upstreams()), true);
     }
 
     AccountWrite secret(String name, Predicate<String> ifMatch, String secret) throws ChangeRefused {
         return change(name, ifMatch, current -> new AccountDefinition(current.username(), secret, current.read(),
                 current.write(), current.acl(), current.allowMultipleLogin(), current.displayConnects(),
                 current.writeTimeout(), current.eventFilters(), current.variables(), current.namedAcls(),
-                current.upstream()), false);
+                current.upstream(), current.upstreams()), false);
     }
 
     AccountWrite delete(String name, Predicate<String> ifMatch) throws ChangeRefused {
@@ -298,6 +298,7 @@ final class AccountWriter {
         differs(problems, "variables", asked.variables(), read.variables(), why);
         differs(problems, "namedAcls", asked.namedAcls(), read.namedAcls(), why);
         differs(problems, "upstream", asked.upstream(), read.upstream(), why);
+        differs(problems, "upstreams", asked.upstreams(), read.upstreams(), why);
         return problems;
     }
 

@@ -500,14 +500,24 @@ public class ConfigurationStore {
 
     /** An account naming an upstream that is not stored is stored, with a warning (the upstream may come later). */
     private AccountWrite upstreamWarning(AccountWrite write) {
-        String upstream = write.state() == null ? null : write.state().account().upstream();
-        if (upstream == null || upstreamStore().find(upstream).isPresent()) {
+        if (write.state() == null) {
             return write;
         }
+        AccountDefinition account = write.state().account();
+        UpstreamStore upstreams = upstreamStore();
         List<FieldProblem> warnings = new ArrayList<>(write.warnings());
-        warnings.add(new FieldProblem("upstream", "names no stored upstream; its requests are answered that the"
-                + " upstream is not connected until one of that name is added"));
-        return new AccountWrite(write.state(), warnings, write.changed());
+        if (account.upstream() != null && upstreams.find(account.upstream()).isEmpty()) {
+            warnings.add(new FieldProblem("upstream", "names no stored upstream; its requests are answered that the"
+                    + " upstream is not connected until one of that name is added"));
+        }
+        for (int i = 0; i < account.upstreams().size(); i++) {
+            if (upstreams.find(account.upstreams().get(i)).isEmpty()) {
+                warnings.add(new FieldProblem("upstreams[" + i + "]", "names no stored upstream; it is allowed once one"
+                        + " of that name is added"));
+            }
+        }
+        return warnings.size() == write.warnings().size() ? write
+                : new AccountWrite(write.state(), warnings, write.changed());
     }
 
     /**

@@ -143,6 +143,12 @@ final class UpstreamStore {
                 warnings.add("the account " + ConfigText.section(a.username()) + " names the upstream "
                         + ConfigText.name(a.upstream()) + ", which is not stored (upstreams.conf)");
             }
+            for (String name : a.upstreams()) {
+                if (!names.contains(UpstreamEntity.key(name))) {
+                    warnings.add("the account " + ConfigText.section(a.username()) + " lists the upstream "
+                            + ConfigText.name(name) + " in its upstreams, which is not stored (upstreams.conf)");
+                }
+            }
         }
         return warnings;
     }

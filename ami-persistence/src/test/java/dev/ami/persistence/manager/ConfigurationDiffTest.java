@@ -56,4 +56,13 @@ class ConfigurationDiffTest {
         String shown = diff.changes().toString();
         assertTrue(!shown.contains("=one") && !shown.contains("=two"), shown);
     }
+
+    @Test
+    void anAccountsUpstreamsAreAField() throws Exception {
+        ConfigurationDiff diff = ConfigurationDiff.between(ManagerConfReader.read("[a]\nupstreams = pbx1\n"),
+                ManagerConfReader.read("[a]\nupstreams = pbx1,pbx2\n"));
+        assertEquals(List.of("a"), diff.accountsChanged());
+        assertEquals(List.of(new ConfigurationDiff.FieldChange("upstreams", List.of("pbx1"), List.of("pbx1", "pbx2"))),
+                diff.changes().get(0).fields());
+    }
 }

@@ -30,6 +30,8 @@ class ManagerConfRoundTripTest {
     private static final String[][] FILTERS = {{"eventfilter", "Event: UserEvent"}, {"eventfilter", "!Event: Newexten"},
             {"eventfilter(action(exclude),header(UserEvent),method(exact))", "Blocked"},
             {"eventfilter(name(Newchannel))", ""}, {"eventfilter(header(Channel),method(starts_with))", "PJSIP/"}};
+    /** The characters of an upstream's name (ami's own upstream and upstreams options). */
+    private static final String UPSTREAM_NAME = "abcXYZ019._-";
 
     static List<Long> seeds() {
         List<Long> seeds = new ArrayList<>();
@@ -96,7 +98,9 @@ class ManagerConfRoundTripTest {
                     r.nextInt(3) == 0 ? null : r.nextBoolean(), r.nextInt(3) == 0 ? null : r.nextBoolean(),
                     r.nextInt(3) == 0 ? null : 100 + r.nextInt(5000), filters,
                     r.nextBoolean() ? List.of() : List.of("ACCOUNTCODE=" + word(r, "abc"), "X=a=b"),
-                    r.nextBoolean() ? List.of() : List.of("local_net", "office")));
+                    r.nextBoolean() ? List.of() : List.of("local_net", "office"),
+                    r.nextBoolean() ? null : word(r, UPSTREAM_NAME),
+                    r.nextBoolean() ? List.of() : List.of(word(r, UPSTREAM_NAME), word(r, UPSTREAM_NAME))));
         }
         return new ImportedConfiguration(g, accounts, List.of());
     }

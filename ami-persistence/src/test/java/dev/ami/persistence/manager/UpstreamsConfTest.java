@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.authority.Authority;
 import dev.ami.api.authority.AuthorityClass;
+import dev.ami.api.connector.Account;
 import dev.ami.api.connector.Upstream;
 import dev.ami.persistence.conf.ConfigParseException;
 import java.nio.file.Files;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** upstreams.conf: its keys and defaults, warnings and refusals, the writer, and manager.conf's upstream option. */
+/**
+ * upstreams.conf: its keys and defaults, warnings and refusals, the writer, and manager.conf's upstream and
+ * upstreams options.
+ */
 class UpstreamsConfTest {
 
     @Test
@@ -109,5 +113,59 @@ class UpstreamsConfTest {
                 () -> ManagerConfReader.read("[alice]\nsecret = a\nupstream = no such\n"));
         assertEquals("manager.conf:3: upstream in [alice]: an upstream name is 1 to 80 letters, digits, '.', '_' or '-'",
                 bad.getMessage());
+    }
+
+    @Test
+    void managerConfCarriesAnAccountsUpstreams() throws Exception {
+        ImportedConfiguration read = ManagerConfReader.read("""
+                [alice]
+                secret = a
+                upstreams = pbx1 , PBX2,,
+                [bob]
+                secret = b
+                upstreams =
+                [carol]
+                secret = c
+                """);
+        assertEquals(List.of("pbx1", "PBX2"), read.accounts().get(0).upstreams(), "split on commas, blanks trimmed");
+        assertEquals(List.of(), read.accounts().get(1).upstreams(), "empty: every upstream");
+        assertEquals(List.of(), read.accounts().get(2).upstreams());
+        assertTrue(read.warnings().isEmpty(), read.warnings().toString());
+        Account alice = read.accounts().get(0).toAccount(read.general());
+        assertEquals(List.of("pbx1", "PBX2"), alice.upstreams());
+        assertTrue(alice.mayUse("pbx2") && !alice.mayUse("pbx3"));
+
+        String written = ManagerConfWriter.write(read, null);
+        assertTrue(written.contains("\n[alice]\nsecret = a\nread = \nwrite = \nupstreams = pbx1,PBX2\n"), written);
+        assertTrue(!written.contains("upstreams =\n") && !written.contains("upstreams = \n"), "no line for every upstream");
+        assertEquals(read.accounts(), ManagerConfReader.read(written).accounts());
+    }
+
+    @Test
+    void anAccountsUpstreamsRefuseANameNoUpstreamCanHaveWithItsLine() {
+        ConfigParseException bad = assertThrows(ConfigParseException.class,
+                () -> ManagerConfReader.read("[alice]\nsecret = a\nupstreams = pbx1, no such\n"));
+        assertEquals("manager.conf:3: upstreams in [alice]: entry 2 is not an upstream name (1 to 80 letters, digits,"
+                + " '.', '_' or '-')", bad.getMessage());
+        ConfigParseException tooLong = assertThrows(ConfigParseException.class,
+                () -> ManagerConfReader.read("[alice]\nupstreams = " + ("p".repeat(80) + ",").repeat(13) + "\n"));
+        assertTrue(tooLong.getMessage().startsWith("manager.conf:2: upstreams in [alice]: its value is 1053 characters"
+                + " long; at most 1024 are stored"), tooLong.getMessage());
+    }
+
+    @Test
+    void aDefaultUpstreamOutsideTheAccountsUpstreamsIsAWarning() throws Exception {
+        ImportedConfiguration read = ManagerConfReader.read("""
+                [alice]
+                upstream = pbx3
+                upstreams = pbx1,pbx2
+                [bob]
+                upstream = PBX1
+                upstreams = pbx1
+                [carol]
+                upstream = pbx3
+                """);
+        assertEquals(List.of("manager.conf:2: upstream in [alice] names 'pbx3', which is not among its upstreams;"
+                + " its requests without an Upstream header will be refused"), read.warnings());
     }
 }

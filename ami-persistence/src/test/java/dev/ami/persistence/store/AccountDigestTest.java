@@ -59,7 +59,10 @@ class AccountDigestTest {
                 new AccountDefinition("bob", null, "systemcall", "", b.acl(), true, false, 200, b.eventFilters(),
                         b.variables(), b.namedAcls()),
                 new AccountDefinition("bob", null, "system", "call", b.acl(), true, false, 200, b.eventFilters(),
-                        List.of("A=1", ""), b.namedAcls()));
+                        List.of("A=1", ""), b.namedAcls()),
+                b.withUpstream("pbx1"),
+                b.withUpstreams(List.of("pbx1")),
+                b.withUpstreams(List.of("pbx1", "pbx2")));
         Set<String> digests = new HashSet<>();
         for (AccountDefinition v : variants) {
             digests.add(new AccountEntity(v, cipher).digest());

@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * Upstreams in the store on each database: upstreams.conf imported, exported and imported back,
- * secrets encrypted at rest and decrypted in the snapshot, accounts' default upstream, changes of
+ * secrets encrypted at rest and decrypted in the snapshot, accounts' default upstream and upstreams, changes of
  * one upstream with If-Match, and refusals that change nothing.
  */
 class UpstreamStoreTest extends StoreTestSupport {
@@ -177,6 +177,46 @@ class UpstreamStoreTest extends StoreTestSupport {
             assertTrue(known.warnings().isEmpty(), known.warnings().toString());
             assertRefused(Reason.INVALID, () -> store.createAccount(ACTOR,
                     AccountDefinition.of("erin", "e", "all", "all").withUpstream("not a name")), "upstream");
+        });
+    }
+
+    @OnEachDatabase
+    void anAccountsUpstreamsAreStoredWarnedAboutAndReachTheSnapshot(TestDatabase database) throws Exception {
+        String manager = MANAGER.replace("upstream = pbx1\n", "upstream = pbx1\nupstreams = pbx1 , PBX2\n");
+        onMigratedStore(database, manager, null, (store, db) -> {
+            tx(store, () -> store.importUpstreamsConf(ACTOR, UPSTREAMS, false));
+            ManagerConfiguration snapshot = tx(store, store::currentConfiguration);
+            Account alice = snapshot.account("alice").orElseThrow();
+            assertEquals(List.of("pbx1", "PBX2"), alice.upstreams());
+            assertTrue(alice.mayUse("pbx2") && !alice.mayUse("pbx3"));
+            assertEquals(List.of(), snapshot.account("bob").orElseThrow().upstreams(), "no option: every upstream");
+            try (Connection c = db.dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("select upstreams from account where username = 'alice'")) {
+                assertTrue(rs.next());
+                assertEquals("pbx1,PBX2", rs.getString(1));
+            }
+            assertTrue(tx(store, store::exportManagerConf).contains("\nupstream = pbx1\nupstreams = pbx1,PBX2\n"));
+
+            // one account at a time: a name no stored upstream has is a warning naming its index
+            AccountWrite carol = tx(store, () -> store.createAccount(ACTOR,
+                    AccountDefinition.of("carol", "c", "all", "all").withUpstreams(List.of("pbx1", "pbx9"))));
+            assertEquals(List.of("upstreams[1]"), carol.warnings().stream().map(w -> w.field()).toList());
+            assertEquals(List.of("pbx1", "pbx9"), carol.state().account().upstreams());
+            AccountWrite every = tx(store, () -> store.replaceAccount(ACTOR, "carol", carol.state().etag()::equals,
+                    carol.state().account().withUpstreams(List.of())));
+            assertNotEquals(carol.state().etag(), every.state().etag());
+            assertEquals(List.of(), tx(store, store::currentConfiguration).account("carol").orElseThrow().upstreams());
+            assertRefused(Reason.INVALID, () -> store.createAccount(ACTOR,
+                    AccountDefinition.of("erin", "e", "all", "all").withUpstreams(List.of("pbx1", "not a name"))),
+                    "upstreams");
+
+            // the import of manager.conf: a change of the list is the account's, names not stored are warned about
+            ImportReport report = tx(store, () -> store.importManagerConf(ACTOR,
+                    manager.replace("upstreams = pbx1 , PBX2", "upstreams = pbx1,nowhere2"), true));
+            assertEquals(List.of("alice"), report.diff().accountsChanged());
+            assertEquals(List.of("carol"), report.diff().accountsRemoved());
+            assertTrue(report.warnings().stream().anyMatch(w -> w.contains("[alice]") && w.contains("nowhere2")),
+                    report.warnings().toString());
         });
     }
 
