@@ -144,7 +144,7 @@ class AccountsRestIT {
                 + "\"write\":[\"system\",\"user\"],\"acl\":[{\"rule\":\"deny\",\"address\":\"0.0.0.0/0.0.0.0\"},"
                 + "{\"rule\":\"permit\",\"address\":\"127.0.0.0/8\"}],\"allowMultipleLogin\":null,\"displayConnects\":null,"
                 + "\"writeTimeout\":250,\"eventFilters\":[{\"criteria\":null,\"pattern\":\"!Event: Newexten\"}],"
-                + "\"variables\":[\"CODE=rest\"],\"namedAcls\":[],\"upstream\":null,"
+                + "\"variables\":[\"CODE=rest\"],\"namedAcls\":[],\"upstream\":null,\"upstreams\":[],"
                 + "\"warnings\":[{\"field\":\"variables[0]\",\"reason\":\"setvar"),
                 created.body());
         // live at once, as after an import: the account logs in over AMI
@@ -168,7 +168,7 @@ class AccountsRestIT {
         assertEquals(200, replaced.statusCode(), replaced.body());
         assertTrue(replaced.body().startsWith("{\"name\":\"rest-crud\",\"hasSecret\":true,\"read\":[\"all\"],\"write\":[],"
                 + "\"acl\":[],\"allowMultipleLogin\":false,\"displayConnects\":null,\"writeTimeout\":null,\"eventFilters\":[],"
-                + "\"variables\":[],\"namedAcls\":[],\"upstream\":null}"), replaced.body());
+                + "\"variables\":[],\"namedAcls\":[],\"upstream\":null,\"upstreams\":[]}"), replaced.body());
         String replacedTag = etag(replaced);
         assertNotEquals(tag, replacedTag);
         assertTrue(AmiTestClient.logsIn(AmiEar.PORT, "rest-crud", first), "a replacement keeps the secret");

@@ -95,11 +95,19 @@ class UpstreamsRestIT {
                 "a replacement without a secret keeps it");
         assertEquals(412, call("DELETE", "/v1/upstreams/pbx-rest", null, null, "If-Match", etag).statusCode());
 
-        // an account naming it as its default
+        // an account naming it as its default and as the one upstream it may use (another name not stored: a warning)
+        HttpResponse<String> badName = call("POST", "/v1/accounts", "application/json",
+                "{\"name\":\"upstream-user\",\"upstreams\":[\"pbx-rest\",\"no such\"]}");
+        assertEquals(400, badName.statusCode(), badName.body());
+        assertTrue(badName.body().contains("\"field\":\"upstreams[1]\""), badName.body());
         HttpResponse<String> account = call("POST", "/v1/accounts", "application/json",
-                "{\"name\":\"upstream-user\",\"secret\":\"u\",\"read\":[\"all\"],\"upstream\":\"pbx-rest\"}");
+                "{\"name\":\"upstream-user\",\"secret\":\"u\",\"read\":[\"all\"],\"upstream\":\"pbx-rest\","
+                        + "\"upstreams\":[\"pbx-rest\",\"pbx-later\"]}");
         assertEquals(201, account.statusCode(), account.body());
-        assertTrue(account.body().contains("\"upstream\":\"pbx-rest\""), account.body());
+        assertTrue(account.body().contains("\"upstream\":\"pbx-rest\",\"upstreams\":[\"pbx-rest\",\"pbx-later\"]"),
+                account.body());
+        assertTrue(account.body().contains("\"field\":\"upstreams[1]\""), account.body());
+        assertTrue(call("GET", "/config/manager.conf", null, null).body().contains("\nupstreams = pbx-rest,pbx-later\n"));
         assertEquals(204, call("DELETE", "/v1/accounts/upstream-user", null, null, "If-Match", "*").statusCode());
 
         assertEquals(204, call("DELETE", "/v1/upstreams/pbx-rest", null, null, "If-Match",

@@ -25,6 +25,7 @@ import java.util.List;
  * @param variables          its setvar values ({@code NAME=value}) in order
  * @param namedAcls          the named ACLs of its acl lines, in order (stored, not applied)
  * @param upstream           the upstream its requests go to when they name none, or null (checked by the store)
+ * @param upstreams          the upstreams it may use, empty for every upstream (names checked as read)
  */
 record AccountInput(
         @AccountName String name,
@@ -41,14 +42,15 @@ record AccountInput(
                 message = "must be NAME=value, as a setvar line") String> variables,
         @NotNull List<@NotNull @Pattern(regexp = "[^,\\s]([^,]*[^,\\s])?", flags = Pattern.Flag.DOTALL,
                 message = "must be one name: no comma, no blank at either end") String> namedAcls,
-        String upstream) {
+        String upstream,
+        @NotNull List<@NotNull String> upstreams) {
 
-    /** An account without a default upstream. */
+    /** An account without a default upstream, that may use every upstream. */
     AccountInput(String name, String secret, List<String> read, List<String> write, List<AclInput> acl,
             Boolean allowMultipleLogin, Boolean displayConnects, Integer writeTimeout, List<FilterInput> eventFilters,
             List<String> variables, List<String> namedAcls) {
         this(name, secret, read, write, acl, allowMultipleLogin, displayConnects, writeTimeout, eventFilters, variables,
-                namedAcls, null);
+                namedAcls, null, List.of());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.ami.admin.rest.v1;
 
 import dev.ami.admin.rest.v1.AccountInput.AclInput;
 import dev.ami.admin.rest.v1.AccountInput.FilterInput;
+import dev.ami.api.connector.Upstream;
 import dev.ami.persistence.manager.AccountDefinition;
 import dev.ami.persistence.manager.AclLine;
 import dev.ami.persistence.manager.FieldProblem;
@@ -37,7 +38,8 @@ final class AccountJson {
     private static final Set<String> SHOWN_ONLY = Set.of(HAS_SECRET, WARNINGS);
 
     private static final Set<String> ACCOUNT = Set.of(NAME, SECRET, "read", "write", "acl", "allowMultipleLogin",
-            "displayConnects", "writeTimeout", "eventFilters", "variables", "namedAcls", "upstream");
+            "displayConnects", "writeTimeout", "eventFilters", "variables", "namedAcls", "upstream",
+            "upstreams");
 
     private static final String FILTER_OPTION = "eventfilter";
 
@@ -72,7 +74,7 @@ final class AccountJson {
                 .add("variables", Json.createArrayBuilder(a.variables()))
                 .add("namedAcls", Json.createArrayBuilder(a.namedAcls()));
         nullable(json, "upstream", a.upstream());
-        return json.build();
+        return json.add("upstreams", Json.createArrayBuilder(a.upstreams())).build();
     }
 
     /**
@@ -134,7 +136,19 @@ final class AccountJson {
                 integer(json, "writeTimeout", problems),
                 objects(json, "eventFilters", problems, AccountJson::filter),
                 strings(json, "variables", problems), strings(json, "namedAcls", problems),
-                string(json, "upstream", problems));
+                string(json, "upstream", problems), upstreamNames(json, problems));
+    }
+
+    /** The upstreams member: each element a name an upstream can have, so that a bad one is named by its index. */
+    private static List<String> upstreamNames(JsonObject json, List<FieldProblem> problems) {
+        List<String> names = strings(json, "upstreams", problems);
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i) != null && !Upstream.isValidName(names.get(i))) {
+                problems.add(new FieldProblem("upstreams[" + i + "]", "must be an upstream's name: 1 to 80 letters,"
+                        + " digits, '.', '_' or '-'"));
+            }
+        }
+        return names;
     }
 
     /** @return the body of a rename */
@@ -170,7 +184,8 @@ final class AccountJson {
         List<FilterLine> filters = in.eventFilters().stream().map(f -> new FilterLine(f.criteria() == null ? FILTER_OPTION
                 : FILTER_OPTION + "(" + f.criteria() + ")", f.pattern())).toList();
         return new AccountDefinition(in.name(), in.secret(), read, write, acl, in.allowMultipleLogin(),
-                in.displayConnects(), in.writeTimeout(), filters, in.variables(), in.namedAcls(), in.upstream());
+                in.displayConnects(), in.writeTimeout(), filters, in.variables(), in.namedAcls(), in.upstream(),
+                in.upstreams());
     }
 
     private static JsonObject object(JsonValue body) {

@@ -376,7 +376,7 @@ public class AccountsResource {
             // the store keeps the stored name; the path's is checked by finding the account
             in = new AccountInput(pathName, in.secret(), in.read(), in.write(), in.acl(), in.allowMultipleLogin(),
                     in.displayConnects(), in.writeTimeout(), in.eventFilters(), in.variables(), in.namedAcls(),
-                    in.upstream());
+                    in.upstream(), in.upstreams());
         }
         // class names are checked whatever else is wrong, so that every bad member is named at once
         String read = AuthorityNames.stored(in.read(), "read", problems);

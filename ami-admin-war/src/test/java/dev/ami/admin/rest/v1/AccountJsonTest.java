@@ -27,7 +27,7 @@ class AccountJsonTest {
             List.of(new AclLine(false, "0.0.0.0/0"), new AclLine(true, "10.0.0.0/8,!10.1.0.0/16")), false, null, 300,
             List.of(new FilterLine("eventfilter", "!Event: Newexten"),
                     new FilterLine("eventfilter(action(exclude),header(UserEvent),method(exact))", "Blocked")),
-            List.of("ACCOUNTCODE=ops"), List.of("office"), "pbx1"), true, "etag-1");
+            List.of("ACCOUNTCODE=ops"), List.of("office"), "pbx1", List.of("pbx1", "PBX2")), true, "etag-1");
 
     private static JsonValue json(String text) {
         return Jsons.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
@@ -48,7 +48,8 @@ class AccountJsonTest {
                  "allowMultipleLogin":false,"displayConnects":null,"writeTimeout":300,
                  "eventFilters":[{"criteria":null,"pattern":"!Event: Newexten"},
                                  {"criteria":"action(exclude),header(UserEvent),method(exact)","pattern":"Blocked"}],
-                 "variables":["ACCOUNTCODE=ops"],"namedAcls":["office"],"upstream":"pbx1"}"""), AccountJson.view(STATE));
+                 "variables":["ACCOUNTCODE=ops"],"namedAcls":["office"],"upstream":"pbx1",
+                 "upstreams":["pbx1","PBX2"]}"""), AccountJson.view(STATE));
         assertFalse(AccountJson.view(STATE).containsKey("secret"));
         assertEquals(List.of("field", "reason"), List.copyOf(AccountJson.written(STATE,
                 List.of(new FieldProblem("variables[0]", "w"))).getJsonArray("warnings").getJsonObject(0).keySet()));
@@ -75,6 +76,11 @@ class AccountJsonTest {
         assertEquals("user", patched.read());
         assertEquals(List.of(new AclLine(true, "127.0.0.1")), patched.acl());
         assertEquals(STATE.account().eventFilters(), patched.eventFilters(), "what the patch leaves out is kept");
+        assertEquals(List.of("pbx1", "PBX2"), patched.upstreams());
+        JsonValue every = Json.createMergePatch(json("{\"upstreams\":[]}")).apply(AccountJson.view(STATE));
+        assertEquals(List.of(), definition(AccountJson.account(every, false, problems), problems).upstreams(),
+                "[]: every upstream");
+        assertEquals(List.of(), problems);
     }
 
     @Test
@@ -92,10 +98,12 @@ class AccountJsonTest {
         AccountJson.account(json("""
                 {"name":5,"secret":"hunter2","read":"all","write":[1],"acl":[{"rule":"permit","address":7,"x":1},"deny"],
                  "allowMultipleLogin":"yes","displayConnects":0,"writeTimeout":1.5,"eventFilters":[{"pattern":false}],
-                 "variables":{},"namedAcls":[null],"colour":"blue"}"""), false, problems);
+                 "variables":{},"namedAcls":[null],"upstreams":["pbx1",2,"no such"],"colour":"blue"}"""), false,
+                problems);
         assertEquals(List.of("secret", "colour", "name", "read", "write[0]", "acl[0].x", "acl[0].address", "acl[1]",
                 "allowMultipleLogin", "displayConnects", "writeTimeout", "eventFilters[0].pattern", "variables",
-                "namedAcls[0]"), problems.stream().map(FieldProblem::field).toList());
+                "namedAcls[0]", "upstreams[1]", "upstreams[2]"),
+                problems.stream().map(FieldProblem::field).toList());
         assertTrue(problems.stream().noneMatch(p -> p.reason().contains("hunter2")));
         List<FieldProblem> tooLarge = new ArrayList<>();
         AccountJson.account(json("{\"writeTimeout\":1e12}"), true, tooLarge);
