@@ -14,7 +14,8 @@ const SAMPLE_EVENT = 'Event: Newchannel\nPrivilege: call,all\nChannel: PJSIP/100
   + 'CallerIDNum: 100\nContext: default\nExten: 200\nUniqueid: 1733500000.1\n';
 
 const EMPTY = { name: '', hasSecret: false, read: [], write: [], acl: [], allowMultipleLogin: null,
-  displayConnects: null, writeTimeout: null, eventFilters: [], variables: [], namedAcls: [], upstream: null };
+  displayConnects: null, writeTimeout: null, eventFilters: [], variables: [], namedAcls: [], upstream: null,
+  upstreams: [] };
 
 export async function render(view, ctx) {
   const creating = ctx.name === null;
@@ -325,20 +326,54 @@ export class Editor {
         field('Named ACLs (acl, one per line; stored, not applied)', this.namedAcls, 'namedAcls')));
   }
 
-  // --- the default upstream (issue 17) ------------------------------------------------------------------------
+  // --- the upstreams (issue 17) ------------------------------------------------------------------------------
 
-  /** ami's own option: the upstream its requests go to when they name none; the names offered are the stored ones. */
+  /**
+   * ami's own options: the upstream its requests go to when they name none, and the upstreams it may use
+   * (none ticked: every upstream). The names offered are the stored ones, and any the account has that are not
+   * stored (ticked, so that a save keeps them).
+   */
   upstreamSection(m) {
     const list = h('datalist', { id: 'upstream-names' });
     this.upstream = h('input', { name: 'upstream', autocomplete: 'off', list: 'upstream-names', value: m.upstream || '' });
-    api.get('/upstreams').then((answer) => list.replaceChildren(
-      ...answer.body.upstreams.map((u) => h('option', { value: u.name })))).catch(() => {});
+    const hint = h('div', { class: 'hint', id: uid('hint') }, 'Its sessions receive only these upstreams\' events and its '
+      + 'requests may go only to them (others are answered Permission denied). None ticked: every upstream.');
+    this.upstreamBoxes = h('fieldset', { class: 'plain upstream-boxes', dataset: { field: 'upstreams' },
+      'aria-describedby': hint.id });
+    const offer = (stored, chosen, known) => {
+      const ticked = new Set(chosen.map((n) => n.toLowerCase()));
+      const names = [...stored];
+      (m.upstreams || []).forEach((n) => {
+        if (!names.some((s) => s.toLowerCase() === n.toLowerCase())) {
+          names.push(n);
+        }
+      });
+      const boxes = names.map((n) => h('label', { class: 'check' },
+        h('input', { type: 'checkbox', name: 'upstreams', value: n, checked: ticked.has(n.toLowerCase()) }), ' ' + n));
+      if (known && !names.length) {
+        boxes.push(h('span', { class: 'muted' }, 'no upstream is stored'));
+      }
+      this.upstreamBoxes.replaceChildren(h('legend', {}, 'Upstreams'), ...boxes);
+    };
+    offer([], m.upstreams || [], false);
+    api.get('/upstreams').then((answer) => {
+      const stored = answer.body.upstreams.map((u) => u.name);
+      list.replaceChildren(...stored.map((n) => h('option', { value: n })));
+      // what the user may have ticked meanwhile stays ticked
+      offer(stored, this.chosenUpstreams(), true);
+    }).catch(() => {});
     return h('section', { 'aria-labelledby': 'sec-upstream' },
-      h('h2', { id: 'sec-upstream' }, 'Upstream'),
+      h('h2', { id: 'sec-upstream' }, 'Upstreams'),
       h('div', { class: 'row' },
         field('Default upstream', this.upstream, 'upstream', 'Where its requests go when they name no upstream '
-          + '(an Upstream header). Empty: this server.')),
+          + '(an Upstream header). Empty: this server.'),
+        h('div', { class: 'field' }, this.upstreamBoxes, hint)),
       list);
+  }
+
+  /** The upstream names ticked. */
+  chosenUpstreams() {
+    return [...this.upstreamBoxes.querySelectorAll('input[type=checkbox]:checked')].map((c) => c.value);
   }
 
   // --- reading the form and the changes --------------------------------------------------------------------------
@@ -361,6 +396,7 @@ export class Editor {
       variables: lines(this.variables),
       namedAcls: lines(this.namedAcls),
       upstream: this.upstream.value.trim() || null,
+      upstreams: this.chosenUpstreams(),
     };
     if (this.creating) {
       body.name = this.nameInput.value.trim();

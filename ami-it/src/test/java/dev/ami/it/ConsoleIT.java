@@ -414,7 +414,7 @@ class ConsoleIT {
 
     @Test
     @Order(12)
-    void anUpstreamAddedInTheConsoleIsListedAndNamedAsAnAccountsDefault() throws Exception {
+    void anUpstreamAddedInTheConsoleIsListedAndNamedAsAnAccountsDefaultAndAllowed() throws Exception {
         go("#/upstreams");
         click(By.cssSelector("a[href='#/new-upstream']"));
         visible(By.name("name")).sendKeys(UPSTREAM);
@@ -444,10 +444,16 @@ class ConsoleIT {
 
         go("#/accounts/" + OPS);
         visible(By.name("upstream")).sendKeys(UPSTREAM);
+        // the stored upstreams are offered to tick: none ticked is every upstream
+        By box = By.cssSelector("input[name=upstreams][value='" + UPSTREAM + "']");
+        WebElement allowed = visible(box);
+        assertFalse(allowed.isSelected());
+        allowed.click();
         click(By.cssSelector("form.editor button[type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "Saved."));
         String account = basic("GET", "/accounts/" + OPS, null, null).body();
-        assertTrue(account.contains("\"upstream\":\"" + UPSTREAM + "\""), account);
+        assertTrue(account.contains("\"upstream\":\"" + UPSTREAM + "\",\"upstreams\":[\"" + UPSTREAM + "\"]"), account);
+        assertTrue(visible(box).isSelected(), "shown ticked after the save");
     }
 
     @Test
