@@ -1,5 +1,6 @@
 package dev.ami.it;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,7 @@ final class AdminApi {
      * @return the answer
      */
     static HttpResponse<String> call(String method, String path, String contentType, String body, String... headers)
-            throws Exception {
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))

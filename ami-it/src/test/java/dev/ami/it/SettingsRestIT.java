@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -39,7 +38,6 @@ class SettingsRestIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String API = "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/ami/api";
     private static final String PROBLEM = "application/problem+json";
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final Pattern ETAG = Pattern.compile("^\"[A-Za-z0-9_-]+\"$");
@@ -67,18 +65,7 @@ class SettingsRestIT {
     /** One request as admin (config write); headers alternate name and value. */
     private static HttpResponse<String> call(String method, String path, String contentType, String body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(API + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:s3cret"
-                        .getBytes(StandardCharsets.UTF_8)));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return AdminApi.call(method, path, contentType, body, headers);
     }
 
     private static HttpResponse<String> get(String path, String... headers) throws Exception {

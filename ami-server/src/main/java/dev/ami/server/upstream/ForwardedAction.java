@@ -3,7 +3,6 @@ package dev.ami.server.upstream;
 import dev.ami.api.authority.Authority;
 import dev.ami.api.connector.SessionThread;
 import dev.ami.api.connector.Upstream;
-import dev.ami.api.message.ManagerMessage;
 import dev.ami.server.action.ActionCall;
 import dev.ami.server.action.ActionHandler;
 import dev.ami.server.upstream.ForwardedRequests.UpstreamFailure;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A request that an upstream answers: checked here with the classes the upstream listed for the
@@ -65,14 +63,14 @@ final class ForwardedAction implements ActionHandler {
             call.replyError(refused.get());
             return;
         }
-        String id = requests.open(upstream.name(), call.action().header("ActionID").orElse(""));
-        CompletableFuture<List<ManagerMessage>> answer = requests.answer(id);
+        ForwardedRequests.Opened opened = requests.open(upstream.name(), call.action().header("ActionID").orElse(""));
+        String id = opened.id();
         if (!upstream.send(lines(call.action().lines(), id))) {
             requests.fail(id, UpstreamForwarding.notConnected(upstream.name()));
         }
         SessionThread.Timer timer = call.session().transport().schedule(() -> requests.fail(id, "Upstream "
                 + upstream.name() + " did not answer within " + TIMEOUT.toSeconds() + " s"), TIMEOUT);
-        call.session().await(answer, (messages, failure) -> {
+        call.session().await(opened.answer(), (messages, failure) -> {
             timer.cancel();
             if (failure == null) {
                 messages.forEach(call::reply);

@@ -42,25 +42,26 @@ public final class ForwardedRequests {
      *
      * @param upstream   the upstream it goes to
      * @param originalId the client's ActionID, empty when it sent none
-     * @return the ActionID the upstream is to see
+     * @return the ActionID the upstream is to see, and the answer: the client's messages with its own
+     *         ActionID, or a failure whose message is for the client
      */
-    public String open(String upstream, String originalId) {
+    public Opened open(String upstream, String originalId) {
         String id = PREFIX + next.incrementAndGet();
-        pending.put(id, new Pending(upstream, originalId));
+        Pending p = new Pending(upstream, originalId);
+        pending.put(id, p);
         synchronized (given) {
             given.put(id, originalId);
         }
-        return id;
+        return new Opened(id, p.done);
     }
 
     /**
-     * @param id an ActionID {@link #open} gave
-     * @return the answer: the client's messages with its own ActionID, or a failure whose message is
-     *         for the client; an id no longer pending gives a future that never completes
+     * A request registered to be forwarded.
+     *
+     * @param id     the ActionID the upstream is to see
+     * @param answer completes with the client's messages, or fails with a message for the client
      */
-    public CompletableFuture<List<ManagerMessage>> answer(String id) {
-        Pending p = pending.get(id);
-        return p == null ? new CompletableFuture<>() : p.done;
+    public record Opened(String id, CompletableFuture<List<ManagerMessage>> answer) {
     }
 
     /**

@@ -389,13 +389,8 @@ public class AccountsResource {
     }
 
     private EntityTags ifMatch() {
-        EntityTags tags = EntityTags.parse(HttpHeaders.IF_MATCH, headers.getRequestHeader(HttpHeaders.IF_MATCH));
-        if (tags == null) {
-            throw new ProblemException(new Problem(Problem.IF_MATCH_REQUIRED, "If-Match is required", 428,
-                    "a change must name the state it changes: If-Match with the ETag of the account as last read,"
-                            + " or * to change it whatever its state", List.of()));
-        }
-        return tags;
+        return EntityTags.requiredIfMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH), "the account as last read,"
+                + " or * to change it whatever its state");
     }
 
     private static AccountWrite change(Change change) {

@@ -1,6 +1,7 @@
 package dev.ami.admin.rest.v1;
 
 import dev.ami.persistence.manager.FieldProblem;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,24 @@ record EntityTags(boolean any, Set<String> strong, Set<String> weak) {
     EntityTags {
         strong = Set.copyOf(strong);
         weak = Set.copyOf(weak);
+    }
+
+    /**
+     * The If-Match a change must carry.
+     *
+     * @param lines the request's If-Match lines
+     * @param which what the tag must be of, for the problem ({@code the account as last read, or * to
+     *              change it whatever its state})
+     * @return the tags
+     * @throws ProblemException 428 when the header is absent, 400 when it is not a list of entity tags
+     */
+    static EntityTags requiredIfMatch(List<String> lines, String which) {
+        EntityTags tags = parse(HttpHeaders.IF_MATCH, lines);
+        if (tags == null) {
+            throw new ProblemException(new Problem(Problem.IF_MATCH_REQUIRED, "If-Match is required", 428,
+                    "a change must name the state it changes: If-Match with the ETag of " + which, List.of()));
+        }
+        return tags;
     }
 
     /**

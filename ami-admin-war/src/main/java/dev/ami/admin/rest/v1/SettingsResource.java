@@ -207,13 +207,8 @@ public class SettingsResource {
     }
 
     private EntityTags ifMatch() {
-        EntityTags tags = EntityTags.parse(HttpHeaders.IF_MATCH, headers.getRequestHeader(HttpHeaders.IF_MATCH));
-        if (tags == null) {
-            throw new ProblemException(new Problem(Problem.IF_MATCH_REQUIRED, "If-Match is required", 428,
-                    "a change must name the state it changes: If-Match with the ETag of the settings as last read,"
-                            + " or * to change them whatever their state", List.of()));
-        }
-        return tags;
+        return EntityTags.requiredIfMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH), "the settings as last read,"
+                + " or * to change them whatever their state");
     }
 
     /** A stale If-Match is answered 412 before the body is read (RFC 9110, 13.2.1); the store checks again. */

@@ -159,13 +159,8 @@ public class TemplatesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response replace(@PathParam("name") String name, InputStream body) {
-        EntityTags tags = EntityTags.parse(HttpHeaders.IF_MATCH, headers.getRequestHeader(HttpHeaders.IF_MATCH));
-        if (tags == null) {
-            throw new ProblemException(new Problem(Problem.IF_MATCH_REQUIRED, "If-Match is required", 428,
-                    "a change must name the state it changes: If-Match with the ETag of the template as last read,"
-                            + " or * to change it whatever its state", List.of()));
-        }
-        Predicate<String> ifMatch = tags.strongMatch();
+        Predicate<String> ifMatch = EntityTags.requiredIfMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH),
+                "the template as last read, or * to change it whatever its state").strongMatch();
         Templates.Template current = find(name);
         if (!ifMatch.test(current.etag())) {
             throw SettingsResource.refused(new ChangeRefused(ChangeRefused.Reason.STALE, "the template "
