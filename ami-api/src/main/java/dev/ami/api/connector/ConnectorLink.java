@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -66,6 +67,16 @@ public interface ConnectorLink {
      * does; returns at once (the reading runs on the connector's own threads).
      */
     void reload();
+
+    /**
+     * As {@link #reload()}, and tells when the re-read configuration is in force.
+     *
+     * @return completes once the connector applies what it re-read (also when the re-read failed)
+     */
+    default CompletionStage<Void> reloadApplied() {
+        reload();
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * Answers a request to the HTTP manager's cookie forms ({@code /manager}, {@code /rawman},

@@ -13,18 +13,31 @@ public class ConnectorLinks {
 
     /** A committed change found no link to tell: the connector may have read the store before it. */
     private boolean missed;
+    /** The link handed over last, kept back until a missed change is in force in it. */
+    private ConnectorLink arriving;
 
     /**
      * Keeps the connector's link. The adapter reads the configuration, then hands over the link: a
-     * change committed in between was seen by nobody, so the connector re-reads the store then.
+     * change committed in between was seen by nobody, so the connector re-reads the store then, and
+     * the link is given out only once that re-read is in force (until then the store answers, as
+     * while no connector runs): a login checked against the stale snapshot would find an account
+     * just created missing.
      *
      * @param link the connector's side, from {@code ConfigurationSource.connectorReady}
      */
     public synchronized void connected(ConnectorLink link) {
-        this.current = link;
-        if (missed) {
-            missed = false;
-            link.reload();
+        arriving = link;
+        if (!missed) {
+            current = link;
+            return;
+        }
+        missed = false;
+        link.reloadApplied().whenComplete((done, failure) -> reloaded(link));
+    }
+
+    private synchronized void reloaded(ConnectorLink link) {
+        if (arriving == link) {
+            connected(link); // a change missed meanwhile is read again first
         }
     }
 

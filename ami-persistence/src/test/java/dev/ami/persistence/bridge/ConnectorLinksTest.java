@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ami.api.connector.ConnectorLink;
 import java.lang.reflect.Proxy;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class ConnectorLinksTest {
 
     private final AtomicInteger reloads = new AtomicInteger();
+    /** What a link's re-read completes with; already done unless a test holds it. */
+    private CompletableFuture<Void> applied = CompletableFuture.completedFuture(null);
 
     /** A link that counts its reloads and does nothing else. */
     private ConnectorLink link() {
@@ -24,8 +28,25 @@ class ConnectorLinksTest {
                     if (method.getName().equals("reload")) {
                         reloads.incrementAndGet();
                     }
+                    if (method.getName().equals("reloadApplied")) {
+                        reloads.incrementAndGet();
+                        return applied;
+                    }
                     return null;
                 });
+    }
+
+    @Test
+    void aLinkWithAMissedChangeIsGivenOutOnlyOnceTheReReadIsInForce() {
+        ConnectorLinks links = new ConnectorLinks();
+        links.changed();
+        applied = new CompletableFuture<>();
+        ConnectorLink link = link();
+        links.connected(link);
+        assertEquals(1, reloads.get());
+        assertTrue(links.ifConnected().isEmpty(), "its snapshot may lack the change: the store answers meanwhile");
+        applied.complete(null);
+        assertEquals(Optional.of(link), links.ifConnected());
     }
 
     @Test

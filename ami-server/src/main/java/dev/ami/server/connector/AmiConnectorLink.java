@@ -100,12 +100,18 @@ final class AmiConnectorLink implements ConnectorLink {
 
     @Override
     public void reload() {
-        context.reloader().reload().whenComplete((configuration, failure) -> {
+        reloadApplied();
+    }
+
+    @Override
+    public CompletionStage<Void> reloadApplied() {
+        return context.reloader().reload().handle((configuration, failure) -> {
             if (failure != null) {
                 LOG.log(Level.WARNING, "The AMI connector could not apply the changed configuration", failure);
             } else {
                 LOG.info(() -> "AMI configuration re-read: " + configuration.accounts().size() + " accounts");
             }
+            return null;
         });
     }
 
